@@ -1,0 +1,43 @@
+// swift-tools-version:6.0
+import PackageDescription
+
+let package = Package(
+    name: "alipay-help",
+    platforms: [.macOS(.v13)],
+    products: [
+        .executable(name: "alipay-help", targets: ["alipay-help"]),
+        .library(name: "AlipayHelpKit", targets: ["AlipayHelpKit"]),
+    ],
+    dependencies: [
+        .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
+        .package(url: "https://github.com/jpsim/Yams", from: "6.2.2"),
+    ],
+    targets: [
+        // The domain: knowledge base, normalisation, matching, answers. Knows nothing of terminals.
+        .target(
+            name: "AlipayHelpKit",
+            dependencies: [.product(name: "Yams", package: "Yams")]
+        ),
+        // The thin command-line front end.
+        .executableTarget(
+            name: "alipay-help",
+            dependencies: [
+                "AlipayHelpKit",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            ]
+        ),
+        // Release-build benchmark: throughput, start-up and peak memory.
+        .executableTarget(
+            name: "alipay-help-benchmark",
+            dependencies: ["AlipayHelpKit"]
+        ),
+        .testTarget(
+            name: "AlipayHelpKitTests",
+            dependencies: ["AlipayHelpKit"]
+        ),
+        .testTarget(
+            name: "EndToEndTests",
+            dependencies: ["AlipayHelpKit"]
+        ),
+    ]
+)

@@ -1,0 +1,33 @@
+/// A piece of a reply, kept structured so a terminal can style it and a pipe can print it plain.
+public enum ReplyBlock: Sendable, Equatable {
+    case heading(String)
+    case paragraph(String)
+    /// Numbered steps.
+    case steps([String])
+    case notes([String])
+    /// Numbered choices the person can pick from.
+    case choices([String])
+}
+
+/// What the assistant says to one question.
+public struct Reply: Sendable {
+    public var question: String
+    public var match: Match
+    public var blocks: [ReplyBlock]
+    /// The reply as plain text, the way a person reads it in a pipe or a JSON consumer shows it.
+    public var text: String
+
+    public init(question: String, match: Match, blocks: [ReplyBlock]) {
+        self.question = question
+        self.match = match
+        self.blocks = blocks
+        text = PlainTextRenderer.render(blocks)
+    }
+
+    init(question: String, match: Match, blocks: [ReplyBlock], text: String) {
+        self.question = question
+        self.match = match
+        self.blocks = blocks
+        self.text = text
+    }
+}

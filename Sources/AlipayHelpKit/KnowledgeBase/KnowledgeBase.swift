@@ -1,0 +1,168 @@
+import Foundation
+
+/// Everything the assistant knows, as loaded from the `intents/` folder.
+public struct KnowledgeBase: Sendable {
+    /// The topic ids the product answers; a topic file with another id is an error.
+    public static let topicIDs = ["change_phone", "delete_account", "limits", "huabei", "foreigner_verification"]
+
+    public var topics: [Topic]
+    public var smallTalk: [SmallTalkIntent]
+    public var outOfScope: OutOfScope
+    public var vocabulary: VocabularyDefinition
+
+    public init(topics: [Topic], smallTalk: [SmallTalkIntent], outOfScope: OutOfScope, vocabulary: VocabularyDefinition) {
+        self.topics = topics
+        self.smallTalk = smallTalk
+        self.outOfScope = outOfScope
+        self.vocabulary = vocabulary
+    }
+
+    public func topic(_ id: String) -> Topic? { topics.first { $0.id == id } }
+    public func smallTalkIntent(_ id: String) -> SmallTalkIntent? { smallTalk.first { $0.id == id } }
+}
+
+extension KnowledgeBase {
+    static let vocabularyFile = "vocabulary.yaml"
+    static let smallTalkFile = "smalltalk.yaml"
+    static let outOfScopeFile = "out_of_scope.yaml"
+
+    /// Loads every YAML file in `directory` (not its subfolders): one file per topic, plus the
+    /// vocabulary, small talk and out-of-scope files.
+    public static func load(from directory: URL) throws -> KnowledgeBase {
+        let files: [String]
+        do {
+            files = try FileManager.default.contentsOfDirectory(atPath: directory.path)
+                .filter { $0.hasSuffix(".yaml") || $0.hasSuffix(".yml") }
+                .sorted()
+        } catch {
+            throw KnowledgeBaseError.notFound(path: directory.path)
+        }
+        var topics: [Topic] = []
+        var smallTalk: [SmallTalkIntent] = []
+        var outOfScope = OutOfScope(examples: [], reply: "")
+        var vocabulary = VocabularyDefinition()
+        for name in files {
+            let path = directory.appendingPathComponent(name).path
+            let root = try YAMLNode.parse(try readText(path), file: path)
+            switch name {
+            case vocabularyFile: vocabulary = try parseVocabulary(root)
+            case smallTalkFile: smallTalk = try parseSmallTalk(root)
+            case outOfScopeFile: outOfScope = try parseOutOfScope(root)
+            default: topics.append(try parseTopic(root))
+            }
+        }
+        guard !topics.isEmpty else { throw KnowledgeBaseError.notFound(path: directory.path) }
+        try checkTopicIDs(topics)
+        topics.sort { topicIDs.firstIndex(of: $0.id)! < topicIDs.firstIndex(of: $1.id)! }
+        return KnowledgeBase(topics: topics, smallTalk: smallTalk, outOfScope: outOfScope, vocabulary: vocabulary)
+    }
+
+    static func readText(_ path: String) throws -> String {
+        guard let data = FileManager.default.contents(atPath: path) else {
+            throw KnowledgeBaseError.unreadable(file: path, reason: "missing or not readable")
+        }
+        guard let text = String(data: data, encoding: .utf8) else {
+            throw KnowledgeBaseError.unreadable(file: path, reason: "not valid UTF-8")
+        }
+        return text
+    }
+
+    private static func checkTopicIDs(_ topics: [Topic]) throws {
+        var seen: [String: SourceLocation] = [:]
+        for topic in topics {
+            guard topicIDs.contains(topic.id) else {
+                throw KnowledgeBaseError.invalid(topic.location, message: "unknown topic id '\(topic.id)'; topics are \(topicIDs.joined(separator: ", "))")
+            }
+            if let first = seen[topic.id] {
+                throw KnowledgeBaseError.invalid(topic.location, message: "topic '\(topic.id)' is also defined at \(first)")
+            }
+            seen[topic.id] = topic.location
+        }
+    }
+
+    private static func parseTopic(_ root: YAMLNode) throws -> Topic {
+        let keys = try root.mapping(allowedKeys: ["id", "title", "require", "exclude", "examples", "answer", "facets"])
+        let answerNode = try keys.required("answer", in: root)
+        let answerKeys = try answerNode.mapping(allowedKeys: ["summary", "steps", "notes"])
+        let answer = Answer(
+            summary: try answerKeys.required("summary", in: answerNode).string(),
+            steps: try answerKeys["steps"]?.strings() ?? [],
+            notes: try answerKeys["notes"]?.strings() ?? []
+        )
+        var facets: [Facet] = []
+        for facetNode in try keys["facets"]?.sequence() ?? [] {
+            let facetKeys = try facetNode.mapping(allowedKeys: ["id", "title", "triggers", "examples", "answer"])
+            let facet = Facet(
+                id: try facetKeys.required("id", in: facetNode).string(),
+                title: try facetKeys.required("title", in: facetNode).string(),
+                triggers: try facetKeys["triggers"]?.strings() ?? [],
+                examples: try nonEmpty(facetKeys.required("examples", in: facetNode)),
+                answer: try facetKeys.required("answer", in: facetNode).string(),
+                location: facetNode.location
+            )
+            if facets.contains(where: { $0.id == facet.id }) {
+                throw facetNode.fail("facet id '\(facet.id)' is used twice in this topic")
+            }
+            facets.append(facet)
+        }
+        return Topic(
+            id: try keys.required("id", in: root).string(),
+            title: try keys.required("title", in: root).string(),
+            require: try nonEmpty(keys.required("require", in: root)),
+            exclude: try keys["exclude"]?.strings() ?? [],
+            examples: try nonEmpty(keys.required("examples", in: root)),
+            answer: answer,
+            facets: facets,
+            location: root.location
+        )
+    }
+
+    private static func nonEmpty(_ node: YAMLNode) throws -> [String] {
+        let values = try node.strings()
+        guard !values.isEmpty else { throw node.fail("expected at least one entry") }
+        return values
+    }
+
+    private static func parseSmallTalk(_ root: YAMLNode) throws -> [SmallTalkIntent] {
+        let keys = try root.mapping(allowedKeys: ["intents"])
+        return try keys.required("intents", in: root).sequence().map { node in
+            let fields = try node.mapping(allowedKeys: ["id", "examples", "reply"])
+            return SmallTalkIntent(
+                id: try fields.required("id", in: node).string(),
+                examples: try nonEmpty(fields.required("examples", in: node)),
+                reply: try fields.required("reply", in: node).string()
+            )
+        }
+    }
+
+    private static func parseOutOfScope(_ root: YAMLNode) throws -> OutOfScope {
+        let keys = try root.mapping(allowedKeys: ["examples", "reply"])
+        return OutOfScope(
+            examples: try nonEmpty(keys.required("examples", in: root)),
+            reply: try keys.required("reply", in: root).string()
+        )
+    }
+
+    private static func parseVocabulary(_ root: YAMLNode) throws -> VocabularyDefinition {
+        let keys = try root.mapping(allowedKeys: ["concepts", "stopwords", "other_products", "common_words"])
+        var concepts: [VocabularyDefinition.Concept] = []
+        let conceptsNode = try keys.required("concepts", in: root)
+        guard case let .mapping(mapping) = conceptsNode.node else { throw conceptsNode.fail("expected a mapping of concept ids") }
+        for (key, value) in mapping {
+            let node = YAMLNode(node: value, file: root.file)
+            let fields = try node.mapping(allowedKeys: ["en", "zh"])
+            concepts.append(.init(
+                id: try YAMLNode(node: key, file: root.file).string(),
+                english: try fields["en"]?.strings() ?? [],
+                chinese: try fields["zh"]?.strings() ?? [],
+                location: YAMLNode(node: key, file: root.file).location
+            ))
+        }
+        return VocabularyDefinition(
+            concepts: concepts,
+            stopwords: try keys["stopwords"]?.strings() ?? [],
+            otherProducts: try keys["other_products"]?.strings() ?? [],
+            commonWords: try keys["common_words"]?.strings() ?? []
+        )
+    }
+}

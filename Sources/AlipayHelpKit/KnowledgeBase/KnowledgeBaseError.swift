@@ -1,0 +1,37 @@
+import Foundation
+
+/// Where in a knowledge-base file something was found.
+public struct SourceLocation: Sendable, Equatable, CustomStringConvertible {
+    public var file: String
+    public var line: Int
+    public var column: Int
+
+    public init(file: String, line: Int, column: Int) {
+        self.file = file
+        self.line = line
+        self.column = column
+    }
+
+    public var description: String { "\(file):\(line):\(column)" }
+}
+
+/// Why the knowledge base could not be loaded. Messages are short, lowercase and say what to fix.
+public enum KnowledgeBaseError: LocalizedError, Equatable {
+    /// The folder holding the knowledge base does not exist or has no topic files.
+    case notFound(path: String)
+    /// A file could not be read at all.
+    case unreadable(file: String, reason: String)
+    /// A file is not valid YAML, or does not have the shape the knowledge base expects.
+    case invalid(SourceLocation, message: String)
+
+    public var errorDescription: String? {
+        switch self {
+        case let .notFound(path):
+            return "\(path): error: no knowledge base here; pass --kb with the folder that holds the intents YAML files"
+        case let .unreadable(file, reason):
+            return "\(file): error: cannot read the file (\(reason))"
+        case let .invalid(location, message):
+            return "\(location): error: \(message)"
+        }
+    }
+}

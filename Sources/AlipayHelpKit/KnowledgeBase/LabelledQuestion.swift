@@ -1,0 +1,16 @@
+/// A question with the answer it should get, from a labelled suite in `intents/tests/`.
+public struct LabelledQuestion: Sendable {
+    /// What a question is expected to be understood as.
+    public enum Expectation: Sendable, Equatable {
+        /// A topic or small-talk id.
+        case intent(String)
+        case outOfScope
+    }
+
+    public var question: String
+    public var expected: Expectation
+    public var facet: String?
+    public var location: SourceLocation
+
+    public static let outOfScopeLabel = "out_of_scope"
+}

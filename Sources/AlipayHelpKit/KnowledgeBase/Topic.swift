@@ -1,0 +1,47 @@
+/// One help topic: the questions it answers, its full answer, and the facets that answer a
+/// narrower sub-question.
+public struct Topic: Sendable {
+    /// Fixed identifier, e.g. `change_phone`.
+    public var id: String
+    public var title: String
+    /// Concepts or words of which a question must mention at least one to be about this topic.
+    public var require: [String]
+    /// Concepts, words or multi-word terms that mark a question as being about something else.
+    public var exclude: [String]
+    /// Example questions that teach the matcher this topic (facet examples count too).
+    public var examples: [String]
+    public var answer: Answer
+    public var facets: [Facet]
+    public var location: SourceLocation
+}
+
+/// The structured answer of a topic.
+public struct Answer: Sendable {
+    public var summary: String
+    public var steps: [String]
+    public var notes: [String]
+}
+
+/// A sub-answer chosen when a question asks something specific about a topic.
+public struct Facet: Sendable {
+    public var id: String
+    public var title: String
+    /// Concepts or words of which a question must mention one for this facet to be chosen.
+    public var triggers: [String]
+    public var examples: [String]
+    public var answer: String
+    public var location: SourceLocation
+}
+
+/// A small-talk intent (greeting, thanks, goodbye, capabilities) with its short reply.
+public struct SmallTalkIntent: Sendable {
+    public var id: String
+    public var examples: [String]
+    public var reply: String
+}
+
+/// Questions the assistant must decline, and what it says when it does.
+public struct OutOfScope: Sendable {
+    public var examples: [String]
+    public var reply: String
+}

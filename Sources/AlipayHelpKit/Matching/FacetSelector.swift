@@ -1,0 +1,54 @@
+/// Picks the facet of a topic that a question asks about, if any. A facet is eligible only when
+/// the question mentions one of its triggers; among eligible facets, a per-topic classifier
+/// (each facet's examples against the topic's general questions) picks the most probable, which
+/// wins if it reaches the threshold. Triggers carry the precision, the classifier the choice.
+struct FacetSelector: Sendable {
+    struct Choice {
+        var id: String
+        var why: String
+    }
+
+    private let facetIDs: [String]
+    private let triggers: [TermRule]
+    private let classifier: SoftmaxClassifier?
+
+    init(topic: Topic, triggers: [TermRule], features: (String) -> QuestionFeatures) {
+        facetIDs = topic.facets.map(\.id)
+        self.triggers = triggers
+        guard !topic.facets.isEmpty else { classifier = nil; return }
+        // Topic examples that mention a facet's trigger are not clearly general, so only the
+        // others teach the "general" class.
+        var examples: [SoftmaxClassifier.Example] = []
+        for example in topic.examples {
+            let found = features(example)
+            if triggers.contains(where: { $0.firstMatch(in: found) != nil }) { continue }
+            examples.append(.init(keys: found.keys, label: 0))
+        }
+        for (index, facet) in topic.facets.enumerated() {
+            examples += facet.examples.map { .init(keys: features($0).keys, label: index + 1) }
+        }
+        classifier = SoftmaxClassifier(classCount: topic.facets.count + 1, examples: examples)
+    }
+
+    func select(_ features: QuestionFeatures, threshold: Double) -> Choice? {
+        guard let classifier else { return nil }
+        var probabilities = classifier.logits(for: features.keys)
+        SoftmaxClassifier.softmax(&probabilities)
+        var best: (index: Int, probability: Float, trigger: [TermID])? = nil
+        for index in facetIDs.indices {
+            let trigger: [TermID]
+            if triggers[index].isEmpty {
+                trigger = []
+            } else if let found = triggers[index].firstMatch(in: features) {
+                trigger = found
+            } else {
+                continue
+            }
+            let probability = probabilities[index + 1]
+            if best == nil || probability > best!.probability { best = (index, probability, trigger) }
+        }
+        guard let best, Double(best.probability) >= threshold else { return nil }
+        let percent = Int((best.probability * 100).rounded())
+        return Choice(id: facetIDs[best.index], why: "triggered by a matching term, \(percent)% likely")
+    }
+}

@@ -1,0 +1,154 @@
+/// Understands questions: trained once from the knowledge base, then read-only and safe to share.
+///
+/// A question is normalised, folded into concept terms, and scored by a softmax classifier over
+/// every topic, small-talk intent and the out-of-scope class. Knowledge-base rules then weigh in:
+/// a topic needs one of its `require` terms and none of its `exclude` terms, and a question
+/// about another app is declined. Finally the policy decides: answer, decline, or ask which of
+/// two close topics was meant.
+public struct IntentMatcher: Sendable {
+    public let policy: MatchPolicy
+    public private(set) var lexicon = Lexicon()
+    let labels: [String]
+    let topicCount: Int
+    let outOfScopeClass: Int
+    private let classifier: SoftmaxClassifier
+    private let requireRules: [TermRule]
+    private let excludeRules: [TermRule]
+    private let facetSelectors: [FacetSelector]
+    private let otherProduct: TermID
+    private let alipay: TermID?
+
+    public init(knowledgeBase: KnowledgeBase, policy: MatchPolicy = MatchPolicy()) throws {
+        self.policy = policy
+        var lexicon = Lexicon()
+        let vocabulary = knowledgeBase.vocabulary
+        otherProduct = lexicon.concept("other_product")
+        do {
+            for phrasePass in [false, true] {
+                for concept in vocabulary.concepts {
+                    let term = lexicon.concept(concept.id)
+                    for surface in concept.english + concept.chinese {
+                        try lexicon.declare(surface, as: term, owner: concept.id, phrases: phrasePass)
+                    }
+                }
+                for product in vocabulary.otherProducts {
+                    try lexicon.declare(product, as: otherProduct, owner: "other_products", phrases: phrasePass)
+                }
+            }
+        } catch {
+            let location = vocabulary.concepts.first { $0.id == error.second }?.location
+                ?? SourceLocation(file: KnowledgeBase.vocabularyFile, line: 1, column: 1)
+            throw KnowledgeBaseError.invalid(location, message: "'\(error.surface)' is declared in both '\(error.first)' and '\(error.second)'; keep it in one")
+        }
+        for word in vocabulary.stopwords { lexicon.markStopword(word) }
+        for word in vocabulary.commonWords where lexicon.resolveExactOrInflected(word) == nil { lexicon.internWord(word) }
+        alipay = lexicon.existingConcept("alipay")
+
+        let topics = knowledgeBase.topics
+        topicCount = topics.count
+        labels = topics.map(\.id) + knowledgeBase.smallTalk.map(\.id) + [LabelledQuestion.outOfScopeLabel]
+        outOfScopeClass = labels.count - 1
+
+        // Learn the vocabulary of every example before building features, so the feature
+        // space is fixed when training starts.
+        var labelled: [(NormalizedText, Int)] = []
+        for (index, topic) in topics.enumerated() {
+            for example in topic.examples + topic.facets.flatMap(\.examples) {
+                labelled.append((TextNormalizer.normalize(example), index))
+            }
+        }
+        for (index, intent) in knowledgeBase.smallTalk.enumerated() {
+            for example in intent.examples { labelled.append((TextNormalizer.normalize(example), topicCount + index)) }
+        }
+        for example in knowledgeBase.outOfScope.examples {
+            labelled.append((TextNormalizer.normalize(example), outOfScopeClass))
+        }
+        for (text, _) in labelled { _ = lexicon.learnTokens(of: text) }
+
+        requireRules = topics.map { TermRule($0.require, lexicon: &lexicon) }
+        excludeRules = topics.map { TermRule($0.exclude, lexicon: &lexicon) }
+        let facetTriggers = topics.map { topic in topic.facets.map { TermRule($0.triggers, lexicon: &lexicon) } }
+        self.lexicon = lexicon
+
+        let features = { (text: NormalizedText) in QuestionFeatures(text: text, tokens: lexicon.tokens(of: text), lexicon: lexicon) }
+        classifier = SoftmaxClassifier(
+            classCount: labels.count,
+            examples: labelled.map { .init(keys: features($0.0).keys, label: $0.1) }
+        )
+        facetSelectors = topics.enumerated().map { index, topic in
+            FacetSelector(topic: topic, triggers: facetTriggers[index], features: { features(TextNormalizer.normalize($0)) })
+        }
+    }
+
+    // MARK: Matching
+
+    public func match(_ question: String) -> Match {
+        var copy = question
+        return copy.withUTF8 { match(bytes: $0) }
+    }
+
+    public func match(bytes: UnsafeBufferPointer<UInt8>) -> Match {
+        let text = TextNormalizer.normalize(bytes: bytes)
+        return match(features(of: text))
+    }
+
+    public func features(of text: NormalizedText) -> QuestionFeatures {
+        QuestionFeatures(text: text, tokens: lexicon.tokens(of: text), lexicon: lexicon)
+    }
+
+    public func match(_ features: QuestionFeatures) -> Match {
+        if features.keys.isEmpty {
+            return Match(outcome: .outOfScope, confidence: 1, facet: nil, ranking: [], reason: "nothing in the question is recognisable")
+        }
+        var logits = classifier.logits(for: features.keys)
+        var ruledOut: [String] = []
+        let aboutOtherProduct = features.contains(otherProduct) && !(alipay.map(features.contains) ?? false)
+        for topic in 0..<topicCount {
+            if aboutOtherProduct {
+                logits[topic] = -.infinity
+            } else if requireRules[topic].firstMatch(in: features) == nil {
+                logits[topic] = -.infinity
+            } else if let excluded = excludeRules[topic].firstMatch(in: features) {
+                logits[topic] = -.infinity
+                ruledOut.append("\(labels[topic]) (mentions \(excluded.map(lexicon.name(of:)).joined(separator: " ")))")
+            }
+        }
+        SoftmaxClassifier.softmax(&logits)
+        let ranking = logits.indices
+            .map { Match.Score(label: labels[$0], probability: Double(logits[$0])) }
+            .sorted { $0.probability > $1.probability }
+        return decide(ranking: ranking, features: features, aboutOtherProduct: aboutOtherProduct, ruledOut: ruledOut)
+    }
+
+    private func isTopic(_ label: String) -> Bool { labels.firstIndex(of: label).map { $0 < topicCount } ?? false }
+
+    private func decide(ranking: [Match.Score], features: QuestionFeatures, aboutOtherProduct: Bool, ruledOut: [String]) -> Match {
+        let best = ranking[0]
+        let bestTopic = ranking.first { isTopic($0.label) }
+        let declineConfidence = 1 - (bestTopic?.probability ?? 0)
+        func decline(_ reason: String) -> Match {
+            Match(outcome: .outOfScope, confidence: declineConfidence, facet: nil, ranking: ranking, reason: reason)
+        }
+        if aboutOtherProduct { return decline("it is about another app or service, not Alipay") }
+        if best.label == LabelledQuestion.outOfScopeLabel {
+            let extra = ruledOut.isEmpty ? "" : "; ruled out: " + ruledOut.joined(separator: ", ")
+            return decline("it looks most like the out-of-scope examples\(extra)")
+        }
+        guard best.probability >= policy.threshold else {
+            return decline("the best guess, \(best.label), is below the \(policy.threshold) threshold")
+        }
+        guard isTopic(best.label) else {
+            return Match(outcome: .smallTalk(best.label), confidence: best.probability, facet: nil, ranking: ranking, reason: "small talk")
+        }
+        let topicScores = ranking.filter { isTopic($0.label) }
+        if topicScores.count > 1, topicScores[1].probability >= policy.ambiguityFloor,
+           best.probability - topicScores[1].probability < policy.ambiguityMargin {
+            return Match(outcome: .ambiguous([best.label, topicScores[1].label]), confidence: best.probability, facet: nil,
+                         ranking: ranking, reason: "\(best.label) and \(topicScores[1].label) are nearly tied")
+        }
+        let topicIndex = labels.firstIndex(of: best.label)!
+        let facet = facetSelectors[topicIndex].select(features, threshold: policy.facetThreshold)
+        return Match(outcome: .topic(best.label), confidence: best.probability, facet: facet?.id, ranking: ranking,
+                     reason: facet.map { "facet \($0.id): \($0.why)" } ?? "the question is general, so the whole answer")
+    }
+}

@@ -1,0 +1,308 @@
+/// A term is a concept ("phone" for phone / mobile / SIM / 手机) or a plain word seen in the
+/// knowledge base. Matching works on term ids, never on raw text.
+public typealias TermID = Int32
+
+/// The vocabulary the matcher understands, built once from the knowledge base: which words and
+/// Chinese terms fold into which concept, multi-word phrases, word endings and misspellings.
+public struct Lexicon: Sendable {
+    /// A run of unknown text: breaks phrases and word pairs.
+    static let gap: TermID = -1
+
+    private(set) var ids: [String: TermID] = [:]
+    private(set) var names: [String] = []
+    private(set) var isConcept: [Bool] = []
+    private(set) var isStopword: [Bool] = []
+    /// Multi-word phrases, keyed by their terms packed 16 bits each.
+    private var phrases: [UInt64: TermID] = [:]
+    private var longestPhrase = 1
+    /// Chinese terms by their first character, longest first.
+    private var chineseTerms: [UInt32: [(scalars: [UInt32], term: TermID)]] = [:]
+    /// Words eligible as spelling corrections, bucketed by first byte.
+    private var spellingBuckets: [UInt8: [(bytes: [UInt8], term: TermID)]] = [:]
+    /// Where each word or phrase was declared, to report clashes.
+    private var declaredBy: [String: String] = [:]
+
+    public init() {}
+
+    public var count: Int { names.count }
+    public func name(of term: TermID) -> String { names[Int(term)] }
+    public func isConceptTerm(_ term: TermID) -> Bool { isConcept[Int(term)] }
+    public func isStopwordTerm(_ term: TermID) -> Bool { isStopword[Int(term)] }
+
+    // MARK: Building
+
+    /// The term for a concept id, created on first use.
+    @discardableResult
+    mutating func concept(_ id: String) -> TermID {
+        let key = "#" + id
+        if let term = ids[key] { return term }
+        let term = newTerm(id, concept: true)
+        ids[key] = term
+        return term
+    }
+
+    /// The term for a concept id, if that concept exists.
+    func existingConcept(_ id: String) -> TermID? { ids["#" + id] }
+
+    private mutating func newTerm(_ name: String, concept: Bool) -> TermID {
+        names.append(name)
+        isConcept.append(concept)
+        isStopword.append(false)
+        return TermID(names.count - 1)
+    }
+
+    /// Declares that `surface` (English words or Chinese text) means `term`. Declare every
+    /// single word first (`phrases: false`), then the phrases, so a phrase is built from the
+    /// final meaning of each of its words.
+    mutating func declare(_ surface: String, as term: TermID, owner: String, phrases phrasePass: Bool) throws(LexiconClash) {
+        let text = TextNormalizer.normalize(surface)
+        let words = text.segments.filter { $0.kind == .word }.map { text.word($0) }
+        guard phrasePass == (words.count > 1) else { return }
+        for segment in text.segments where segment.kind == .chinese {
+            let scalars = Array(text.chineseScalars[segment.range])
+            try claim(String(String.UnicodeScalarView(scalars.compactMap(Unicode.Scalar.init))), owner: owner)
+            var list = chineseTerms[scalars[0], default: []]
+            list.append((scalars, term))
+            list.sort { $0.scalars.count > $1.scalars.count }
+            chineseTerms[scalars[0]] = list
+        }
+        if words.count == 1 {
+            try claim(words[0], owner: owner)
+            ids[words[0]] = term
+            addSpelling(words[0], term)
+        } else if words.count > 1 {
+            guard words.count <= 4 else { throw LexiconClash(surface: surface, first: owner, second: "the four-word limit for phrases") }
+            try claim(words.joined(separator: " "), owner: owner)
+            let parts = words.map { word in resolveExactOrInflected(word) ?? internWord(word) }
+            phrases[Self.phraseKey(parts[...])] = term
+            longestPhrase = max(longestPhrase, parts.count)
+        }
+    }
+
+    private mutating func claim(_ surface: String, owner: String) throws(LexiconClash) {
+        if let other = declaredBy[surface], other != owner {
+            throw LexiconClash(surface: surface, first: other, second: owner)
+        }
+        declaredBy[surface] = owner
+    }
+
+    mutating func markStopword(_ word: String) {
+        let text = TextNormalizer.normalize(word)
+        guard let segment = text.segments.first, text.segments.count == 1, segment.kind == .word else { return }
+        let term = resolveExactOrInflected(text.word(segment)) ?? internWord(text.word(segment))
+        if !isConcept[Int(term)] { isStopword[Int(term)] = true }
+    }
+
+    /// A plain word seen in an example or a rule, added as its own term.
+    @discardableResult
+    mutating func internWord(_ word: String) -> TermID {
+        if let term = ids[word] { return term }
+        let term = newTerm(word, concept: false)
+        ids[word] = term
+        addSpelling(word, term)
+        return term
+    }
+
+    private mutating func addSpelling(_ word: String, _ term: TermID) {
+        let bytes = Array(word.utf8)
+        guard bytes.count >= 3, !bytes.allSatisfy({ $0 >= 48 && $0 <= 57 }) else { return }
+        spellingBuckets[bytes[0], default: []].append((bytes, term))
+    }
+
+    /// Tokenises an example, adding its unknown words to the vocabulary. A rare misspelling of a
+    /// concept word in an example ("numebr") is folded into that concept rather than learned.
+    mutating func learnTokens(of text: NormalizedText) -> [TermID] {
+        for segment in text.segments where segment.kind == .word {
+            let word = text.word(segment)
+            if resolveExactOrInflected(word) != nil { continue }
+            if word.utf8.count >= 5, let (term, distance) = correction(of: word, conceptsOnly: true), distance == 1 {
+                ids[word] = term
+            } else {
+                internWord(word)
+            }
+        }
+        return tokens(of: text).terms
+    }
+
+    // MARK: Reading
+
+    /// The term a single word stands for: exact, then by dropping an inflection ("changing",
+    /// "numbers", "verified"), then by correcting a misspelling.
+    func resolve(_ word: String) -> TermID? {
+        if let term = resolveExactOrInflected(word) { return term }
+        return correction(of: word, conceptsOnly: false)?.term
+    }
+
+    func resolveExactOrInflected(_ word: String) -> TermID? {
+        if let term = ids[word] { return term }
+        for base in Self.baseForms(of: word) {
+            if let term = ids[base] { return term }
+        }
+        return nil
+    }
+
+    /// Candidate base forms of an inflected English word, most likely first.
+    static func baseForms(of word: String) -> [String] {
+        let bytes = Array(word.utf8)
+        let n = bytes.count
+        guard n >= 4 else { return [] }
+        func cut(_ k: Int, _ add: String = "") -> String { String(decoding: bytes[..<(n - k)], as: UTF8.self) + add }
+        func ends(_ suffix: String) -> Bool { word.hasSuffix(suffix) }
+        var forms: [String] = []
+        if ends("ies") || ends("ied") { forms.append(cut(3, "y")) }
+        if ends("es") { forms.append(cut(2)) }
+        if ends("s") && !ends("ss") { forms.append(cut(1)) }
+        if ends("ing") && n >= 6 {
+            forms.append(cut(3)); forms.append(cut(3, "e"))
+            if bytes[n - 4] == bytes[n - 5] { forms.append(cut(4)) }
+        }
+        if ends("ed") && n >= 5 {
+            forms.append(cut(2)); forms.append(cut(1))
+            if bytes[n - 3] == bytes[n - 4] { forms.append(cut(3)) }
+        }
+        if ends("ly") && n >= 6 { forms.append(cut(2)) }
+        if ends("er") && n >= 6 { forms.append(cut(2)); forms.append(cut(1)) }
+        if ends("ment") && n >= 8 { forms.append(cut(4)) }
+        return forms
+    }
+
+    /// The closest known word within one edit (two for long words that keep their first letter),
+    /// counting a swap of neighbouring letters as one edit.
+    func correction(of word: String, conceptsOnly: Bool) -> (term: TermID, distance: Int)? {
+        let query = Array(word.utf8)
+        guard query.count >= 4, query.count <= 30, !query.contains(where: { $0 >= 48 && $0 <= 57 }) else { return nil }
+        let limit = query.count >= 8 ? 2 : 1
+        var best: (term: TermID, distance: Int, concept: Bool)? = nil
+        var firstBytes = [query[0]]
+        if query[1] != query[0] { firstBytes.append(query[1]) }
+        for first in firstBytes {
+            for candidate in spellingBuckets[first] ?? [] {
+                let concept = isConcept[Int(candidate.term)]
+                if conceptsOnly && !concept { continue }
+                if abs(candidate.bytes.count - query.count) > limit { continue }
+                let distance = Self.editDistance(query, candidate.bytes, limit: limit)
+                if distance > limit || (distance == 2 && candidate.bytes[0] != query[0]) { continue }
+                if best == nil || distance < best!.distance || (distance == best!.distance && concept && !best!.concept) {
+                    best = (candidate.term, distance, concept)
+                }
+            }
+        }
+        return best.map { ($0.term, $0.distance) }
+    }
+
+    /// Optimal-string-alignment distance, giving up (returning limit + 1) once it exceeds `limit`.
+    static func editDistance(_ a: [UInt8], _ b: [UInt8], limit: Int) -> Int {
+        let n = a.count, m = b.count
+        var previous2 = [Int](repeating: 0, count: m + 1)
+        var previous = Array(0...m)
+        var current = [Int](repeating: 0, count: m + 1)
+        for i in 1...n {
+            current[0] = i
+            var rowMinimum = i
+            for j in 1...m {
+                let cost = a[i - 1] == b[j - 1] ? 0 : 1
+                var value = min(previous[j] + 1, current[j - 1] + 1, previous[j - 1] + cost)
+                if i > 1 && j > 1 && a[i - 1] == b[j - 2] && a[i - 2] == b[j - 1] {
+                    value = min(value, previous2[j - 2] + 1)
+                }
+                current[j] = value
+                rowMinimum = min(rowMinimum, value)
+            }
+            if rowMinimum > limit { return limit + 1 }
+            (previous2, previous, current) = (previous, current, previous2)
+        }
+        return previous[m]
+    }
+
+    /// What a question says in terms: the term sequence (phrases merged, gaps where unknown
+    /// words were) and how many content words it had and how many of those were unknown.
+    public struct Tokens: Sendable {
+        public var terms: [TermID] = []
+        public var contentWords = 0
+        public var unknownWords = 0
+    }
+
+    public func tokens(of text: NormalizedText) -> Tokens {
+        var result = Tokens()
+        result.terms.reserveCapacity(text.segments.count + 4)
+        for segment in text.segments {
+            switch segment.kind {
+            case .word:
+                let word = text.word(segment)
+                if let term = resolve(word) {
+                    if !isStopword[Int(term)] { result.contentWords += 1 }
+                    result.terms.append(term)
+                } else {
+                    let isNumber = text.wordBytes[segment.range].allSatisfy { $0 >= 48 && $0 <= 57 }
+                    if !isNumber { result.contentWords += 1; result.unknownWords += 1 }
+                    if result.terms.last != Self.gap { result.terms.append(Self.gap) }
+                }
+            case .chinese:
+                matchChinese(text.chineseScalars[segment.range], into: &result)
+            }
+        }
+        result.terms = mergingPhrases(result.terms)
+        return result
+    }
+
+    /// Greedy longest match of known Chinese terms; unmatched characters count as unknown
+    /// content only for the "how much did we understand" measure (two characters ≈ one word).
+    private func matchChinese(_ scalars: ArraySlice<UInt32>, into result: inout Tokens) {
+        var index = scalars.startIndex
+        var unmatched = 0
+        while index < scalars.endIndex {
+            var matched = false
+            if let candidates = chineseTerms[scalars[index]] {
+                for candidate in candidates where candidate.scalars.count <= scalars.endIndex - index {
+                    if scalars[index..<(index + candidate.scalars.count)].elementsEqual(candidate.scalars) {
+                        result.terms.append(candidate.term)
+                        result.contentWords += 1
+                        index += candidate.scalars.count
+                        matched = true
+                        break
+                    }
+                }
+            }
+            if !matched { unmatched += 1; index += 1 }
+        }
+        result.contentWords += unmatched / 2
+        result.unknownWords += unmatched / 2
+    }
+
+    private func mergingPhrases(_ terms: [TermID]) -> [TermID] {
+        guard longestPhrase > 1, terms.count > 1 else { return terms }
+        var merged: [TermID] = []
+        merged.reserveCapacity(terms.count)
+        var index = 0
+        while index < terms.count {
+            var taken = false
+            var length = min(longestPhrase, terms.count - index)
+            while length >= 2 {
+                let window = terms[index..<(index + length)]
+                if !window.contains(Self.gap), let phrase = phrases[Self.phraseKey(window)] {
+                    merged.append(phrase)
+                    index += length
+                    taken = true
+                    break
+                }
+                length -= 1
+            }
+            if !taken { merged.append(terms[index]); index += 1 }
+        }
+        return merged
+    }
+
+    static func phraseKey(_ terms: ArraySlice<TermID>) -> UInt64 {
+        var key: UInt64 = 0
+        // Four terms of 15 bits each, and the length on top: phrases are at most four words.
+        for term in terms { key = key << 15 | UInt64(UInt16(truncatingIfNeeded: term) & 0x7FFF) }
+        return key | UInt64(terms.count) << 60
+    }
+}
+
+/// The same word or phrase declared under two concepts.
+struct LexiconClash: Error {
+    var surface: String
+    var first: String
+    var second: String
+}

@@ -1,0 +1,33 @@
+/// A `require`, `exclude` or `triggers` list compiled to terms: it holds when any entry is
+/// present, an entry of several words needing all of them ("contact list").
+struct TermRule: Sendable {
+    private(set) var alternatives: [[TermID]] = []
+
+    init(_ entries: [String], lexicon: inout Lexicon) {
+        for entry in entries {
+            if let concept = lexicon.existingConcept(entry) {
+                alternatives.append([concept])
+                continue
+            }
+            let text = TextNormalizer.normalize(entry)
+            var group: [TermID] = []
+            for segment in text.segments {
+                switch segment.kind {
+                case .word:
+                    let word = text.word(segment)
+                    group.append(lexicon.resolveExactOrInflected(word) ?? lexicon.internWord(word))
+                case .chinese:
+                    group.append(contentsOf: lexicon.tokens(of: text).terms.filter { $0 != Lexicon.gap })
+                }
+            }
+            if !group.isEmpty { alternatives.append(group) }
+        }
+    }
+
+    var isEmpty: Bool { alternatives.isEmpty }
+
+    /// The first entry that holds, if any.
+    func firstMatch(in features: QuestionFeatures) -> [TermID]? {
+        alternatives.first { group in group.allSatisfy(features.contains) }
+    }
+}

@@ -32,23 +32,19 @@ struct FacetSelector: Sendable {
 
     func select(_ features: QuestionFeatures, threshold: Double) -> Choice? {
         guard let classifier else { return nil }
-        var probabilities = classifier.logits(for: features.keys)
-        SoftmaxClassifier.softmax(&probabilities)
-        var best: (index: Int, probability: Float, trigger: [TermID])? = nil
-        for index in facetIDs.indices {
-            let trigger: [TermID]
-            if triggers[index].isEmpty {
-                trigger = []
-            } else if let found = triggers[index].firstMatch(in: features) {
-                trigger = found
-            } else {
-                continue
-            }
-            let probability = probabilities[index + 1]
-            if best == nil || probability > best!.probability { best = (index, probability, trigger) }
+        var logits = classifier.logits(for: features.keys)
+        // Facets the question gives no trigger for are out of the running, so their share goes
+        // to the others: the choice is between "general" and the triggered facets.
+        for index in facetIDs.indices where !triggers[index].isEmpty && triggers[index].firstMatch(in: features) == nil {
+            logits[index + 1] = -.infinity
+        }
+        SoftmaxClassifier.softmax(&logits)
+        var best: (index: Int, probability: Float)? = nil
+        for index in facetIDs.indices where logits[index + 1] > 0 {
+            if best == nil || logits[index + 1] > best!.probability { best = (index, logits[index + 1]) }
         }
         guard let best, Double(best.probability) >= threshold else { return nil }
         let percent = Int((best.probability * 100).rounded())
-        return Choice(id: facetIDs[best.index], why: "triggered by a matching term, \(percent)% likely")
+        return Choice(id: facetIDs[best.index], why: "a trigger term is present and it is \(percent)% likely against a general question")
     }
 }

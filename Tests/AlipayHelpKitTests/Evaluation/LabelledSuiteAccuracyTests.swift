@@ -1,0 +1,46 @@
+@testable import AlipayHelpKit
+import Foundation
+import Testing
+
+/// The floors the labelled suites must stay above. Raise them as the knowledge base improves;
+/// never lower them to make a change pass.
+@Suite struct LabelledSuiteAccuracyTests {
+    func evaluation(_ file: String) throws -> SuiteEvaluation {
+        let suite = try LabelledSuite.load(path: Fixtures.intents.appendingPathComponent("tests/\(file)").path)
+        return SuiteEvaluation(matcher: Fixtures.matcher, cases: suite.cases)
+    }
+
+    @Test func mainSuiteMeetsItsFloors() throws {
+        let result = try evaluation("questions.yaml")
+        #expect(result.accuracy >= 0.97, "accuracy \(result.accuracy); failures: \(result.failures.map(\.case_.question))")
+        #expect(result.outOfScopeRecall >= 0.95)
+        #expect(result.falseRejectionRate <= 0.03)
+        #expect(result.facetAccuracy >= 0.85)
+    }
+
+    @Test func holdoutSuiteMeetsItsFloors() throws {
+        let result = try evaluation("holdout.yaml")
+        #expect(result.accuracy >= 0.85, "accuracy \(result.accuracy); failures: \(result.failures.map(\.case_.question))")
+        #expect(result.outOfScopeRecall >= 0.80)
+    }
+
+    @Test func suitesHaveEnoughCasesPerTopic() throws {
+        let suite = try LabelledSuite.load(path: Fixtures.intents.appendingPathComponent("tests/questions.yaml").path)
+        for topic in KnowledgeBase.topicIDs {
+            #expect(suite.cases.filter { $0.expected == .intent(topic) }.count >= 20, "\(topic)")
+        }
+        #expect(suite.cases.filter { $0.expected == .outOfScope }.count >= 40)
+    }
+
+    @Test func noTestQuestionIsAlsoAnExample() throws {
+        let kb = Fixtures.knowledgeBase
+        func key(_ text: String) -> String { TextNormalizer.normalize(text).pieces.joined(separator: " ") }
+        var examples = Set<String>()
+        for topic in kb.topics { for example in topic.examples + topic.facets.flatMap(\.examples) { examples.insert(key(example)) } }
+        for intent in kb.smallTalk { for example in intent.examples { examples.insert(key(example)) } }
+        for example in kb.outOfScope.examples { examples.insert(key(example)) }
+        let suites = try LabelledSuite.loadAll(in: Fixtures.intents.appendingPathComponent("tests"))
+        let copied = suites.flatMap(\.cases).filter { examples.contains(key($0.question)) }.map(\.question)
+        #expect(copied.isEmpty, "test questions copied from examples: \(copied)")
+    }
+}

@@ -1,0 +1,35 @@
+import AlipayHelpKit
+import Foundation
+
+/// The project's own knowledge base, loaded once for every test.
+enum Fixtures {
+    static let packageRoot = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+    static let intents = packageRoot.appendingPathComponent("intents")
+    static let knowledgeBase: KnowledgeBase = try! KnowledgeBase.load(from: intents)
+    static let responder: Responder = try! Responder(knowledgeBase: knowledgeBase)
+    static var matcher: IntentMatcher { responder.matcher }
+
+    /// A fresh folder with the given files, for loader error tests.
+    static func folder(_ files: [String: String]) throws -> URL {
+        let directory = FileManager.default.temporaryDirectory.appendingPathComponent("alipay-help-tests-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
+        for (name, text) in files {
+            try text.write(to: directory.appendingPathComponent(name), atomically: true, encoding: .utf8)
+        }
+        return directory
+    }
+
+    /// A minimal valid topic file, with `extra` lines added at the top level.
+    static func topicYAML(id: String = "limits", extra: String = "") -> String {
+        """
+        id: \(id)
+        title: Limits
+        require: [limit]
+        examples:
+          - what is the limit
+        answer:
+          summary: There are limits.
+        \(extra)
+        """
+    }
+}

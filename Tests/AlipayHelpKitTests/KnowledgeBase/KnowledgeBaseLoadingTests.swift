@@ -1,0 +1,98 @@
+@testable import AlipayHelpKit
+import Foundation
+import Testing
+
+@Suite struct KnowledgeBaseLoadingTests {
+    @Test func loadsEveryFixedTopicWithItsFacets() throws {
+        let kb = Fixtures.knowledgeBase
+        #expect(kb.topics.map(\.id) == KnowledgeBase.topicIDs)
+        for topic in kb.topics {
+            #expect(topic.examples.count >= 30, "\(topic.id) needs at least 30 examples")
+            let chinese = topic.examples.filter { $0.unicodeScalars.contains { $0.value >= 0x4E00 && $0.value <= 0x9FFF } }
+            #expect(chinese.count >= 8, "\(topic.id) needs at least 8 Chinese examples")
+            #expect(!topic.facets.isEmpty)
+        }
+        #expect(Set(kb.smallTalk.map(\.id)) == ["greeting", "thanks", "goodbye", "capabilities"])
+        #expect(kb.outOfScope.examples.count >= 40)
+    }
+
+    @Test func keepsTheSourceFiguresExact() throws {
+        let kb = Fixtures.knowledgeBase
+        func text(_ id: String) -> String {
+            let topic = kb.topic(id)!
+            return ([topic.answer.summary] + topic.answer.steps + topic.answer.notes + topic.facets.map(\.answer)).joined(separator: " ")
+        }
+        for figure in ["50,000 yuan", "200 yuan", "100 red envelopes a day", "200,000 yuan"] {
+            #expect(text("limits").contains(figure), "limits should state \(figure)")
+        }
+        #expect(text("delete_account").contains("95188"))
+        #expect(text("huabei").contains("about 40 days"))
+        #expect(text("huabei").contains("3, 6 or 12"))
+        #expect(text("change_phone").contains("about ten minutes") || text("change_phone").contains("About ten minutes"))
+    }
+
+    @Test func reportsBrokenYAMLWithFileLineAndColumn() throws {
+        let folder = try Fixtures.folder(["limits.yaml": "id: limits\ntitle: [unclosed\n"])
+        #expect {
+            try KnowledgeBase.load(from: folder)
+        } throws: { error in
+            guard case let KnowledgeBaseError.invalid(location, message) = error else { return false }
+            return location.file.hasSuffix("limits.yaml") && location.line == 3 && message.hasPrefix("invalid YAML")
+        }
+    }
+
+    @Test func errorTextFollowsTheCompilerConvention() throws {
+        let folder = try Fixtures.folder(["limits.yaml": Fixtures.topicYAML(extra: "colour: red")])
+        do {
+            _ = try KnowledgeBase.load(from: folder)
+            Issue.record("an unknown key must be rejected")
+        } catch {
+            let text = (error as? LocalizedError)?.errorDescription ?? ""
+            #expect(text.contains("limits.yaml:8:1: error: unknown key 'colour'"), "got: \(text)")
+        }
+    }
+
+    @Test func rejectsMissingKeysAndUnknownTopics() throws {
+        let missing = try Fixtures.folder(["limits.yaml": "id: limits\ntitle: Limits\nrequire: [limit]\nexamples: [a]\n"])
+        #expect(throws: KnowledgeBaseError.self) { try KnowledgeBase.load(from: missing) }
+
+        let unknown = try Fixtures.folder(["x.yaml": Fixtures.topicYAML(id: "passwords")])
+        do {
+            _ = try KnowledgeBase.load(from: unknown)
+            Issue.record("an unknown topic id must be rejected")
+        } catch let error as KnowledgeBaseError {
+            #expect(error.errorDescription?.contains("unknown topic id 'passwords'") == true)
+        }
+    }
+
+    @Test func rejectsAWordDeclaredInTwoConcepts() throws {
+        let vocabulary = """
+        concepts:
+          phone:
+            en: [mobile]
+          limit:
+            en: [mobile]
+        """
+        let kb = try KnowledgeBase.load(from: try Fixtures.folder(["limits.yaml": Fixtures.topicYAML(), "vocabulary.yaml": vocabulary]))
+        #expect {
+            _ = try IntentMatcher(knowledgeBase: kb)
+        } throws: { error in
+            (error as? KnowledgeBaseError)?.errorDescription?.contains("'mobile' is declared in both 'phone' and 'limit'") == true
+        }
+    }
+
+    @Test func aMissingFolderSaysWhatToDo() {
+        #expect {
+            try KnowledgeBase.load(from: URL(fileURLWithPath: "/nonexistent/intents"))
+        } throws: { error in
+            (error as? KnowledgeBaseError)?.errorDescription?.contains("pass --kb") == true
+        }
+    }
+
+    @Test func labelledSuitesLoadWithLocations() throws {
+        let suites = try LabelledSuite.loadAll(in: Fixtures.intents.appendingPathComponent("tests"))
+        let cases = suites.flatMap(\.cases)
+        #expect(cases.count >= 140)
+        #expect(cases.allSatisfy { $0.location.line > 1 })
+    }
+}

@@ -1,0 +1,86 @@
+@testable import AlipayHelpKit
+import Testing
+
+@Suite struct IntentMatcherTests {
+    let matcher = Fixtures.matcher
+
+    @Test(arguments: [
+        ("How do I change the phone number on my account?", "change_phone"),
+        ("number phone change my", "change_phone"),
+        ("hey so um I was wondering, my carrier gave me a whole new mobile number, what do I do in alipay? thanks", "change_phone"),
+        ("CHANGE MY NUMBER!!!", "change_phone"),
+        ("ｃｈａｎｇｅ　ｍｙ　ｎｕｍｂｅｒ", "change_phone"),
+        ("chagne my numebr", "change_phone"),
+        ("close my account", "delete_account"),
+        ("deactivate alipay", "delete_account"),
+        ("how much can I transfer a day", "limits"),
+        ("huabei instalments", "huabei"),
+        ("verify account with passport", "foreigner_verification"),
+        ("支付宝怎么注销", "delete_account"),
+        ("花呗怎么还款", "huabei"),
+        ("支付寶轉賬限額", "limits"),
+    ])
+    func understandsTopics(question: String, topic: String) {
+        let match = matcher.match(question)
+        #expect(match.outcome == .topic(topic), "\(question) → \(match.outcome) (\(match.reason))")
+    }
+
+    @Test(arguments: [
+        "How do I change my Alipay username?",
+        "How do I delete a saved address?",
+        "How do I change my WhatsApp number?",
+        "wechat pay limit",
+        "how do I reset my alipay password",
+        "how do I get a refund",
+        "what is yu'e bao",
+        "what is the weather tomorrow",
+        "!!! ??? ...",
+        "",
+    ])
+    func declinesOutOfScope(question: String) {
+        let match = matcher.match(question)
+        #expect(match.outcome == .outOfScope, "\(question) → \(match.outcome) (\(match.reason))")
+        #expect(match.intent == nil)
+    }
+
+    @Test func answersSmallTalk() {
+        #expect(matcher.match("hello").outcome == .smallTalk("greeting"))
+        #expect(matcher.match("thanks a lot!").outcome == .smallTalk("thanks"))
+        #expect(matcher.match("goodbye").outcome == .smallTalk("goodbye"))
+        #expect(matcher.match("what can you do?").outcome == .smallTalk("capabilities"))
+    }
+
+    @Test func aTopicQuestionWithAGreetingIsStillTheTopic() {
+        #expect(matcher.match("hi, how do I change my phone number?").outcome == .topic("change_phone"))
+    }
+
+    @Test func confidenceIsAProbability() {
+        for question in ["change number", "hello", "weather", "huabei", "limit", "zzz"] {
+            let match = matcher.match(question)
+            #expect(match.confidence >= 0 && match.confidence <= 1, "\(question): \(match.confidence)")
+            let total = match.ranking.reduce(0) { $0 + $1.probability }
+            #expect(abs(total - 1) < 0.001 || match.ranking.isEmpty)
+        }
+    }
+
+    @Test func clearQuestionsAreConfident() {
+        #expect(matcher.match("how do I change my phone number").confidence > 0.75)
+    }
+
+    @Test func nearlyTiedTopicsAreReportedAsAmbiguous() throws {
+        var policy = MatchPolicy()
+        policy.ambiguityMargin = 1
+        policy.ambiguityFloor = 0
+        let strict = try IntentMatcher(knowledgeBase: Fixtures.knowledgeBase, policy: policy)
+        let match = strict.match("can foreigners use huabei after passport verification")
+        #expect(match.intent == nil)
+        #expect(Set(match.candidates) == ["huabei", "foreigner_verification"])
+    }
+
+    @Test func matchingIsDeterministic() throws {
+        let again = try IntentMatcher(knowledgeBase: Fixtures.knowledgeBase)
+        for question in ["change number", "red envelope limit", "delete alipay"] {
+            #expect(again.match(question).confidence == matcher.match(question).confidence)
+        }
+    }
+}

@@ -1,0 +1,31 @@
+@testable import AlipayHelpKit
+import Testing
+
+@Suite struct TextNormalizerTests {
+    func pieces(_ text: String) -> [String] { TextNormalizer.normalize(text).pieces }
+
+    @Test func foldsCasePunctuationAndApostrophes() {
+        #expect(pieces("How DO I change   my number?!") == ["how", "do", "i", "change", "my", "number"])
+        #expect(pieces("Don't… Yu'e Bao — it’s") == ["dont", "yue", "bao", "its"])
+    }
+
+    @Test func foldsFullWidthFormsToASCII() {
+        #expect(pieces("ＡＬＩＰＡＹ　ｌｉｍｉｔ？") == ["alipay", "limit"])
+    }
+
+    @Test func keepsChineseRunsAndFoldsTraditional() {
+        #expect(pieces("支付寶轉賬有上限嗎？") == ["支付宝转账有上限吗"])
+        #expect(pieces("Alipay的花唄limit") == ["alipay", "的花呗", "limit"])
+    }
+
+    @Test func survivesInvalidUTF8AndControlBytes() {
+        let bytes: [UInt8] = [0x68, 0x69, 0xFF, 0xC3, 0x00, 0x74, 0x68, 0x65, 0x72, 0x65, 0xE4, 0xB8]
+        let text = bytes.withUnsafeBufferPointer { TextNormalizer.normalize(bytes: $0) }
+        #expect(text.pieces == ["hi", "there"])
+    }
+
+    @Test func capsVeryLongWords() {
+        let text = TextNormalizer.normalize(String(repeating: "a", count: 10_000))
+        #expect(text.pieces == [String(repeating: "a", count: TextNormalizer.maximumWordLength)])
+    }
+}

@@ -20,7 +20,7 @@ public enum JSONLineEncoder {
             appendString(candidate, to: &out)
         }
         out += "],\"answer\":"
-        appendString(reply.text, to: &out)
+        if let escaped = reply.escapedText { out += escaped } else { appendString(reply.text, to: &out) }
         out += "}"
         return out
     }
@@ -44,6 +44,13 @@ public enum JSONLineEncoder {
     }
 
     public static func appendString(_ text: String, to out: inout String) {
+        // Fast path: most text needs no escaping at all.
+        if !text.utf8.contains(where: { $0 < 0x20 || $0 == 0x22 || $0 == 0x5C || $0 == 0xE2 }) {
+            out.append("\"")
+            out.append(text)
+            out.append("\"")
+            return
+        }
         out.append("\"")
         let hex: [Character] = ["0", "1", "2", "3", "4", "5", "6", "7", "8", "9", "a", "b", "c", "d", "e", "f"]
         var plainStart = text.unicodeScalars.startIndex

@@ -16,6 +16,8 @@ public struct Reply: Sendable {
     public var blocks: [ReplyBlock]
     /// The reply as plain text, the way a person reads it in a pipe or a JSON consumer shows it.
     public var text: String
+    /// `text` already escaped as a JSON string, when the reply was prepared ahead of time.
+    var escapedText: String?
 
     public init(question: String, match: Match, blocks: [ReplyBlock]) {
         self.question = question
@@ -24,10 +26,11 @@ public struct Reply: Sendable {
         text = PlainTextRenderer.render(blocks)
     }
 
-    init(question: String, match: Match, blocks: [ReplyBlock], text: String) {
+    init(question: String, match: Match, blocks: [ReplyBlock], text: String, escapedText: String) {
         self.question = question
         self.match = match
         self.blocks = blocks
         self.text = text
+        self.escapedText = escapedText
     }
 }

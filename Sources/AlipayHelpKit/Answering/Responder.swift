@@ -4,13 +4,25 @@ public struct Responder: Sendable {
     public let knowledgeBase: KnowledgeBase
     public let matcher: IntentMatcher
     /// Prepared blocks and text for each topic, facet ("topic/facet") and small-talk id.
-    private let prepared: [String: (blocks: [ReplyBlock], text: String)]
+    private let prepared: [String: Prepared]
+
+    /// A reply built once: its blocks, plain text and that text escaped for JSON.
+    private struct Prepared: Sendable {
+        var blocks: [ReplyBlock]
+        var text: String
+        var escaped: String
+    }
 
     public init(knowledgeBase: KnowledgeBase, policy: MatchPolicy = MatchPolicy()) throws {
         self.knowledgeBase = knowledgeBase
         matcher = try IntentMatcher(knowledgeBase: knowledgeBase, policy: policy)
-        var prepared: [String: (blocks: [ReplyBlock], text: String)] = [:]
-        func add(_ key: String, _ blocks: [ReplyBlock]) { prepared[key] = (blocks, PlainTextRenderer.render(blocks)) }
+        var prepared: [String: Prepared] = [:]
+        func add(_ key: String, _ blocks: [ReplyBlock]) {
+            let text = PlainTextRenderer.render(blocks)
+            var escaped = ""
+            JSONLineEncoder.appendString(text, to: &escaped)
+            prepared[key] = Prepared(blocks: blocks, text: text, escaped: escaped)
+        }
         for topic in knowledgeBase.topics {
             add(topic.id, Self.fullAnswer(topic))
             for facet in topic.facets {
@@ -58,7 +70,7 @@ public struct Responder: Sendable {
 
     private func preparedReply(_ key: String, _ question: String, _ match: Match) -> Reply {
         let entry = prepared[key] ?? prepared[LabelledQuestion.outOfScopeLabel]!
-        return Reply(question: question, match: match, blocks: entry.blocks, text: entry.text)
+        return Reply(question: question, match: match, blocks: entry.blocks, text: entry.text, escapedText: entry.escaped)
     }
 }
 

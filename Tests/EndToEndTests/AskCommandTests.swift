@@ -1,0 +1,101 @@
+import Foundation
+import Testing
+
+@Suite struct AskCommandTests {
+    @Test func answersOneQuestionFromTheCommandLine() throws {
+        let result = try BinaryRunner.run(["ask", "how", "much", "can", "a", "red", "envelope", "hold?"])
+        #expect(result.status == 0)
+        #expect(result.text.contains("200 yuan"))
+        #expect(!result.text.contains("\u{1B}["), "no colour codes in a pipe")
+    }
+
+    @Test func theDefaultCommandIsAsk() throws {
+        let result = try BinaryRunner.run([], stdin: Data("delete my account\n".utf8))
+        #expect(result.status == 0)
+        #expect(result.text.contains("95188"))
+    }
+
+    @Test func jsonLinesFollowTheContract() throws {
+        let input = "How do I change my phone number?\n\n   \nwhat's the weather\nhello\n"
+        let result = try BinaryRunner.run(["ask", "--json"], stdin: Data(input.utf8))
+        #expect(result.status == 0)
+        let objects = try BinaryRunner.jsonObjects(result)
+        #expect(objects.count == 3, "blank lines are skipped")
+        #expect(objects[0]["question"] as? String == "How do I change my phone number?")
+        #expect(objects[0]["intent"] as? String == "change_phone")
+        #expect(objects[0]["facet"] is NSNull)
+        #expect((objects[0]["candidates"] as? [Any])?.isEmpty == true)
+        #expect((objects[0]["answer"] as? String)?.contains("Change Phone Number") == true)
+        #expect(objects[1]["intent"] is NSNull)
+        #expect(objects[1]["kind"] as? String == "out_of_scope")
+        #expect(objects[2]["intent"] as? String == "greeting")
+        for object in objects {
+            let confidence = try #require(object["confidence"] as? Double)
+            #expect(confidence >= 0 && confidence <= 1)
+        }
+    }
+
+    @Test func answersInInputOrder() throws {
+        let questions = (0..<300).map { ["huabei", "close my account", "limits", "hello"][$0 % 4] }
+        let result = try BinaryRunner.run(["ask", "--json"], stdin: Data((questions.joined(separator: "\n") + "\n").utf8))
+        let intents = try BinaryRunner.jsonObjects(result).map { $0["intent"] as? String }
+        let expected = questions.map { ["huabei": "huabei", "close my account": "delete_account", "limits": "limits", "hello": "greeting"][$0] }
+        #expect(intents == expected)
+    }
+
+    @Test func plainBatchOutputShowsEachQuestion() throws {
+        let result = try BinaryRunner.run(["ask"], stdin: Data("huabei\r\nclose my account".utf8))
+        #expect(result.text.contains("> huabei\n"))
+        #expect(result.text.contains("> close my account\n"), "a last line without a newline still counts; \\r is dropped")
+    }
+
+    @Test func badInputNeverStopsTheBatch() throws {
+        var input = Data("first: change my number\n".utf8)
+        input.append(contentsOf: [0xFF, 0xFE, 0xC3, 0x28, 0x0A])                    // invalid UTF-8
+        input.append(contentsOf: Array("nul\u{0}inside huabei\n".utf8))             // NUL byte
+        input.append(Data(repeating: UInt8(ascii: "x"), count: 2 * 1024 * 1024))   // a 2 MB line
+        input.append(0x0A)
+        input.append(Data((0..<4096).map { UInt8(truncatingIfNeeded: $0 &* 131) })) // binary garbage
+        input.append(contentsOf: Array("\nlast: red envelope limit\n".utf8))
+        let result = try BinaryRunner.run(["ask", "--json"], stdin: input)
+        #expect(result.status == 0)
+        let objects = try BinaryRunner.jsonObjects(result)
+        #expect(objects.first?["intent"] as? String == "change_phone")
+        #expect(objects.last?["intent"] as? String == "limits")
+        #expect(objects.contains { ($0["question"] as? String)?.contains("inside huabei") == true && $0["intent"] as? String == "huabei" })
+        #expect(result.stderr.contains("too long"), "a cut line is reported on stderr")
+        #expect(result.stdout.count < 200_000, "a huge line is not echoed back whole")
+    }
+
+    @Test func endsQuietlyWhenThePipeCloses() throws {
+        let script = "yes 'how do I change my number' | head -n 50000 | \"\(BinaryRunner.executable.path)\" ask --kb \"\(BinaryRunner.intents)\" | head -n 3; echo \"status ${PIPESTATUS[2]}\""
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: "/bin/bash")
+        process.arguments = ["-c", script]
+        let output = Pipe(), error = Pipe()
+        process.standardOutput = output
+        process.standardError = error
+        try process.run()
+        let text = String(decoding: output.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
+        let errors = String(decoding: error.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
+        process.waitUntilExit()
+        #expect(text.hasSuffix("status 0\n"), "got: \(text)")
+        #expect(errors.isEmpty, "nothing on stderr: \(errors)")
+    }
+
+    @Test func aBrokenKnowledgeBaseNamesFileAndLine() throws {
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("kb-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        try "id: limits\nexamples: [unclosed\n".write(to: folder.appendingPathComponent("limits.yaml"), atomically: true, encoding: .utf8)
+        let result = try BinaryRunner.run(["ask", "hello", "--kb", folder.path], kb: false)
+        #expect(result.status == 2)
+        #expect(result.stderr.contains("limits.yaml:3:1: error: invalid YAML"), "got: \(result.stderr)")
+        #expect(result.stdout.isEmpty)
+    }
+
+    @Test func badUsageIsExplained() throws {
+        let result = try BinaryRunner.run(["ask", "--no-such-flag"])
+        #expect(result.status == 64)
+        #expect(result.stderr.contains("Unknown option"))
+    }
+}

@@ -20,8 +20,21 @@ extension AlipayHelp {
         @Option(help: "Exit 1 when out-of-scope recall is below this share (0-1).")
         var minOutOfScopeRecall: Double?
 
+        @Option(help: "Run K-fold cross-validation over the knowledge-base examples instead.")
+        var crossValidate: Int?
+
         func run() throws {
             let responder = try knowledgeBase.responder()
+            if let folds = crossValidate {
+                guard folds >= 2 else { throw ValidationError("--cross-validate needs at least 2 folds") }
+                let evaluation = try CrossValidation.run(responder.knowledgeBase, folds: folds)
+                for failure in evaluation.failures where ProcessInfo.processInfo.environment["SHOWCV"] != nil {
+                    print("\(failure.case_.expected) \(failure.case_.facet ?? "-") got \(failure.match.intent ?? JSONLineEncoder.kind(of: failure.match)) \(failure.match.facet ?? "-") \(String(format: "%.2f", failure.match.confidence)): \(failure.case_.question)")
+                }
+                print(String(format: "cross-validation (%d folds) questions %d  accuracy %.3f  out-of-scope recall %.3f  false rejections %.3f  facet accuracy %.3f",
+                             folds, evaluation.results.count, evaluation.accuracy, evaluation.outOfScopeRecall, evaluation.falseRejectionRate, evaluation.facetAccuracy))
+                return
+            }
             let suites: [LabelledSuite]
             do {
                 suites = files.isEmpty

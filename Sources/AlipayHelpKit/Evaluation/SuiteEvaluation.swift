@@ -11,6 +11,10 @@ public struct SuiteEvaluation: Sendable {
 
     public var results: [Result]
 
+    public init(results: [Result]) {
+        self.results = results
+    }
+
     public init(matcher: IntentMatcher, cases: [LabelledQuestion]) {
         results = cases.map { labelled in
             let match = matcher.match(labelled.question)

@@ -45,7 +45,7 @@ public struct MatchPolicy: Sendable {
     public var ambiguityMargin: Double = 0.2
     public var ambiguityFloor: Double = 0.25
     /// A facet is chosen when its probability within the topic reaches this.
-    public var facetThreshold: Double = 0.3
+    public var facetThreshold: Double = 0.1
 
     public init() {}
 }

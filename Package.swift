@@ -18,11 +18,18 @@ let package = Package(
             name: "AlipayHelpKit",
             dependencies: [.product(name: "Yams", package: "Yams")]
         ),
+        // GNU readline, for line editing, history and completion in the chat.
+        .systemLibrary(
+            name: "CReadline",
+            pkgConfig: "readline",
+            providers: [.apt(["libreadline-dev"])]
+        ),
         // The thin command-line front end.
         .executableTarget(
             name: "alipay-help",
             dependencies: [
                 "AlipayHelpKit",
+                "CReadline",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),

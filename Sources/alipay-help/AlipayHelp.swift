@@ -1,17 +1,40 @@
 import AlipayHelpKit
 import ArgumentParser
+import Foundation
 
 /// Answers questions about your Alipay account from a knowledge base kept in plain files.
-@main
 struct AlipayHelp: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "alipay-help",
         abstract: "Answers questions about your Alipay account.",
         discussion: """
         Topics: changing the linked phone number, deleting an account, transaction limits, \
-        Huabei, and verifying an account as a foreigner.
+        Huabei, and verifying an account as a foreigner. With no command: a chat on a \
+        terminal, or `ask` for every line of a pipe.
         """,
-        subcommands: [Ask.self, Test.self, Explain.self],
+        subcommands: [Ask.self, Chat.self, Test.self, Explain.self],
         defaultSubcommand: Ask.self
     )
+}
+
+@main
+enum EntryPoint {
+    static func main() {
+        AlipayHelp.main(commandLine(Array(CommandLine.arguments.dropFirst()), stdinIsTerminal: isatty(0) == 1))
+    }
+
+    /// With no command and no question, a terminal gets the chat and a pipe gets `ask`.
+    static func commandLine(_ arguments: [String], stdinIsTerminal: Bool) -> [String] {
+        guard stdinIsTerminal else { return arguments }
+        let commands = Set(AlipayHelp.configuration.subcommands.map { $0._commandName } + ["help"])
+        var index = 0
+        while index < arguments.count {
+            let argument = arguments[index]
+            if commands.contains(argument) || argument == "-h" || argument == "--help" || argument == "--version" { return arguments }
+            if argument == "--kb" { index += 2; continue }
+            if !argument.hasPrefix("-") { return arguments } // a question: answer it
+            index += 1
+        }
+        return ["chat"] + arguments
+    }
 }

@@ -35,7 +35,7 @@ public enum JSONLineEncoder {
     }
 
     /// Three decimals, never exponent notation, always within [0, 1].
-    static func formatConfidence(_ value: Double) -> String {
+    public static func formatConfidence(_ value: Double) -> String {
         let clamped = value.isFinite ? min(max(value, 0), 1) : 0
         let thousandths = Int((clamped * 1000).rounded())
         if thousandths == 1000 { return "1.0" }

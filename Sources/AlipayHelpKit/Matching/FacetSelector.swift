@@ -5,6 +5,7 @@
 struct FacetSelector: Sendable {
     struct Choice {
         var id: String
+        var probability: Double
         var why: String
     }
 
@@ -30,12 +31,15 @@ struct FacetSelector: Sendable {
         classifier = SoftmaxClassifier(classCount: topic.facets.count + 1, examples: examples)
     }
 
-    func select(_ features: QuestionFeatures, threshold: Double) -> Choice? {
+    /// - Parameter isTrigger: which found trigger terms count (a follow-up with no topic of its
+    ///   own needs a real content word, not "what" or "how").
+    func select(_ features: QuestionFeatures, threshold: Double, isTrigger: (TermID) -> Bool = { _ in true }) -> Choice? {
         guard let classifier else { return nil }
         var logits = classifier.logits(for: features.keys)
         // Facets the question gives no trigger for are out of the running, so their share goes
         // to the others: the choice is between "general" and the triggered facets.
-        for index in facetIDs.indices where !triggers[index].isEmpty && triggers[index].firstMatch(in: features) == nil {
+        for index in facetIDs.indices where !triggers[index].isEmpty {
+            if let found = triggers[index].firstMatch(in: features), found.allSatisfy(isTrigger) { continue }
             logits[index + 1] = -.infinity
         }
         SoftmaxClassifier.softmax(&logits)
@@ -45,6 +49,6 @@ struct FacetSelector: Sendable {
         }
         guard let best, Double(best.probability) >= threshold else { return nil }
         let percent = Int((best.probability * 100).rounded())
-        return Choice(id: facetIDs[best.index], why: "a trigger term is present and it is \(percent)% likely against a general question")
+        return Choice(id: facetIDs[best.index], probability: Double(best.probability), why: "a trigger term is present and it is \(percent)% likely against a general question")
     }
 }

@@ -22,7 +22,8 @@ public struct IntentMatcher: Sendable {
         self.policy = policy
         var lexicon = Lexicon()
         let vocabulary = knowledgeBase.vocabulary
-        otherProduct = lexicon.concept("other_product")
+        let otherProduct = lexicon.concept("other_product")
+        self.otherProduct = otherProduct
         do {
             for phrasePass in [false, true] {
                 for concept in vocabulary.concepts {
@@ -42,7 +43,8 @@ public struct IntentMatcher: Sendable {
         }
         for word in vocabulary.stopwords { lexicon.markStopword(word) }
         for word in vocabulary.commonWords where lexicon.resolveExactOrInflected(word) == nil { lexicon.internWord(word) }
-        alipay = lexicon.existingConcept("alipay")
+        let alipay = lexicon.existingConcept("alipay")
+        self.alipay = alipay
 
         let topics = knowledgeBase.topics
         topicCount = topics.count
@@ -71,10 +73,16 @@ public struct IntentMatcher: Sendable {
         self.lexicon = lexicon
 
         let features = { (text: NormalizedText) in QuestionFeatures(text: text, tokens: lexicon.tokens(of: text), lexicon: lexicon) }
-        classifier = SoftmaxClassifier(
-            classCount: labels.count,
-            examples: labelled.map { .init(keys: features($0.0).keys, label: $0.1) }
-        )
+        // An out-of-scope example about another app is already declined by the other-products
+        // rule; left in, it would only teach the classifier that "change my number" is out of
+        // scope (the rule, not the words, is what makes "change my WhatsApp number" so).
+        let outOfScopeClass = self.outOfScopeClass
+        let training = labelled.compactMap { text, label -> SoftmaxClassifier.Example? in
+            let found = features(text)
+            if label == outOfScopeClass && found.contains(otherProduct) && !(alipay.map(found.contains) ?? false) { return nil }
+            return .init(keys: found.keys, label: label)
+        }
+        classifier = SoftmaxClassifier(classCount: labels.count, examples: training)
         facetSelectors = topics.enumerated().map { index, topic in
             FacetSelector(topic: topic, triggers: facetTriggers[index], features: { features(TextNormalizer.normalize($0)) })
         }
@@ -118,6 +126,30 @@ public struct IntentMatcher: Sendable {
             .map { Match.Score(label: labels[$0], probability: Double(logits[$0])) }
             .sorted { $0.probability > $1.probability }
         return decide(ranking: ranking, features: features, aboutOtherProduct: aboutOtherProduct, ruledOut: ruledOut)
+    }
+
+    /// Reads a question as a follow-up to `topic` ("and per year?" after a limits answer): the
+    /// facet of that topic it asks about, or nil when it names none, is about another app,
+    /// mentions something the topic excludes, or has words the vocabulary does not know.
+    public func followUp(_ question: String, topic: String) -> Match? {
+        guard let index = labels.firstIndex(of: topic), index < topicCount else { return nil }
+        let features = features(of: TextNormalizer.normalize(question))
+        if features.contains(otherProduct) || excludeRules[index].firstMatch(in: features) != nil { return nil }
+        // A follow-up is short and fully understood: unknown words mean it is about something else.
+        if features.tokens.unknownWords > 0 { return nil }
+        let lexicon = self.lexicon
+        guard let facet = facetSelectors[index].select(features, threshold: policy.facetThreshold,
+                                                       isTrigger: { !lexicon.isStopwordTerm($0) }) else { return nil }
+        return Match(outcome: .topic(topic), confidence: facet.probability, facet: facet.id,
+                     ranking: [Match.Score(label: topic, probability: facet.probability)],
+                     reason: "a follow-up to \(topic): facet \(facet.id), \(facet.why)")
+    }
+
+    /// The facet of `topic` a question asks about, for a question already known to be about it
+    /// (an answer to "did you mean...?").
+    public func facet(of question: String, in topic: String) -> String? {
+        guard let index = labels.firstIndex(of: topic), index < topicCount else { return nil }
+        return facetSelectors[index].select(features(of: TextNormalizer.normalize(question)), threshold: policy.facetThreshold)?.id
     }
 
     private func isTopic(_ label: String) -> Bool { labels.firstIndex(of: label).map { $0 < topicCount } ?? false }

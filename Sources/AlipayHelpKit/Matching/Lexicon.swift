@@ -190,6 +190,14 @@ public struct Lexicon: Sendable {
         return best.map { ($0.term, $0.distance) }
     }
 
+    /// Edit distance between two words (a swap of neighbouring letters is one edit), capped at
+    /// `limit + 1`: also what suggests "/help" for "/hlep".
+    public static func distance(_ a: String, _ b: String, limit: Int) -> Int {
+        let x = Array(a.utf8), y = Array(b.utf8)
+        if x.isEmpty || y.isEmpty { return min(max(x.count, y.count), limit + 1) }
+        return editDistance(x, y, limit: limit)
+    }
+
     /// Optimal-string-alignment distance, giving up (returning limit + 1) once it exceeds `limit`.
     static func editDistance(_ a: [UInt8], _ b: [UInt8], limit: Int) -> Int {
         let n = a.count, m = b.count

@@ -1,0 +1,42 @@
+import AlipayHelpKit
+import ArgumentParser
+import Foundation
+
+extension AlipayHelp {
+    /// A conversation: readline on a terminal, or scripted through a pipe.
+    struct Chat: ParsableCommand {
+        static let configuration = CommandConfiguration(
+            abstract: "Chat: ask, follow up, and say \"more\" (the default on a terminal).",
+            discussion: """
+            On a terminal: line editing, history (kept in $XDG_STATE_HOME/alipay-help/history) and \
+            Tab completion. With a pipe on standard input, the same conversation runs without \
+            readline, one reply per line, so conversations can be scripted.
+            """
+        )
+
+        @OptionGroup var knowledgeBase: KnowledgeBaseOptions
+
+        @Flag(help: "Do not read or write the history file.")
+        var noHistory = false
+
+        @Flag(help: "Show under each reply how the question was understood (like /explain).")
+        var explain = false
+
+        func run() throws {
+            let responder = try knowledgeBase.responder()
+            let interactive = isatty(0) == 1
+            let renderer = TerminalRenderer(width: interactive ? 80 : Int.max / 4, colour: Terminal.wantsColour(1))
+            var session = ChatSession(responder: responder, renderer: renderer)
+            session.explain = explain
+            let status: Int32
+            if interactive {
+                var chat = InteractiveChat(session: session, history: noHistory ? nil : ChatHistory(path: ChatHistory.defaultPath()))
+                status = chat.run()
+            } else {
+                var chat = ScriptedChat(session: session)
+                status = chat.run()
+            }
+            if status != 0 { throw ExitCode(status) }
+        }
+    }
+}

@@ -1,0 +1,137 @@
+import AlipayHelpKit
+import CReadline
+import Foundation
+
+/// What readline's C callbacks hand back to Swift. C callbacks cannot capture context, so this
+/// state is global; the chat runs on one thread only.
+enum ReadlineBridge {
+    nonisolated(unsafe) static var received = false
+    nonisolated(unsafe) static var line: String?
+    nonisolated(unsafe) static var completionCandidates: [String] = []
+    nonisolated(unsafe) static var completionMatches: [String] = []
+
+    static let lineHandler: @convention(c) (UnsafeMutablePointer<CChar>?) -> Void = { raw in
+        received = true
+        if let raw {
+            line = String(decoding: UnsafeRawBufferPointer(start: raw, count: strlen(raw)), as: UTF8.self)
+            free(raw)
+        } else {
+            line = nil // Ctrl-D on an empty line
+        }
+        // Remove the handler so readline does not redraw the prompt before our reply.
+        cr_remove()
+    }
+
+    static let completer: @convention(c) (UnsafePointer<CChar>?, Int32, Int32) -> UnsafeMutablePointer<UnsafeMutablePointer<CChar>?>? = { text, start, _ in
+        cr_no_filename_completion()
+        let prefix = text.map { String(cString: $0) } ?? ""
+        let commandWord = start == 0 && prefix.hasPrefix("/")
+        completionMatches = completionCandidates.filter { candidate in
+            candidate.hasPrefix("/") == commandWord && candidate.lowercased().hasPrefix(prefix.lowercased())
+        }
+        return cr_completion_matches(text, generator)
+    }
+
+    static let generator: @convention(c) (UnsafePointer<CChar>?, Int32) -> UnsafeMutablePointer<CChar>? = { _, state in
+        let index = Int(state)
+        guard index < completionMatches.count else { return nil }
+        return strdup(completionMatches[index]) // readline frees it
+    }
+}
+
+/// The chat on a terminal: GNU readline for editing, history and completion; Ctrl-C clears
+/// the line; a resized window re-wraps the replies.
+struct InteractiveChat {
+    var session: ChatSession
+    let history: ChatHistory?
+    let output = StandardOutput()
+
+    func prompt(colour: Bool) -> String {
+        // \u{1}...\u{2} tell readline the escape codes take no columns.
+        colour ? "\u{1}\u{1B}[1;36m\u{2}you ›\u{1}\u{1B}[0m\u{2} " : "you › "
+    }
+
+    mutating func run() -> Int32 {
+        cr_configure("alipay-help")
+        ReadlineBridge.completionCandidates = ChatSession.commands.map(\.name)
+            + session.conversation.responder.knowledgeBase.topics.flatMap { [$0.id] + $0.title.split(separator: " ").map { String($0).lowercased() } }
+            + ["more", "tell me more"]
+        cr_set_completer(ReadlineBridge.completer)
+        history?.load()
+        let signals = cr_install_signal_pipe()
+        updateWidth()
+        StandardError.print(session.banner)
+        let promptText = prompt(colour: session.renderer.colour)
+
+        while true {
+            ReadlineBridge.received = false
+            cr_install(promptText, ReadlineBridge.lineHandler)
+            while !ReadlineBridge.received {
+                var fds = [pollfd(fd: 0, events: Int16(POLLIN), revents: 0), pollfd(fd: signals, events: Int16(POLLIN), revents: 0)]
+                let ready = poll(&fds, 2, -1)
+                if ready < 0 { if errno == EINTR { continue } else { break } }
+                if fds[1].revents & Int16(POLLIN) != 0 { handleSignals(signals) }
+                if fds[0].revents & Int16(POLLIN | POLLHUP | POLLERR) != 0 { cr_read_char() }
+            }
+            guard let line = ReadlineBridge.line else {
+                // Ctrl-D
+                FileHandle.standardError.write("\n".data(using: .utf8)!)
+                say("Goodbye!")
+                return 0
+            }
+            if line.trimmingWhitespace.isEmpty { continue }
+            history?.add(line)
+            let (text, action) = session.handle(line)
+            if !text.isEmpty { say(text) }
+            switch action {
+            case .none: break
+            case .quit: return 0
+            case .clearHistory: history?.clear()
+            }
+        }
+    }
+
+    private func say(_ text: String) {
+        output.write(text + "\n\n")
+        output.flush()
+    }
+
+    private mutating func handleSignals(_ fd: Int32) {
+        var bytes = [UInt8](repeating: 0, count: 16)
+        let count = read(fd, &bytes, bytes.count)
+        guard count > 0 else { return }
+        for signal in bytes.prefix(count) {
+            if Int32(signal) == SIGINT {
+                cr_cancel_line()
+            } else if Int32(signal) == SIGWINCH {
+                cr_resize()
+                updateWidth()
+            }
+        }
+    }
+
+    private mutating func updateWidth() {
+        var size = winsize()
+        let columns = ioctl(1, UInt(TIOCGWINSZ), &size) == 0 && size.ws_col > 0 ? Int(size.ws_col) : Int(cr_screen_width())
+        session.renderer.width = min(max(columns, 20), 100)
+    }
+}
+
+/// The chat with a pipe on standard input: the same conversation, no readline, no prompt, no
+/// banner; each reply followed by a blank line. This is how conversations are scripted.
+struct ScriptedChat {
+    var session: ChatSession
+
+    mutating func run() -> Int32 {
+        let output = StandardOutput()
+        var reader = LineReader(maximumLength: AlipayHelp.Ask.maximumLineLength)
+        reader.beforeRead = { output.flush() }
+        while let line = reader.next() {
+            let (text, action) = session.handle(String(decoding: line.bytes, as: UTF8.self))
+            if !text.isEmpty { output.write(text + "\n\n") }
+            if action == .quit { break }
+        }
+        output.flush()
+        return 0
+    }
+}

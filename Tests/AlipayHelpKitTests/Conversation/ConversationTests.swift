@@ -1,0 +1,78 @@
+@testable import AlipayHelpKit
+import Testing
+
+@Suite struct ConversationTests {
+    func conversation() -> Conversation { Conversation(responder: Fixtures.responder) }
+
+    @Test func resolvesAmbiguityByNumber() {
+        var chat = conversation()
+        let question = chat.respond(to: "can I change my number and then delete my account")
+        #expect(question.text.contains("Did you mean"))
+        #expect(question.text.contains("1. "))
+        let offered = question.match?.candidates ?? []
+        #expect(Set(offered) == ["change_phone", "delete_account"])
+        let answer = chat.respond(to: "2")
+        #expect(answer.match?.intent == offered.last)
+        #expect(chat.pendingChoice == nil)
+    }
+
+    @Test func resolvesAmbiguityByTitleWords() {
+        var chat = conversation()
+        let offered = chat.respond(to: "delete my account or change number")
+        let topics = offered.match?.candidates ?? []
+        #expect(topics.count == 2)
+        let answer = chat.respond(to: "the phone one")
+        #expect(answer.match?.intent == "change_phone")
+    }
+
+    @Test func answersFollowUpsFromContext() {
+        var chat = conversation()
+        _ = chat.respond(to: "what are the alipay limits")
+        let year = chat.respond(to: "and per year?")
+        #expect(year.match?.facet == "annual_total")
+        #expect(year.text.contains("200,000 yuan"))
+        _ = chat.respond(to: "how do I change my phone number")
+        let duration = chat.respond(to: "how long does it take?")
+        #expect(duration.match?.intent == "change_phone")
+        #expect(duration.match?.facet == "duration")
+    }
+
+    @Test func aFollowUpWithoutContextIsAMiss() {
+        var chat = conversation()
+        #expect(chat.respond(to: "and per year?").match?.outcome == .outOfScope)
+    }
+
+    @Test func moreExpandsTheLastAnswer() {
+        var chat = conversation()
+        let facet = chat.respond(to: "how much can a red envelope hold")
+        #expect(!facet.text.contains("200,000"))
+        let more = chat.respond(to: "tell me more")
+        #expect(more.text.contains("200,000 yuan"))
+        #expect(more.text.contains("50,000 yuan"))
+    }
+
+    @Test func reroutesOnCorrection() {
+        var chat = conversation()
+        _ = chat.respond(to: "what is the transfer limit")
+        let rerouted = chat.respond(to: "no, I meant Huabei")
+        #expect(rerouted.match?.intent == "huabei")
+        #expect(chat.currentTopic == "huabei")
+    }
+
+    @Test func twoMissesInARowPointToCustomerService() {
+        var chat = conversation()
+        let first = chat.respond(to: "what's the weather like")
+        #expect(!first.text.contains("95188"))
+        let second = chat.respond(to: "recommend a restaurant")
+        #expect(second.text.contains("95188"))
+        #expect(second.text.contains("Help Center"))
+        _ = chat.respond(to: "huabei")
+        #expect(!chat.respond(to: "tell me a joke").text.contains("95188"), "an answer resets the count")
+    }
+
+    @Test func goodbyeEndsTheConversation() {
+        var chat = conversation()
+        #expect(chat.respond(to: "bye").endsConversation)
+        #expect(!chat.respond(to: "hello").endsConversation)
+    }
+}

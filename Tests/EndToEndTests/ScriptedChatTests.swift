@@ -1,0 +1,66 @@
+import Foundation
+import Testing
+
+/// Conversations scripted through `alipay-help chat` with a pipe: one reply per line, in order.
+@Suite struct ScriptedChatTests {
+    /// The replies, one per input line (each reply ends with a blank line).
+    func chat(_ lines: [String]) throws -> [String] {
+        let result = try BinaryRunner.run(["chat"], stdin: Data((lines.joined(separator: "\n") + "\n").utf8))
+        #expect(result.status == 0)
+        #expect(!result.text.contains("you ›"), "no prompt in a pipe")
+        return result.text.components(separatedBy: "\n\n").filter { !$0.isEmpty }
+    }
+
+    func joined(_ lines: [String]) throws -> String {
+        try chat(lines).joined(separator: "\n\n")
+    }
+
+    @Test func ambiguityIsResolvedByNumber() throws {
+        let text = try joined(["delete my account or change number", "1"])
+        #expect(text.contains("Did you mean:"))
+        #expect(text.contains("1. Change the phone number linked to your account") || text.contains("1. Delete (close) your Alipay account"))
+        let chosen = text.contains("1. Change the phone number") ? "Change Phone Number" : "95188"
+        #expect(text.components(separatedBy: "Did you mean:")[1].contains(chosen))
+    }
+
+    @Test func followUpsAreAnsweredFromContext() throws {
+        let text = try joined(["what are the alipay limits", "and per year?", "what about red envelopes?"])
+        let parts = text.components(separatedBy: "Transaction limits")
+        #expect(parts.count >= 3)
+        #expect(text.contains("Transaction limits: yearly total"))
+        #expect(text.contains("Transaction limits: red envelopes"))
+    }
+
+    @Test func moreExpandsAndCorrectionsReroute() throws {
+        let text = try joined(["how long does it take to change my phone number?", "more", "no, I meant huabei"])
+        #expect(text.contains("About ten minutes"))
+        #expect(text.contains("Choose Phone Number, then Change Phone Number."))
+        #expect(text.contains("about 40 days"))
+    }
+
+    @Test func twoMissesLeadToCustomerService() throws {
+        let replies = try joined(["what's the weather like?", "how do I cook rice?"])
+        #expect(replies.components(separatedBy: "Sorry, I can't help").count == 3)
+        #expect(replies.contains("call 95188"))
+    }
+
+    @Test func commandsWorkAndUnknownOnesGetAHint() throws {
+        let text = try joined(["/topics", "/explain", "huabei", "/hlep", "/quit", "this line is never read"])
+        #expect(text.contains("foreigner_verification"))
+        #expect(text.contains("[topic huabei"))
+        #expect(text.contains("Unknown command /hlep. Did you mean /help?"))
+        #expect(text.hasSuffix("Goodbye!\n") || text.hasSuffix("Goodbye!"))
+        #expect(!text.contains("never read"))
+    }
+
+    @Test func byeEndsTheChat() throws {
+        let replies = try chat(["hello", "bye", "huabei"])
+        #expect(replies.count == 2)
+        #expect(replies[1].contains("Goodbye"))
+    }
+
+    @Test func noSubcommandWithAPipeBehavesLikeAsk() throws {
+        let result = try BinaryRunner.run([], stdin: Data("huabei\n".utf8))
+        #expect(result.text.hasPrefix("> huabei\n"))
+    }
+}

@@ -93,6 +93,12 @@ static inline int cr_install_signal_pipe(void) {
     sigemptyset(&action.sa_mask);
     sigaction(SIGINT, &action, NULL);
     sigaction(SIGWINCH, &action, NULL);
+    // A parent may have left them blocked; a blocked Ctrl-C would never arrive.
+    sigset_t wanted;
+    sigemptyset(&wanted);
+    sigaddset(&wanted, SIGINT);
+    sigaddset(&wanted, SIGWINCH);
+    sigprocmask(SIG_UNBLOCK, &wanted, NULL);
     return cr_signal_pipe[0];
 }
 

@@ -67,7 +67,13 @@ struct ChatSession {
                     + list.joined(separator: "\n"), .none)
         case "/topics":
             let topics = conversation.responder.knowledgeBase.topics
-            return (topics.map { "  " + renderer.accent($0.id.padding(toLength: 24, withPad: " ", startingAt: 0)) + " " + $0.title }.joined(separator: "\n"), .none)
+            let idWidth = topics.map(\.id.count).max()! + 2
+            return (topics.map { topic in
+                let lines = TextWrapping.wrap(topic.title, width: renderer.width, firstPrefix: String(repeating: " ", count: idWidth + 2),
+                                              restPrefix: String(repeating: " ", count: idWidth + 2))
+                return "  " + renderer.accent(topic.id.padding(toLength: idWidth, withPad: " ", startingAt: 0))
+                    + ([String(lines[0].dropFirst(idWidth + 2))] + lines.dropFirst()).joined(separator: "\n")
+            }.joined(separator: "\n"), .none)
         case "/explain":
             explain.toggle()
             return (explain ? "Explanations on: each reply shows how your question was understood." : "Explanations off.", .none)

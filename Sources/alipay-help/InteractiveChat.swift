@@ -79,8 +79,9 @@ struct InteractiveChat {
                 say("Goodbye!")
                 return 0
             }
-            if line.trimmingWhitespace.isEmpty { continue }
-            history?.add(line)
+            let trimmed = line.trimmingWhitespace
+            if trimmed.isEmpty { continue }
+            history?.add(trimmed)
             let (text, action) = session.handle(line)
             if !text.isEmpty { say(text) }
             switch action {
@@ -112,7 +113,9 @@ struct InteractiveChat {
 
     private mutating func updateWidth() {
         var size = winsize()
-        let columns = ioctl(1, UInt(TIOCGWINSZ), &size) == 0 && size.ws_col > 0 ? Int(size.ws_col) : Int(cr_screen_width())
+        var columns = ioctl(1, UInt(TIOCGWINSZ), &size) == 0 ? Int(size.ws_col) : 0
+        if columns <= 0 { columns = Int(cr_screen_width()) }
+        if columns <= 0 { columns = 80 } // a terminal that does not say its size
         session.renderer.width = min(max(columns, 20), 100)
     }
 }

@@ -40,6 +40,25 @@ static inline void cr_install(const char *prompt, rl_vcpfunc_t *handler) { rl_ca
 static inline void cr_remove(void) { rl_callback_handler_remove(); }
 static inline void cr_read_char(void) { rl_callback_read_char(); }
 
+/// How many characters are on the line being edited.
+static inline int cr_line_length(void) { return rl_end; }
+
+/// Prints text above the prompt while a line is being edited, then redraws the prompt.
+static inline void cr_print_above(const char *text) {
+    int saved_point = rl_point;
+    char *saved_line = rl_copy_text(0, rl_end);
+    rl_save_prompt();
+    rl_replace_line("", 0);
+    rl_redisplay();
+    fputs(text, stdout);
+    fflush(stdout);
+    rl_restore_prompt();
+    rl_replace_line(saved_line, 0);
+    rl_point = saved_point;
+    rl_forced_update_display();
+    free(saved_line);
+}
+
 /// Ctrl-C: drop what was typed, show "^C" and a fresh prompt.
 static inline void cr_cancel_line(void) {
     rl_free_line_state();

@@ -37,8 +37,24 @@ struct ChatSession {
     /// The reply to one line (empty when there is nothing to say) and what to do next.
     mutating func handle(_ line: String) -> (output: String, action: Action) {
         let trimmed = line.trimmingWhitespace
-        if trimmed.hasPrefix("/") { return command(trimmed) }
+        if trimmed.hasPrefix("/") && !isFlowCommand(trimmed) { return command(trimmed) }
         let turn = conversation.respond(to: trimmed)
+        return render(turn)
+    }
+
+    /// Whether the next line may be written to the history file: never inside a guided flow
+    /// (where phone numbers are typed), never with a code or a phone number in it.
+    func mayRemember(_ line: String) -> Bool {
+        conversation.activeFlow == nil && !SecretGuard.mustStayOutOfHistory(line)
+    }
+
+    /// Ctrl-C on an empty line during a flow cancels the flow.
+    mutating func cancelFlow() -> String? {
+        guard conversation.activeFlow != nil else { return nil }
+        return render(conversation.respond(to: "cancel")).output
+    }
+
+    private func render(_ turn: ConversationTurn) -> (output: String, action: Action) {
         guard !turn.blocks.isEmpty else { return ("", .none) }
         var output = renderer.render(turn.blocks)
         if explain, let match = turn.match { output += "\n" + renderer.dim(explanation(match)) }
@@ -56,12 +72,22 @@ struct ChatSession {
         return "[\(what) · confidence \(JSONLineEncoder.formatConfidence(match.confidence)) · \(match.reason)]"
     }
 
+    private func isFlowCommand(_ text: String) -> Bool {
+        conversation.responder.knowledgeBase.flows.contains { $0.command == text.lowercased() }
+    }
+
+    /// The knowledge base's flows, as chat commands.
+    var flowCommands: [(name: String, help: String)] {
+        conversation.responder.knowledgeBase.flows.map { ($0.command, "guide: " + $0.title.lowercasedFirstLetter) }
+    }
+
     private mutating func command(_ text: String) -> (output: String, action: Action) {
         let words = text.lowercased().split(separator: " ").map(String.init)
         switch words.first ?? "" {
         case "/help", "/?":
-            let width = Self.commands.map(\.name.count).max()!
-            let list = Self.commands.map { "  " + renderer.accent($0.name.padding(toLength: width, withPad: " ", startingAt: 0)) + "  " + $0.help }
+            let all = Self.commands + flowCommands
+            let width = all.map(\.name.count).max()!
+            let list = all.map { "  " + renderer.accent($0.name.padding(toLength: width, withPad: " ", startingAt: 0)) + "  " + $0.help }
             return (["Ask a question in your own words, for example \"how do I change my phone number?\" or \"花呗怎么还款\".",
                      "Follow up with \"more\", or ask about one detail (\"and per year?\").", ""] .joined(separator: "\n")
                     + list.joined(separator: "\n"), .none)
@@ -84,7 +110,7 @@ struct ChatSession {
             return ("Goodbye!", .quit)
         default:
             let name = words.first ?? text
-            let suggestion = Self.commands.map { String($0.name.split(separator: " ")[0]) }
+            let suggestion = (Self.commands.map { String($0.name.split(separator: " ")[0]) } + flowCommands.map(\.name))
                 .map { ($0, Lexicon.distance(name, $0, limit: 2)) }
                 .filter { $0.1 <= 2 }
                 .min { $0.1 < $1.1 }?.0
@@ -94,6 +120,8 @@ struct ChatSession {
 }
 
 extension String {
+    var lowercasedFirstLetter: String { prefix(1).lowercased() + dropFirst() }
+
     var trimmingWhitespace: String {
         var scalars = Substring(self).unicodeScalars[...]
         while let first = scalars.first, first.properties.isWhitespace { scalars.removeFirst() }

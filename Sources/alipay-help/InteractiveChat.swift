@@ -53,7 +53,7 @@ struct InteractiveChat {
 
     mutating func run() -> Int32 {
         cr_configure("alipay-help")
-        ReadlineBridge.completionCandidates = ChatSession.commands.map(\.name)
+        ReadlineBridge.completionCandidates = (ChatSession.commands + session.flowCommands).map(\.name)
             + session.conversation.responder.knowledgeBase.topics.flatMap { [$0.id] + $0.title.split(separator: " ").map { String($0).lowercased() } }
             + ["more", "tell me more"]
         cr_set_completer(ReadlineBridge.completer)
@@ -81,7 +81,7 @@ struct InteractiveChat {
             }
             let trimmed = line.trimmingWhitespace
             if trimmed.isEmpty { continue }
-            history?.add(trimmed)
+            if session.mayRemember(trimmed) { history?.add(trimmed) }
             let (text, action) = session.handle(line)
             if !text.isEmpty { say(text) }
             switch action {
@@ -103,7 +103,11 @@ struct InteractiveChat {
         guard count > 0 else { return }
         for signal in bytes.prefix(count) {
             if Int32(signal) == SIGINT {
+                let lineWasEmpty = cr_line_length() == 0
                 cr_cancel_line()
+                if lineWasEmpty, let cancelled = session.cancelFlow() {
+                    cr_print_above(cancelled + "\n\n")
+                }
             } else if Int32(signal) == SIGWINCH {
                 cr_resize()
                 updateWidth()

@@ -67,6 +67,24 @@ import Testing
         #expect(again.read(until: "95188", since: mark), "\(again.transcript)")
     }
 
+    @Test func aNumberTypedInAFlowNeverReachesTheHistory() throws {
+        let terminal = try start()
+        for (line, marker) in [("walk me through changing my number", "Step 1 of 6"), ("yes", "Step 2 of 6"), ("done", "Step 3 of 6"),
+                               ("1", "Step 4 of 6"), ("139 8765 4321", "139****4321"), ("yes", "Step 5 of 6"), ("cancel", "Guide cancelled"),
+                               ("my number is 13987654321", "you ›")] {
+            let mark = terminal.transcript.endIndex
+            terminal.type(line + "\r")
+            #expect(terminal.read(until: marker, since: mark), "\(line): \(terminal.transcript[mark...])")
+        }
+        terminal.type("\u{4}")
+        #expect(terminal.waitForExit() == 0)
+        let saved = try String(contentsOf: historyFile, encoding: .utf8)
+        #expect(saved.contains("walk me through changing my number"), "questions outside the flow are kept")
+        #expect(!saved.contains("8765"), "\(saved)")
+        #expect(!saved.contains("4321"))
+        #expect(!saved.contains("cancel"), "nothing typed inside the flow is kept")
+    }
+
     @Test func noHistoryWritesNothing() throws {
         let terminal = try start(["chat", "--no-history"])
         terminal.type("huabei\r")

@@ -11,6 +11,13 @@ public struct Conversation: Sendable {
     public private(set) var pendingChoice: (question: String, topics: [String])?
     /// Out-of-scope replies in a row.
     public private(set) var misses = 0
+    /// The guided flow in progress, if any.
+    public private(set) var activeFlow: FlowRun?
+    /// A flow offered after an answer ("Shall I walk you through it?"), waiting for yes or no.
+    public private(set) var offeredFlow: FlowDefinition?
+
+    /// The step the person is at in a flow, e.g. `new_number`.
+    public var currentFlowStep: String? { activeFlow?.currentStepID }
 
     static let escalationAfterMisses = 2
 
@@ -24,6 +31,24 @@ public struct Conversation: Sendable {
     public mutating func respond(to line: String) -> ConversationTurn {
         let words = TextNormalizer.normalize(line).pieces
         guard !words.isEmpty else { return ConversationTurn(blocks: []) }
+
+        // A verification code is never wanted and never kept, in a flow or out of one.
+        if SecretGuard.looksLikeVerificationCode(line) {
+            var turn = ConversationTurn(blocks: [.paragraph(SecretGuard.warning)] + (activeFlow?.resumeBlocks() ?? []))
+            turn.inFlow = activeFlow != nil
+            return turn
+        }
+        if activeFlow != nil { return continueFlow(line) }
+        let command = line.trimmingWhitespace().lowercased()
+        if command.hasPrefix("/"), let turn = startFlow(command: command) { return turn }
+        if let offered = offeredFlow {
+            offeredFlow = nil
+            switch YesNoAnswer.parse(words) {
+            case true?: return start(offered)
+            case false?: return ConversationTurn(blocks: [.paragraph(ConversationText.offerDeclined)])
+            case nil: break
+            }
+        }
 
         if let pending = pendingChoice {
             pendingChoice = nil
@@ -47,8 +72,14 @@ public struct Conversation: Sendable {
 
         let match = matcher.match(line)
         switch match.outcome {
-        case .topic:
-            return answer(responder.reply(to: line, match: match))
+        case let .topic(id):
+            if let flow = flow(startedBy: words, topic: id) { return start(flow) }
+            var turn = answer(responder.reply(to: line, match: match))
+            if match.facet == nil, let flow = kb.flows.first(where: { $0.topic == id }), let offer = flow.offer {
+                turn.blocks.append(.paragraph(offer))
+                offeredFlow = flow
+            }
+            return turn
         case let .ambiguous(topics):
             misses = 0
             pendingChoice = (line, topics)
@@ -67,6 +98,76 @@ public struct Conversation: Sendable {
             if misses >= Self.escalationAfterMisses { blocks.append(.paragraph(ConversationText.customerService)) }
             return ConversationTurn(blocks: blocks, match: match)
         }
+    }
+
+    // MARK: Flows
+
+    /// Starts the flow with this chat command (`/change-number`), if there is one.
+    public mutating func startFlow(command: String) -> ConversationTurn? {
+        guard let flow = kb.flows.first(where: { $0.command == command }) else { return nil }
+        return start(flow)
+    }
+
+    private mutating func start(_ flow: FlowDefinition) -> ConversationTurn {
+        let run = FlowRun(flow: flow)
+        activeFlow = run
+        offeredFlow = nil
+        currentTopic = flow.topic
+        misses = 0
+        return ConversationTurn(blocks: run.start(), match: nil, inFlow: true)
+    }
+
+    /// A question about the flow's topic that asks to be walked through it.
+    private func flow(startedBy words: [String], topic: String) -> FlowDefinition? {
+        let phrase = " " + words.joined(separator: " ") + " "
+        return kb.flows.first { flow in
+            flow.topic == topic && flow.startPhrases.contains { start in
+                let key = TextNormalizer.normalize(start).pieces.joined(separator: " ")
+                return !key.isEmpty && phrase.contains(key)
+            }
+        }
+    }
+
+    /// The line goes to the flow first; a question that is not an answer is answered, then the
+    /// flow resumes at the same step with what was already answered kept.
+    private mutating func continueFlow(_ line: String) -> ConversationTurn {
+        guard var run = activeFlow else { return ConversationTurn(blocks: []) }
+        let result = run.handle(line)
+        var turn: ConversationTurn
+        switch result {
+        case let .handled(blocks):
+            activeFlow = run
+            turn = ConversationTurn(blocks: blocks)
+        case let .ended(blocks, _):
+            activeFlow = nil
+            turn = ConversationTurn(blocks: blocks)
+        case .notAnAnswer:
+            let match = matcher.match(line)
+            switch match.outcome {
+            case .topic:
+                let reply = responder.reply(to: line, match: match)
+                activeFlow = run
+                turn = ConversationTurn(blocks: reply.blocks + run.resumeBlocks(), match: match)
+            case let .smallTalk(id):
+                if id == "goodbye" {
+                    activeFlow = nil
+                    return ConversationTurn(blocks: responder.reply(to: line, match: match).blocks, match: match, endsConversation: true, inFlow: true)
+                }
+                activeFlow = run
+                turn = ConversationTurn(blocks: responder.reply(to: line, match: match).blocks + run.resumeBlocks(), match: match)
+            case .outOfScope, .ambiguous:
+                // "How long does it take?" in the middle of the guide is about its topic.
+                if let followUp = matcher.followUp(line, topic: run.flow.topic) {
+                    activeFlow = run
+                    turn = ConversationTurn(blocks: responder.reply(to: line, match: followUp).blocks + run.resumeBlocks(), match: followUp)
+                    break
+                }
+                if case let .handled(blocks) = run.invalid() { turn = ConversationTurn(blocks: blocks, match: match) } else { turn = ConversationTurn(blocks: []) }
+                activeFlow = run
+            }
+        }
+        turn.inFlow = true
+        return turn
     }
 
     private mutating func answer(_ reply: Reply) -> ConversationTurn {

@@ -4,6 +4,7 @@ enum ConversationText {
     static func chooseHint(count: Int) -> String {
         "Answer with a number (1 to \(count)) or name the topic."
     }
+    static let offerDeclined = "OK. Ask me anything else."
     static let moreWithoutContext = "More about what? Ask me a question first, for example: how do I change my phone number?"
     static let customerService = """
     I don't seem to be able to help with this. For anything else about your account, Alipay \

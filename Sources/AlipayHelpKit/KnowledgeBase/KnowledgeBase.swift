@@ -9,12 +9,16 @@ public struct KnowledgeBase: Sendable {
     public var smallTalk: [SmallTalkIntent]
     public var outOfScope: OutOfScope
     public var vocabulary: VocabularyDefinition
+    /// Guided flows from `flows/`.
+    public var flows: [FlowDefinition]
 
-    public init(topics: [Topic], smallTalk: [SmallTalkIntent], outOfScope: OutOfScope, vocabulary: VocabularyDefinition) {
+    public init(topics: [Topic], smallTalk: [SmallTalkIntent], outOfScope: OutOfScope, vocabulary: VocabularyDefinition,
+                flows: [FlowDefinition] = []) {
         self.topics = topics
         self.smallTalk = smallTalk
         self.outOfScope = outOfScope
         self.vocabulary = vocabulary
+        self.flows = flows
     }
 
     public func topic(_ id: String) -> Topic? { topics.first { $0.id == id } }
@@ -54,7 +58,11 @@ extension KnowledgeBase {
         guard !topics.isEmpty else { throw KnowledgeBaseError.notFound(path: directory.path) }
         try checkTopicIDs(topics)
         topics.sort { topicIDs.firstIndex(of: $0.id)! < topicIDs.firstIndex(of: $1.id)! }
-        return KnowledgeBase(topics: topics, smallTalk: smallTalk, outOfScope: outOfScope, vocabulary: vocabulary)
+        let flows = try FlowLoader.loadAll(in: directory.appendingPathComponent("flows"))
+        for flow in flows where !topics.contains(where: { $0.id == flow.topic }) {
+            throw KnowledgeBaseError.invalid(flow.location, message: "flow '\(flow.id)' names unknown topic '\(flow.topic)'")
+        }
+        return KnowledgeBase(topics: topics, smallTalk: smallTalk, outOfScope: outOfScope, vocabulary: vocabulary, flows: flows)
     }
 
     static func readText(_ path: String) throws -> String {

@@ -21,10 +21,11 @@ public struct LabelledSuite: Sendable {
         return LabelledSuite(file: path, cases: cases)
     }
 
-    /// Every suite in a folder, in name order.
+    /// Every suite in a folder, in name order (conversation scripts, `conversations*.yaml`, are
+    /// another kind of test and are left to `ConversationSuite`).
     public static func loadAll(in directory: URL) throws -> [LabelledSuite] {
         let names = (try? FileManager.default.contentsOfDirectory(atPath: directory.path)) ?? []
-        return try names.filter { $0.hasSuffix(".yaml") }.sorted().map {
+        return try names.filter { $0.hasSuffix(".yaml") && !$0.hasPrefix("conversations") }.sorted().map {
             try load(path: directory.appendingPathComponent($0).path)
         }
     }

@@ -1,0 +1,63 @@
+/// A mainland China mobile number: 11 digits, starting 1 then 3-9. Typed with spaces, dashes,
+/// dots, brackets, full-width digits or a +86 / 0086 prefix, all of which are accepted.
+public struct MainlandMobileNumber: Sendable, Equatable {
+    public let digits: String
+
+    public init?(_ text: String) {
+        guard case let .success(digits) = Self.parse(text) else { return nil }
+        self.digits = digits
+    }
+
+    /// Shown back to the person: 138****5678. The full number is never printed or stored.
+    public var masked: String { Self.mask(digits) }
+
+    static func mask(_ digits: String) -> String {
+        String(digits.prefix(3)) + "****" + String(digits.suffix(4))
+    }
+
+    /// What is wrong with a typed number, in a few words, or the digits when nothing is.
+    public static func parse(_ text: String) -> Result<String, Problem> {
+        var digits: [UInt8] = []
+        var plus = false
+        for scalar in text.unicodeScalars {
+            var value = scalar.value
+            if value >= 0xFF10 && value <= 0xFF19 { value -= 0xFEE0 } // full-width digits
+            switch value {
+            case 0x30...0x39: digits.append(UInt8(value))
+            case 0x2B: plus = true
+            case 0x20, 0x2D, 0x2E, 0x28, 0x29, 0x3000: continue
+            default: return .failure(.notANumber)
+            }
+        }
+        // An international prefix must be China's: +86 or 0086.
+        let international = plus || digits.starts(with: Array("00".utf8))
+        if digits.starts(with: Array("0086".utf8)) {
+            digits.removeFirst(4)
+        } else if plus, digits.starts(with: Array("86".utf8)) {
+            digits.removeFirst(2)
+        } else if international {
+            return .failure(.notMainland)
+        }
+        if !international, digits.count == 13, digits.starts(with: Array("86".utf8)) { digits.removeFirst(2) }
+        guard digits.count == 11 else { return .failure(.wrongLength(digits.count)) }
+        guard digits[0] == UInt8(ascii: "1") else { return .failure(.wrongStart) }
+        guard (UInt8(ascii: "3")...UInt8(ascii: "9")).contains(digits[1]) else { return .failure(.wrongStart) }
+        return .success(String(decoding: digits, as: UTF8.self))
+    }
+
+    public enum Problem: Error, Equatable, CustomStringConvertible {
+        case notANumber
+        case notMainland
+        case wrongLength(Int)
+        case wrongStart
+
+        public var description: String {
+            switch self {
+            case .notANumber: return "It has characters other than digits."
+            case .notMainland: return "That is not a mainland China number (+86)."
+            case let .wrongLength(count): return "It has \(count) digit\(count == 1 ? "" : "s"); a mobile number has 11."
+            case .wrongStart: return "It must start with 13 to 19."
+            }
+        }
+    }
+}

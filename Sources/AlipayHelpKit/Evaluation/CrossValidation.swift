@@ -22,34 +22,38 @@ public enum CrossValidation {
     /// Folds are dealt round-robin within each topic, facet and intent, so each keeps its share.
     static func split(_ kb: KnowledgeBase, folds: Int, fold: Int) -> (KnowledgeBase, [LabelledQuestion]) {
         var held: [LabelledQuestion] = []
-        var training = kb
-        func deal(_ examples: [String], expected: LabelledQuestion.Expectation, facet: String?, location: SourceLocation) -> [String] {
-            var kept: [String] = []
-            for (index, example) in examples.enumerated() {
+        func deal(_ examples: [String], _ locations: [SourceLocation], expected: LabelledQuestion.Expectation,
+                  facet: String?) -> ([String], [SourceLocation]) {
+            var kept: ([String], [SourceLocation]) = ([], [])
+            for index in examples.indices {
                 if index % folds == fold {
-                    held.append(LabelledQuestion(question: example, expected: expected, facet: facet, location: location))
+                    held.append(LabelledQuestion(question: examples[index], expected: expected, facet: facet, location: locations[index]))
                 } else {
-                    kept.append(example)
+                    kept.0.append(examples[index])
+                    kept.1.append(locations[index])
                 }
             }
             // Never leave a class with no example at all.
-            return kept.isEmpty ? [examples[0]] : kept
+            return kept.0.isEmpty ? ([examples[0]], [locations[0]]) : kept
         }
+        var training = kb
         for t in training.topics.indices {
-            let topic = training.topics[t]
-            training.topics[t].examples = deal(topic.examples, expected: .intent(topic.id), facet: nil, location: topic.location)
+            let topic = kb.topics[t]
+            (training.topics[t].examples, training.topics[t].exampleLocations) =
+                deal(topic.examples, topic.exampleLocations, expected: .intent(topic.id), facet: nil)
             for f in topic.facets.indices {
                 let facet = topic.facets[f]
-                training.topics[t].facets[f].examples = deal(facet.examples, expected: .intent(topic.id), facet: facet.id, location: facet.location)
+                (training.topics[t].facets[f].examples, training.topics[t].facets[f].exampleLocations) =
+                    deal(facet.examples, facet.exampleLocations, expected: .intent(topic.id), facet: facet.id)
             }
         }
         for s in training.smallTalk.indices {
-            let intent = training.smallTalk[s]
-            training.smallTalk[s].examples = deal(intent.examples, expected: .intent(intent.id), facet: nil,
-                                                  location: SourceLocation(file: KnowledgeBase.smallTalkFile, line: 1, column: 1))
+            let intent = kb.smallTalk[s]
+            (training.smallTalk[s].examples, training.smallTalk[s].exampleLocations) =
+                deal(intent.examples, intent.exampleLocations, expected: .intent(intent.id), facet: nil)
         }
-        training.outOfScope.examples = deal(kb.outOfScope.examples, expected: .outOfScope, facet: nil,
-                                            location: SourceLocation(file: KnowledgeBase.outOfScopeFile, line: 1, column: 1))
+        (training.outOfScope.examples, training.outOfScope.exampleLocations) =
+            deal(kb.outOfScope.examples, kb.outOfScope.exampleLocations, expected: .outOfScope, facet: nil)
         return (training, held)
     }
 }

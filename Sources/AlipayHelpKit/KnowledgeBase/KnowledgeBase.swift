@@ -22,6 +22,33 @@ public struct KnowledgeBase: Sendable {
     }
 
     public func topic(_ id: String) -> Topic? { topics.first { $0.id == id } }
+
+    /// One example question and what it teaches.
+    public struct Example: Sendable {
+        public var text: String
+        /// A topic id, a small-talk id, or `out_of_scope`.
+        public var label: String
+        public var facet: String?
+        public var location: SourceLocation
+    }
+
+    /// Every example in the knowledge base: topics (with their facets), small talk, out of scope.
+    public var allExamples: [Example] {
+        var all: [Example] = []
+        for topic in topics {
+            all += zip(topic.examples, topic.exampleLocations).map { Example(text: $0, label: topic.id, facet: nil, location: $1) }
+            for facet in topic.facets {
+                all += zip(facet.examples, facet.exampleLocations).map { Example(text: $0, label: topic.id, facet: facet.id, location: $1) }
+            }
+        }
+        for intent in smallTalk {
+            all += zip(intent.examples, intent.exampleLocations).map { Example(text: $0, label: intent.id, facet: nil, location: $1) }
+        }
+        all += zip(outOfScope.examples, outOfScope.exampleLocations).map {
+            Example(text: $0, label: LabelledQuestion.outOfScopeLabel, facet: nil, location: $1)
+        }
+        return all
+    }
     public func smallTalkIntent(_ id: String) -> SmallTalkIntent? { smallTalk.first { $0.id == id } }
 }
 
@@ -43,7 +70,7 @@ extension KnowledgeBase {
         }
         var topics: [Topic] = []
         var smallTalk: [SmallTalkIntent] = []
-        var outOfScope = OutOfScope(examples: [], reply: "")
+        var outOfScope = OutOfScope(examples: [], exampleLocations: [], reply: "")
         var vocabulary = VocabularyDefinition()
         for name in files {
             let path = directory.appendingPathComponent(name).path
@@ -100,11 +127,13 @@ extension KnowledgeBase {
         var facets: [Facet] = []
         for facetNode in try keys["facets"]?.sequence() ?? [] {
             let facetKeys = try facetNode.mapping(allowedKeys: ["id", "title", "triggers", "examples", "answer"])
+            let examples = try facetKeys.required("examples", in: facetNode).locatedStrings()
             let facet = Facet(
                 id: try facetKeys.required("id", in: facetNode).string(),
                 title: try facetKeys.required("title", in: facetNode).string(),
                 triggers: try facetKeys["triggers"]?.strings() ?? [],
-                examples: try nonEmpty(facetKeys.required("examples", in: facetNode)),
+                examples: examples.texts,
+                exampleLocations: examples.locations,
                 answer: try facetKeys.required("answer", in: facetNode).string(),
                 location: facetNode.location
             )
@@ -113,12 +142,14 @@ extension KnowledgeBase {
             }
             facets.append(facet)
         }
+        let examples = try keys.required("examples", in: root).locatedStrings()
         return Topic(
             id: try keys.required("id", in: root).string(),
             title: try keys.required("title", in: root).string(),
             require: try nonEmpty(keys.required("require", in: root)),
             exclude: try keys["exclude"]?.strings() ?? [],
-            examples: try nonEmpty(keys.required("examples", in: root)),
+            examples: examples.texts,
+            exampleLocations: examples.locations,
             answer: answer,
             facets: facets,
             location: root.location
@@ -135,9 +166,11 @@ extension KnowledgeBase {
         let keys = try root.mapping(allowedKeys: ["intents"])
         return try keys.required("intents", in: root).sequence().map { node in
             let fields = try node.mapping(allowedKeys: ["id", "examples", "reply"])
+            let examples = try fields.required("examples", in: node).locatedStrings()
             return SmallTalkIntent(
                 id: try fields.required("id", in: node).string(),
-                examples: try nonEmpty(fields.required("examples", in: node)),
+                examples: examples.texts,
+                exampleLocations: examples.locations,
                 reply: try fields.required("reply", in: node).string()
             )
         }
@@ -145,8 +178,10 @@ extension KnowledgeBase {
 
     private static func parseOutOfScope(_ root: YAMLNode) throws -> OutOfScope {
         let keys = try root.mapping(allowedKeys: ["examples", "reply"])
+        let examples = try keys.required("examples", in: root).locatedStrings()
         return OutOfScope(
-            examples: try nonEmpty(keys.required("examples", in: root)),
+            examples: examples.texts,
+            exampleLocations: examples.locations,
             reply: try keys.required("reply", in: root).string()
         )
     }

@@ -10,6 +10,8 @@ public struct Topic: Sendable {
     public var exclude: [String]
     /// Example questions that teach the matcher this topic (facet examples count too).
     public var examples: [String]
+    /// Where each example is written, for diagnostics.
+    public var exampleLocations: [SourceLocation]
     public var answer: Answer
     public var facets: [Facet]
     public var location: SourceLocation
@@ -29,6 +31,7 @@ public struct Facet: Sendable {
     /// Concepts or words of which a question must mention one for this facet to be chosen.
     public var triggers: [String]
     public var examples: [String]
+    public var exampleLocations: [SourceLocation]
     public var answer: String
     public var location: SourceLocation
 }
@@ -37,11 +40,13 @@ public struct Facet: Sendable {
 public struct SmallTalkIntent: Sendable {
     public var id: String
     public var examples: [String]
+    public var exampleLocations: [SourceLocation]
     public var reply: String
 }
 
 /// Questions the assistant must decline, and what it says when it does.
 public struct OutOfScope: Sendable {
     public var examples: [String]
+    public var exampleLocations: [SourceLocation]
     public var reply: String
 }

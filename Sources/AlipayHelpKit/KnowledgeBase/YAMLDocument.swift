@@ -57,6 +57,14 @@ struct YAMLNode {
         try sequence().map { try $0.string() }
     }
 
+    /// A list of texts with where each one is written.
+    func locatedStrings() throws -> (texts: [String], locations: [SourceLocation]) {
+        let items = try sequence()
+        let texts = try items.map { try $0.string() }
+        guard !texts.isEmpty else { throw fail("expected at least one entry") }
+        return (texts, items.map(\.location))
+    }
+
     private static func location(of error: YamlError, file: String) -> SourceLocation {
         switch error {
         case let .scanner(_, _, mark, _), let .parser(_, _, mark, _), let .composer(_, _, mark, _):

@@ -48,22 +48,14 @@ public struct IntentMatcher: Sendable {
 
         let topics = knowledgeBase.topics
         topicCount = topics.count
-        labels = topics.map(\.id) + knowledgeBase.smallTalk.map(\.id) + [LabelledQuestion.outOfScopeLabel]
+        let labels = topics.map(\.id) + knowledgeBase.smallTalk.map(\.id) + [LabelledQuestion.outOfScopeLabel]
+        self.labels = labels
         outOfScopeClass = labels.count - 1
 
         // Learn the vocabulary of every example before building features, so the feature
         // space is fixed when training starts.
-        var labelled: [(NormalizedText, Int)] = []
-        for (index, topic) in topics.enumerated() {
-            for example in topic.examples + topic.facets.flatMap(\.examples) {
-                labelled.append((TextNormalizer.normalize(example), index))
-            }
-        }
-        for (index, intent) in knowledgeBase.smallTalk.enumerated() {
-            for example in intent.examples { labelled.append((TextNormalizer.normalize(example), topicCount + index)) }
-        }
-        for example in knowledgeBase.outOfScope.examples {
-            labelled.append((TextNormalizer.normalize(example), outOfScopeClass))
+        let labelled = knowledgeBase.allExamples.map { example in
+            (TextNormalizer.normalize(example.text), labels.firstIndex(of: example.label)!)
         }
         for (text, _) in labelled { _ = lexicon.learnTokens(of: text) }
 

@@ -35,10 +35,7 @@ import Testing
     @Test func noTestQuestionIsAlsoAnExample() throws {
         let kb = Fixtures.knowledgeBase
         func key(_ text: String) -> String { TextNormalizer.normalize(text).pieces.joined(separator: " ") }
-        var examples = Set<String>()
-        for topic in kb.topics { for example in topic.examples + topic.facets.flatMap(\.examples) { examples.insert(key(example)) } }
-        for intent in kb.smallTalk { for example in intent.examples { examples.insert(key(example)) } }
-        for example in kb.outOfScope.examples { examples.insert(key(example)) }
+        let examples = Set(kb.allExamples.map { key($0.text) })
         let suites = try LabelledSuite.loadAll(in: Fixtures.intents.appendingPathComponent("tests"))
         let copied = suites.flatMap(\.cases).filter { examples.contains(key($0.question)) }.map(\.question)
         #expect(copied.isEmpty, "test questions copied from examples: \(copied)")

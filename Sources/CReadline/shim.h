@@ -35,6 +35,24 @@ static inline char **cr_completion_matches(const char *text, rl_compentry_func_t
 /// The whole line typed so far, for completing according to the first word.
 static inline const char *cr_line_buffer(void) { return rl_line_buffer; }
 
+// Readline puts the terminal back in cooked mode between lines; a Ctrl-D typed while a reply
+// is printed is then lost by the line discipline. Keeping the terminal prepared for the whole
+// chat avoids that; it is restored once, when the chat ends.
+static void cr_keep_prepared(int meta) { (void)meta; }
+static void cr_keep_prepared_deprep(void) {}
+
+static inline void cr_hold_terminal(void) {
+    rl_prep_terminal(1);
+    rl_prep_term_function = cr_keep_prepared;
+    rl_deprep_term_function = cr_keep_prepared_deprep;
+}
+
+static inline void cr_release_terminal(void) {
+    rl_prep_term_function = rl_prep_terminal;
+    rl_deprep_term_function = rl_deprep_terminal;
+    rl_deprep_terminal();
+}
+
 // Callback (alternate) interface, so the main loop can also watch for signals.
 static inline void cr_install(const char *prompt, rl_vcpfunc_t *handler) { rl_callback_handler_install(prompt, handler); }
 static inline void cr_remove(void) { rl_callback_handler_remove(); }

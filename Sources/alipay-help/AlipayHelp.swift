@@ -12,7 +12,7 @@ struct AlipayHelp: ParsableCommand {
         Huabei, and verifying an account as a foreigner. With no command: a chat on a \
         terminal, or `ask` for every line of a pipe.
         """,
-        subcommands: [Ask.self, Chat.self, Test.self, Explain.self],
+        subcommands: [Ask.self, Chat.self, Test.self, Check.self, Explain.self],
         defaultSubcommand: Ask.self
     )
 }

@@ -53,6 +53,8 @@ struct InteractiveChat {
 
     mutating func run() -> Int32 {
         cr_configure("alipay-help")
+        cr_hold_terminal()
+        defer { cr_release_terminal() }
         ReadlineBridge.completionCandidates = (ChatSession.commands + session.flowCommands).map(\.name)
             + session.conversation.responder.knowledgeBase.topics.flatMap { [$0.id] + $0.title.split(separator: " ").map { String($0).lowercased() } }
             + ["more", "tell me more"]

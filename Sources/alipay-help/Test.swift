@@ -3,10 +3,15 @@ import ArgumentParser
 import Foundation
 
 extension AlipayHelp {
-    /// Measures how well the labelled suites are understood.
+    /// Measures how well questions are understood, with the real threshold applied.
     struct Test: ParsableCommand {
         static let configuration = CommandConfiguration(
-            abstract: "Run the labelled question suites and report accuracy."
+            abstract: "Run the labelled suites and scripted conversations; report accuracy and coverage.",
+            discussion: """
+            Reads intents/tests/ (or the files given): labelled question suites, and scripted \
+            conversations (files named conversations*.yaml). Exits 1 when a scripted conversation \
+            fails or a --min/--max bar is not met.
+            """
         )
 
         @OptionGroup var knowledgeBase: KnowledgeBaseOptions
@@ -14,54 +19,124 @@ extension AlipayHelp {
         @Argument(help: "Suite files (default: every YAML file in the knowledge base's tests/ folder).")
         var files: [String] = []
 
-        @Option(help: "Exit 1 when accuracy is below this share (0-1).")
+        @Flag(help: "Write the whole report as JSON.")
+        var json = false
+
+        @Option(help: ArgumentHelp("Exit 1 when accuracy is below this share.", valueName: "0-1"))
         var minAccuracy: Double?
 
-        @Option(help: "Exit 1 when out-of-scope recall is below this share (0-1).")
+        @Option(help: ArgumentHelp("Exit 1 when out-of-scope recall is below this share.", valueName: "0-1"))
         var minOutOfScopeRecall: Double?
 
-        @Option(help: "Run K-fold cross-validation over the knowledge-base examples instead.")
+        @Option(help: ArgumentHelp("Exit 1 when facet accuracy is below this share.", valueName: "0-1"))
+        var minFacetAccuracy: Double?
+
+        @Option(help: ArgumentHelp("Exit 1 when more than this share of in-scope questions is declined.", valueName: "0-1"))
+        var maxFalseRejections: Double?
+
+        @Option(help: ArgumentHelp("Run K-fold cross-validation over the knowledge-base examples instead.", valueName: "K"))
         var crossValidate: Int?
+
+        @Flag(help: "Show how accuracy and out-of-scope recall trade as the threshold moves, and the best threshold.")
+        var sweep = false
+
+        func validate() throws {
+            for (name, value) in [("--min-accuracy", minAccuracy), ("--min-out-of-scope-recall", minOutOfScopeRecall),
+                                  ("--min-facet-accuracy", minFacetAccuracy), ("--max-false-rejections", maxFalseRejections)] {
+                if let value, !(0...1).contains(value) { throw ValidationError("\(name) takes a share between 0 and 1, e.g. 0.95") }
+            }
+            if let crossValidate, crossValidate < 2 { throw ValidationError("--cross-validate needs at least 2 folds") }
+        }
 
         func run() throws {
             let responder = try knowledgeBase.responder()
+            let kb = responder.knowledgeBase
+            let output = StandardOutput()
             if let folds = crossValidate {
-                guard folds >= 2 else { throw ValidationError("--cross-validate needs at least 2 folds") }
-                let evaluation = try CrossValidation.run(responder.knowledgeBase, folds: folds)
-                for failure in evaluation.failures where ProcessInfo.processInfo.environment["SHOWCV"] != nil {
-                    print("\(failure.case_.expected) \(failure.case_.facet ?? "-") got \(failure.match.intent ?? JSONLineEncoder.kind(of: failure.match)) \(failure.match.facet ?? "-") \(String(format: "%.2f", failure.match.confidence)): \(failure.case_.question)")
-                }
-                print(String(format: "cross-validation (%d folds) questions %d  accuracy %.3f  out-of-scope recall %.3f  false rejections %.3f  facet accuracy %.3f",
-                             folds, evaluation.results.count, evaluation.accuracy, evaluation.outOfScopeRecall, evaluation.falseRejectionRate, evaluation.facetAccuracy))
+                let evaluation = try CrossValidation.run(kb, folds: folds, policy: responder.matcher.policy)
+                let report = TestReport(knowledgeBase: kb, threshold: responder.matcher.policy.threshold,
+                                        suites: [("\(folds)-fold cross-validation", evaluation)], conversations: [])
+                try emit(report, output)
+                try enforce(report, conversationsMatter: false)
                 return
             }
-            let suites: [LabelledSuite]
+            let (labelled, scripted) = try loadSuites(kb)
+            if sweep {
+                let result = ThresholdSweep(matcher: responder.matcher, cases: labelled.flatMap(\.cases))
+                if json {
+                    output.write(String(decoding: try JSONEncoder.pretty.encode(result), as: UTF8.self) + "\n")
+                } else {
+                    var table = TextTable(headers: ["threshold", "accuracy", "out-of-scope recall", "false rejections"],
+                                          alignments: [.right, .right, .right, .right])
+                    table.rows = result.points.map {
+                        [String(format: "%.2f", $0.threshold), TestReportRenderer.percent($0.accuracy),
+                         TestReportRenderer.percent($0.outOfScopeRecall), TestReportRenderer.percent($0.falseRejectionRate)]
+                    }
+                    output.write(table.render() + "\n\n")
+                    output.write(String(format: "best threshold: %.2f (accuracy %@, out-of-scope recall %@; now %.2f)\n", result.best.threshold,
+                                        TestReportRenderer.percent(result.best.accuracy), TestReportRenderer.percent(result.best.outOfScopeRecall),
+                                        responder.matcher.policy.threshold))
+                }
+                output.flush()
+                return
+            }
+            let suites = labelled.map { ($0.file, SuiteEvaluation(matcher: responder.matcher, cases: $0.cases)) }
+            let outcomes = scripted.flatMap { $0.run(with: responder) }
+            let report = TestReport(knowledgeBase: kb, threshold: responder.matcher.policy.threshold, suites: suites, conversations: outcomes)
+            try emit(report, output)
+            try enforce(report, conversationsMatter: true)
+        }
+
+        private func loadSuites(_ kb: KnowledgeBase) throws -> ([LabelledSuite], [ConversationSuite]) {
             do {
-                suites = files.isEmpty
-                    ? try LabelledSuite.loadAll(in: knowledgeBase.directory().appendingPathComponent("tests"))
-                    : try files.map { try LabelledSuite.load(path: $0) }
+                if files.isEmpty {
+                    let folder = knowledgeBase.directory().appendingPathComponent("tests")
+                    return (try LabelledSuite.loadAll(in: folder), try ConversationSuite.loadAll(in: folder))
+                }
+                let isConversation = { (path: String) in (path as NSString).lastPathComponent.hasPrefix("conversations") }
+                return (try files.filter { !isConversation($0) }.map { try LabelledSuite.load(path: $0) },
+                        try files.filter(isConversation).map { try ConversationSuite.load(path: $0) })
             } catch {
                 StandardError.print((error as? LocalizedError)?.errorDescription ?? "\(error)")
                 throw ExitCode(2)
             }
-            let evaluation = SuiteEvaluation(matcher: responder.matcher, cases: suites.flatMap(\.cases))
-            let output = StandardOutput()
-            for failure in evaluation.failures {
-                let expected: String
-                switch failure.case_.expected {
-                case .outOfScope: expected = "out_of_scope"
-                case let .intent(id): expected = id
-                }
-                let got = failure.match.intent ?? JSONLineEncoder.kind(of: failure.match)
-                let runnerUp = failure.match.ranking.dropFirst().first.map { " runner-up \($0.label) \(String(format: "%.2f", $0.probability))" } ?? ""
-                output.write("\(failure.case_.location): expected \(expected)\(failure.case_.facet.map { "/" + $0 } ?? ""), got \(got)\(failure.match.facet.map { "/" + $0 } ?? "") (\(String(format: "%.2f", failure.match.confidence))\(runnerUp)): \(failure.case_.question)\n")
-            }
-            output.write(String(format: "questions %d  accuracy %.3f  out-of-scope recall %.3f  false rejections %.3f  ambiguous %.3f  facet accuracy %.3f\n",
-                                evaluation.results.count, evaluation.accuracy, evaluation.outOfScopeRecall,
-                                evaluation.falseRejectionRate, evaluation.ambiguityRate, evaluation.facetAccuracy))
-            output.flush()
-            if let minAccuracy, evaluation.accuracy < minAccuracy { throw ExitCode(1) }
-            if let minOutOfScopeRecall, evaluation.outOfScopeRecall < minOutOfScopeRecall { throw ExitCode(1) }
         }
+
+        private func emit(_ report: TestReport, _ output: StandardOutput) throws {
+            if json {
+                output.write(String(decoding: try JSONEncoder.pretty.encode(report), as: UTF8.self) + "\n")
+            } else {
+                output.write(TestReportRenderer(report: report, colour: Terminal.wantsColour(1)).render())
+            }
+            output.flush()
+        }
+
+        private func enforce(_ report: TestReport, conversationsMatter: Bool) throws {
+            var unmet: [String] = []
+            if let minAccuracy, report.accuracy < minAccuracy { unmet.append("accuracy \(TestReportRenderer.percent(report.accuracy)) < \(TestReportRenderer.percent(minAccuracy))") }
+            if let minOutOfScopeRecall, report.outOfScopeRecall < minOutOfScopeRecall {
+                unmet.append("out-of-scope recall \(TestReportRenderer.percent(report.outOfScopeRecall)) < \(TestReportRenderer.percent(minOutOfScopeRecall))")
+            }
+            if let minFacetAccuracy, report.facetAccuracy < minFacetAccuracy {
+                unmet.append("facet accuracy \(TestReportRenderer.percent(report.facetAccuracy)) < \(TestReportRenderer.percent(minFacetAccuracy))")
+            }
+            if let maxFalseRejections, report.falseRejectionRate > maxFalseRejections {
+                unmet.append("false rejections \(TestReportRenderer.percent(report.falseRejectionRate)) > \(TestReportRenderer.percent(maxFalseRejections))")
+            }
+            let failedConversations = report.conversations.count - report.conversationsPassed
+            if conversationsMatter && failedConversations > 0 { unmet.append("\(failedConversations) scripted conversation(s) failed") }
+            guard unmet.isEmpty else {
+                StandardError.print("alipay-help: test: below the bar: " + unmet.joined(separator: "; "))
+                throw ExitCode(1)
+            }
+        }
+    }
+}
+
+extension JSONEncoder {
+    static var pretty: JSONEncoder {
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
+        return encoder
     }
 }

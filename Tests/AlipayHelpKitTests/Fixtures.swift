@@ -19,6 +19,21 @@ enum Fixtures {
         return directory
     }
 
+    /// A copy of the project's knowledge base (with its flows and tests), for edits.
+    static func copyOfIntents() throws -> URL {
+        let copy = FileManager.default.temporaryDirectory.appendingPathComponent("alipay-help-kb-\(UUID().uuidString)")
+        try FileManager.default.copyItem(at: intents, to: copy)
+        return copy
+    }
+
+    /// Replaces text in a file of a copied knowledge base.
+    static func edit(_ folder: URL, _ file: String, replacing old: String, with new: String) throws {
+        let url = folder.appendingPathComponent(file)
+        let text = try String(contentsOf: url, encoding: .utf8)
+        precondition(text.contains(old), "\(file) does not contain \(old)")
+        try text.replacingOccurrences(of: old, with: new).write(to: url, atomically: true, encoding: .utf8)
+    }
+
     /// A minimal valid topic file, with `extra` lines added at the top level.
     static func topicYAML(id: String = "limits", extra: String = "") -> String {
         """

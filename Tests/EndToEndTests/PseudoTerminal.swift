@@ -76,7 +76,7 @@ final class PseudoTerminal {
 
     /// Reads until `marker` appears in what has been read since `from`, or the timeout passes.
     @discardableResult
-    func read(until marker: String, since from: String.Index? = nil, timeout: Double = 10) -> Bool {
+    func read(until marker: String, since from: String.Index? = nil, timeout: Double = 30) -> Bool {
         let deadline = Date().addingTimeInterval(timeout)
         while Date() < deadline {
             let start = from ?? transcript.startIndex
@@ -94,7 +94,7 @@ final class PseudoTerminal {
     }
 
     /// The exit status once the program ends, or nil if it is still running after `timeout`.
-    func waitForExit(timeout: Double = 10) -> Int32? {
+    func waitForExit(timeout: Double = 30) -> Int32? {
         let deadline = Date().addingTimeInterval(timeout)
         while Date() < deadline {
             _ = read(until: "\u{0}", timeout: 0.05) // keep draining so the child never blocks

@@ -23,6 +23,8 @@ public struct ConversationSuite: Sendable {
     public struct Outcome: Sendable {
         public var script: Script
         public var failure: String?
+        /// The flow steps the script went through, as "flow/step".
+        public var visitedSteps: Set<String> = []
         public var passed: Bool { failure == nil }
     }
 
@@ -59,25 +61,28 @@ public struct ConversationSuite: Sendable {
     public func run(with responder: Responder) -> [Outcome] {
         scripts.map { script in
             var conversation = Conversation(responder: responder)
+            var visited: Set<String> = []
+            func fail(_ message: String) -> Outcome { Outcome(script: script, failure: message, visitedSteps: visited) }
             for (index, turn) in script.turns.enumerated() {
                 let reply = conversation.respond(to: turn.say)
+                if let run = conversation.activeFlow { visited.insert(run.flow.id + "/" + run.currentStepID) }
                 let text = reply.text
                 let where_ = "\(turn.location): turn \(index + 1) (\"\(turn.say)\")"
                 for expected in turn.contains where !text.contains(expected) {
-                    return Outcome(script: script, failure: "\(where_): the reply does not contain \"\(expected)\"; it was: \(text.prefix(300))")
+                    return fail("\(where_): the reply does not contain \"\(expected)\"; it was: \(text.prefix(300))")
                 }
                 for unwanted in turn.notContains where text.contains(unwanted) {
-                    return Outcome(script: script, failure: "\(where_): the reply contains \"\(unwanted)\"")
+                    return fail("\(where_): the reply contains \"\(unwanted)\"")
                 }
                 if let step = turn.step {
                     let actual = conversation.currentFlowStep ?? "none"
-                    if actual != step { return Outcome(script: script, failure: "\(where_): expected step \(step), at \(actual)") }
+                    if actual != step { return fail("\(where_): expected step \(step), at \(actual)") }
                 }
                 if let intent = turn.intent, reply.match?.intent != intent {
-                    return Outcome(script: script, failure: "\(where_): expected intent \(intent), got \(reply.match?.intent ?? "none")")
+                    return fail("\(where_): expected intent \(intent), got \(reply.match?.intent ?? "none")")
                 }
             }
-            return Outcome(script: script, failure: nil)
+            return Outcome(script: script, failure: nil, visitedSteps: visited)
         }
     }
 }

@@ -6,7 +6,8 @@
 /// about another app is declined. Finally the policy decides: answer, decline, or ask which of
 /// two close topics was meant.
 public struct IntentMatcher: Sendable {
-    public let policy: MatchPolicy
+    /// Thresholds can change without retraining (`test --sweep`).
+    public var policy: MatchPolicy
     public private(set) var lexicon = Lexicon()
     let labels: [String]
     let topicCount: Int

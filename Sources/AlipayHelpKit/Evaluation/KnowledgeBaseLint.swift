@@ -1,0 +1,223 @@
+import Foundation
+
+/// One finding of `alipay-help check`, printed as `file:line:column: error: message`.
+public struct Diagnostic: Codable, Sendable, CustomStringConvertible {
+    public enum Severity: String, Codable, Sendable { case error, warning }
+
+    public var severity: Severity
+    public var location: String
+    public var message: String
+
+    public init(_ severity: Severity, _ location: SourceLocation, _ message: String) {
+        self.severity = severity
+        self.location = location.description
+        self.message = message
+    }
+
+    public var description: String { "\(location): \(severity.rawValue): \(message)" }
+}
+
+/// Lints the knowledge base: schema, duplicated and confusable examples, thin topics and
+/// facets, examples the matcher gets wrong when they are left out, broken flows, rules that
+/// name no concept, test cases naming unknown intents, and figures that disagree between an
+/// answer and its facets.
+public enum KnowledgeBaseLint {
+    public struct Options: Sendable {
+        public var leaveOneOut = true
+        public var minimumTopicExamples = 30
+        public var minimumChineseExamples = 8
+        public var minimumFacetExamples = 3
+        public init() {}
+    }
+
+    public static func run(directory: URL, options: Options = Options()) -> [Diagnostic] {
+        let kb: KnowledgeBase
+        let matcher: IntentMatcher
+        do {
+            kb = try KnowledgeBase.load(from: directory)
+            matcher = try IntentMatcher(knowledgeBase: kb)
+        } catch let error as KnowledgeBaseError {
+            switch error {
+            case let .invalid(location, message): return [Diagnostic(.error, location, message)]
+            default: return [Diagnostic(.error, SourceLocation(file: directory.path, line: 1, column: 1), error.errorDescription ?? "\(error)")]
+            }
+        } catch {
+            return [Diagnostic(.error, SourceLocation(file: directory.path, line: 1, column: 1), "\(error)")]
+        }
+        var diagnostics: [Diagnostic] = []
+        diagnostics += duplicates(kb, matcher)
+        diagnostics += thinCoverage(kb, options)
+        diagnostics += ruleNames(kb, matcher)
+        diagnostics += figures(kb)
+        diagnostics += testCases(kb, directory: directory)
+        if options.leaveOneOut { diagnostics += leaveOneOut(kb) }
+        return diagnostics
+    }
+
+    // MARK: Examples
+
+    /// The same example twice (an error across labels), and near-duplicates across labels
+    /// that the matcher will confuse (a warning).
+    static func duplicates(_ kb: KnowledgeBase, _ matcher: IntentMatcher) -> [Diagnostic] {
+        var diagnostics: [Diagnostic] = []
+        let examples = kb.allExamples
+        var seen: [String: KnowledgeBase.Example] = [:]
+        for example in examples {
+            let key = TextNormalizer.normalize(example.text).pieces.joined(separator: " ")
+            if let first = seen[key] {
+                if first.label != example.label {
+                    diagnostics.append(Diagnostic(.error, example.location, "\"\(example.text)\" is an example of both \(first.label) (\(first.location)) and \(example.label)"))
+                } else {
+                    diagnostics.append(Diagnostic(.warning, example.location, "\"\(example.text)\" repeats the example at \(first.location)"))
+                }
+            } else {
+                seen[key] = example
+            }
+        }
+        // Near-duplicates: the same terms, or nearly, under different labels.
+        let termSets = examples.map { example in
+            Set(matcher.features(of: TextNormalizer.normalize(example.text)).tokens.terms.filter { $0 != Lexicon.gap && !matcher.lexicon.isStopwordTerm($0) })
+        }
+        for i in examples.indices where termSets[i].count >= 2 {
+            for j in examples.indices where j > i && examples[j].label != examples[i].label && termSets[j].count >= 2 {
+                let shared = termSets[i].intersection(termSets[j]).count
+                let union = termSets[i].union(termSets[j]).count
+                if Double(shared) / Double(union) >= 0.99 {
+                    diagnostics.append(Diagnostic(.warning, examples[j].location,
+                        "\"\(examples[j].text)\" (\(examples[j].label)) says the same as \"\(examples[i].text)\" (\(examples[i].label), \(examples[i].location)); the matcher will confuse them"))
+                }
+            }
+        }
+        return diagnostics
+    }
+
+    static func thinCoverage(_ kb: KnowledgeBase, _ options: Options) -> [Diagnostic] {
+        var diagnostics: [Diagnostic] = []
+        for topic in kb.topics {
+            if topic.examples.count < options.minimumTopicExamples {
+                diagnostics.append(Diagnostic(.warning, topic.location, "topic \(topic.id) has \(topic.examples.count) examples; write at least \(options.minimumTopicExamples)"))
+            }
+            let chinese = topic.examples.filter { $0.unicodeScalars.contains { ChineseText.isHan($0.value) } }.count
+            if chinese < options.minimumChineseExamples {
+                diagnostics.append(Diagnostic(.warning, topic.location, "topic \(topic.id) has \(chinese) Chinese examples; write at least \(options.minimumChineseExamples)"))
+            }
+            for facet in topic.facets where facet.examples.count < options.minimumFacetExamples {
+                diagnostics.append(Diagnostic(.warning, facet.location, "facet \(topic.id)/\(facet.id) has \(facet.examples.count) examples; write at least \(options.minimumFacetExamples)"))
+            }
+        }
+        return diagnostics
+    }
+
+    /// Rule entries with an underscore look like concept ids; if no such concept exists they
+    /// silently match a word nobody types.
+    static func ruleNames(_ kb: KnowledgeBase, _ matcher: IntentMatcher) -> [Diagnostic] {
+        var diagnostics: [Diagnostic] = []
+        func check(_ names: [String], _ what: String, _ location: SourceLocation) {
+            for name in names where name.contains("_") && matcher.lexicon.existingConcept(name) == nil {
+                diagnostics.append(Diagnostic(.warning, location, "\(what) names '\(name)', which is not a concept in vocabulary.yaml; it only matches that exact word"))
+            }
+        }
+        for topic in kb.topics {
+            check(topic.require, "require of \(topic.id)", topic.location)
+            check(topic.exclude, "exclude of \(topic.id)", topic.location)
+            for facet in topic.facets { check(facet.triggers, "triggers of \(topic.id)/\(facet.id)", facet.location) }
+        }
+        return diagnostics
+    }
+
+    // MARK: Figures
+
+    /// Amounts, counts and phone numbers in a facet must also be in the topic's full answer:
+    /// a facet saying "60,000 yuan" where the answer says "50,000 yuan" is an error.
+    static func figures(_ kb: KnowledgeBase) -> [Diagnostic] {
+        var diagnostics: [Diagnostic] = []
+        for topic in kb.topics {
+            let answer = ([topic.answer.summary] + topic.answer.steps + topic.answer.notes).joined(separator: " ")
+            let known = Set(figures(in: answer))
+            for facet in topic.facets {
+                for figure in figures(in: facet.answer) where !known.contains(figure) {
+                    diagnostics.append(Diagnostic(.error, facet.location, "facet \(topic.id)/\(facet.id) says \"\(figure)\", which the answer of \(topic.id) never says; make them agree"))
+                }
+            }
+        }
+        return diagnostics
+    }
+
+    /// Numbers as written ("50,000", "95188", "3") with the word after them ("yuan", "days").
+    static func figures(in text: String) -> [String] {
+        var result: [String] = []
+        let scalars = Array(text.unicodeScalars)
+        var index = 0
+        while index < scalars.count {
+            guard ("0"..."9").contains(scalars[index]) else { index += 1; continue }
+            var number = ""
+            while index < scalars.count, ("0"..."9").contains(scalars[index]) || (scalars[index] == "," && index + 1 < scalars.count && ("0"..."9").contains(scalars[index + 1])) {
+                number.unicodeScalars.append(scalars[index])
+                index += 1
+            }
+            var unit = ""
+            var look = index
+            while look < scalars.count, scalars[look] == " " { look += 1 }
+            while look < scalars.count, scalars[look].properties.isAlphabetic && !ChineseText.isHan(scalars[look].value) {
+                unit.unicodeScalars.append(scalars[look])
+                look += 1
+            }
+            let units: Set<String> = ["yuan", "days", "day", "minutes", "seconds", "instalments", "red", "envelopes"]
+            result.append(units.contains(unit.lowercased()) ? "\(number) \(unit.lowercased())" : number)
+        }
+        return result
+    }
+
+    // MARK: Tests and leave-one-out
+
+    static func testCases(_ kb: KnowledgeBase, directory: URL) -> [Diagnostic] {
+        let folder = directory.appendingPathComponent("tests")
+        let suites: [LabelledSuite]
+        do { suites = try LabelledSuite.loadAll(in: folder); _ = try ConversationSuite.loadAll(in: folder) } catch let error as KnowledgeBaseError {
+            if case let .invalid(location, message) = error { return [Diagnostic(.error, location, message)] }
+            return [Diagnostic(.error, SourceLocation(file: folder.path, line: 1, column: 1), error.errorDescription ?? "")]
+        } catch {
+            return []
+        }
+        let intents = Set(kb.topics.map(\.id) + kb.smallTalk.map(\.id))
+        var diagnostics: [Diagnostic] = []
+        for labelled in suites.flatMap(\.cases) {
+            guard case let .intent(id) = labelled.expected else { continue }
+            if !intents.contains(id) {
+                diagnostics.append(Diagnostic(.error, labelled.location, "unknown intent '\(id)'; expected a topic, a small-talk id or out_of_scope"))
+            } else if let facet = labelled.facet, kb.topic(id)?.facets.contains(where: { $0.id == facet }) != true {
+                diagnostics.append(Diagnostic(.error, labelled.location, "topic \(id) has no facet '\(facet)'"))
+            }
+        }
+        return diagnostics
+    }
+
+    /// Each example left out in turn: the matcher trained without it should still understand it.
+    /// Fold i leaves out the i-th example of every list (topic, facet, intent) at once, so each
+    /// example is left out exactly once in as many trainings as the longest list has examples.
+    static func leaveOneOut(_ kb: KnowledgeBase) -> [Diagnostic] {
+        let lists = kb.topics.flatMap { [$0.examples.count] + $0.facets.map(\.examples.count) }
+            + kb.smallTalk.map(\.examples.count) + [kb.outOfScope.examples.count]
+        let folds = max(lists.max() ?? 2, 2)
+        let results = ConcurrentResults(count: folds)
+        DispatchQueue.concurrentPerform(iterations: folds) { fold in
+            let (training, held) = CrossValidation.split(kb, folds: folds, fold: fold)
+            guard let matcher = try? IntentMatcher(knowledgeBase: training) else { return }
+            results.set(fold, SuiteEvaluation(matcher: matcher, cases: held).results)
+        }
+        return results.all.flatMap { $0 }.filter { !$0.correct }.map { result in
+            let got = TestReport.label(of: result.match)
+            return Diagnostic(.warning, result.case_.location,
+                              "\"\(result.case_.question)\" is taken for \(got) (\(JSONLineEncoder.formatConfidence(result.match.confidence))) when left out; add examples like it")
+        }
+    }
+}
+
+/// Per-fold results written from several threads, each to its own slot.
+final class ConcurrentResults: @unchecked Sendable {
+    private var slots: [[SuiteEvaluation.Result]]
+    private let lock = NSLock()
+    init(count: Int) { slots = Array(repeating: [], count: count) }
+    func set(_ index: Int, _ value: [SuiteEvaluation.Result]) { lock.lock(); slots[index] = value; lock.unlock() }
+    var all: [[SuiteEvaluation.Result]] { lock.lock(); defer { lock.unlock() }; return slots }
+}

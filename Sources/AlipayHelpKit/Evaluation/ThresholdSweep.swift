@@ -1,0 +1,26 @@
+/// How accuracy and out-of-scope recall trade as the decline threshold moves, and the
+/// threshold that gives the best accuracy (ties go to the higher out-of-scope recall).
+public struct ThresholdSweep: Codable, Sendable {
+    public struct Point: Codable, Sendable {
+        public var threshold: Double
+        public var accuracy: Double
+        public var outOfScopeRecall: Double
+        public var falseRejectionRate: Double
+    }
+
+    public var points: [Point]
+    public var best: Point
+
+    public init(matcher: IntentMatcher, cases: [LabelledQuestion], thresholds: [Double] = (1...19).map { Double($0) / 20 }) {
+        var matcher = matcher
+        points = thresholds.map { threshold in
+            matcher.policy.threshold = threshold
+            let evaluation = SuiteEvaluation(matcher: matcher, cases: cases)
+            return Point(threshold: threshold, accuracy: evaluation.accuracy, outOfScopeRecall: evaluation.outOfScopeRecall,
+                         falseRejectionRate: evaluation.falseRejectionRate)
+        }
+        best = points.max { a, b in
+            a.accuracy != b.accuracy ? a.accuracy < b.accuracy : a.outOfScopeRecall < b.outOfScopeRecall
+        }!
+    }
+}

@@ -1,0 +1,52 @@
+import AlipayHelpKit
+import ArgumentParser
+import Foundation
+
+extension AlipayHelp {
+    /// Lints the knowledge base.
+    struct Check: ParsableCommand {
+        static let configuration = CommandConfiguration(
+            abstract: "Lint the knowledge base; exit 1 on errors (warnings are listed but do not fail).",
+            discussion: """
+            Checks YAML and schema (with file:line:column), unknown keys, the same example under two \
+            intents, near-duplicates across intents, thin topics and facets, examples the matcher \
+            misreads when they are left out of training, flows with broken references or unreachable \
+            steps, rules naming no concept, test cases naming unknown intents, and figures that \
+            disagree between an answer and its facets.
+            """
+        )
+
+        @OptionGroup var knowledgeBase: KnowledgeBaseOptions
+
+        @Flag(help: "Skip the leave-one-out check (the slow part).")
+        var noLeaveOneOut = false
+
+        @Flag(help: "Write the findings as JSON.")
+        var json = false
+
+        func run() throws {
+            var options = KnowledgeBaseLint.Options()
+            options.leaveOneOut = !noLeaveOneOut
+            let diagnostics = KnowledgeBaseLint.run(directory: knowledgeBase.directory(), options: options)
+            let errors = diagnostics.filter { $0.severity == .error }.count
+            let warnings = diagnostics.count - errors
+            let output = StandardOutput()
+            if json {
+                output.write(String(decoding: try JSONEncoder.pretty.encode(diagnostics), as: UTF8.self) + "\n")
+            } else {
+                let colour = Terminal.wantsColour(1)
+                for diagnostic in diagnostics {
+                    var line = diagnostic.description
+                    if colour {
+                        let word = diagnostic.severity.rawValue + ":"
+                        line = line.replacingOccurrences(of: " " + word + " ", with: (diagnostic.severity == .error ? " \u{1B}[1;31m" : " \u{1B}[1;33m") + word + "\u{1B}[0m ")
+                    }
+                    output.write(line + "\n")
+                }
+                output.write("\(errors) error\(errors == 1 ? "" : "s"), \(warnings) warning\(warnings == 1 ? "" : "s")\n")
+            }
+            output.flush()
+            if errors > 0 { throw ExitCode(1) }
+        }
+    }
+}

@@ -1,0 +1,78 @@
+import AlipayHelpKit
+import Foundation
+
+/// `alipay-help test` as text: summary, per-topic table, confusion matrix, failures,
+/// conversations and coverage.
+struct TestReportRenderer {
+    let report: TestReport
+    let colour: Bool
+
+    func bold(_ text: String) -> String { colour ? "\u{1B}[1m\(text)\u{1B}[0m" : text }
+    func good(_ text: String) -> String { colour ? "\u{1B}[32m\(text)\u{1B}[0m" : text }
+    func bad(_ text: String) -> String { colour ? "\u{1B}[31m\(text)\u{1B}[0m" : text }
+
+    static func percent(_ value: Double) -> String { String(format: "%.1f%%", value * 100) }
+
+    func render() -> String {
+        var sections: [String] = []
+        sections.append(bold("Summary") + " (threshold \(String(format: "%.2f", report.threshold)), \(report.questions) questions)\n" + [
+            "accuracy              \(Self.percent(report.accuracy))",
+            "out-of-scope recall   \(Self.percent(report.outOfScopeRecall))",
+            "false rejections      \(Self.percent(report.falseRejectionRate))",
+            "ambiguous             \(Self.percent(report.ambiguityRate))",
+            "facet accuracy        \(Self.percent(report.facetAccuracy))",
+        ].joined(separator: "\n"))
+
+        var suites = TextTable(headers: ["suite", "questions", "accuracy"], alignments: [.left, .right, .right])
+        suites.rows = report.suites.map { [($0.file as NSString).lastPathComponent, String($0.questions), Self.percent($0.accuracy)] }
+        sections.append(suites.render(header: bold))
+
+        var classes = TextTable(headers: ["intent", "precision", "recall", "F1", "support", "confused with"],
+                                alignments: [.left, .right, .right, .right, .right, .left])
+        classes.rows = report.perClass.map {
+            [$0.label, Self.percent($0.precision), Self.percent($0.recall), String(format: "%.3f", $0.f1), String($0.support),
+             $0.confusedWith.joined(separator: ", ")]
+        }
+        sections.append(classes.render(header: bold))
+
+        // Confusion matrix: short column names keep it narrow.
+        let short = report.confusionColumns.map(Self.abbreviation)
+        var matrix = TextTable(headers: ["expected \\ got"] + short, alignments: [.left] + short.map { _ in .right })
+        matrix.rows = zip(report.confusionRows, report.confusion).map { row, counts in
+            [row] + counts.map { $0 == 0 ? "." : String($0) }
+        }
+        sections.append(bold("Confusion matrix") + "\n" + matrix.render() + "\n"
+                        + zip(short, report.confusionColumns).map { "\($0)=\($1)" }.joined(separator: " "))
+
+        if report.failures.isEmpty {
+            sections.append(good("No failures."))
+        } else {
+            sections.append(bold("Failures (\(report.failures.count))") + "\n" + report.failures.map { failure in
+                let runnerUp = failure.runnerUp.map { ", runner-up \($0) \(String(format: "%.2f", failure.runnerUpProbability ?? 0))" } ?? ""
+                return "\(failure.location): expected \(failure.expected), got \(bad(failure.got)) "
+                    + "(confidence \(String(format: "%.2f", failure.confidence))\(runnerUp)): \(failure.question)"
+            }.joined(separator: "\n"))
+        }
+
+        let failed = report.conversations.filter { !$0.passed }
+        var conversations = bold("Conversations") + ": \(report.conversationsPassed) passed, "
+            + (failed.isEmpty ? "0 failed" : bad("\(failed.count) failed"))
+        for conversation in failed { conversations += "\n  \(conversation.name): \(conversation.firstDifference ?? "")" }
+        sections.append(conversations)
+
+        let coverage = report.coverage
+        sections.append(bold("Coverage") + "\n" + [("topics", coverage.topics), ("facets", coverage.facets), ("flow steps", coverage.flowSteps)].map { name, item in
+            "\(name.padding(toLength: 11, withPad: " ", startingAt: 0)) \(Self.percent(item.percent)) (\(item.covered) of \(item.total))"
+                + (item.missing.isEmpty ? "" : "; untested: " + item.missing.joined(separator: ", "))
+        }.joined(separator: "\n"))
+        return sections.joined(separator: "\n\n") + "\n"
+    }
+
+    /// "foreigner_verification" → "fv", "out_of_scope" → "oos", "greeting" → "gre".
+    static func abbreviation(_ label: String) -> String {
+        let parts = label.split(separator: "_")
+        if label == "out_of_scope" { return "oos" }
+        if label == "ambiguous" { return "amb" }
+        return parts.count > 1 ? parts.map { String($0.prefix(1)) }.joined() : String(label.prefix(3))
+    }
+}

@@ -1,0 +1,64 @@
+@testable import AlipayHelpKit
+import Foundation
+import Testing
+
+@Suite struct KnowledgeBaseLintTests {
+    func lint(_ folder: URL) -> [Diagnostic] {
+        var options = KnowledgeBaseLint.Options()
+        options.leaveOneOut = false
+        return KnowledgeBaseLint.run(directory: folder, options: options)
+    }
+
+    @Test func theProjectKnowledgeBaseHasNoErrors() {
+        let errors = lint(Fixtures.intents).filter { $0.severity == .error }
+        #expect(errors.isEmpty, "\(errors)")
+    }
+
+    @Test func anExampleUnderTwoIntentsIsAnError() throws {
+        let folder = try Fixtures.copyOfIntents()
+        try Fixtures.edit(folder, "limits.yaml", replacing: "  - alipay limit\n", with: "  - alipay limit\n  - huabei repayment\n")
+        let errors = lint(folder).filter { $0.severity == .error }
+        #expect(errors.contains { $0.message.contains("\"huabei repayment\" is an example of both") && $0.location.contains(".yaml:") })
+    }
+
+    @Test func aFacetFigureTheAnswerNeverStatesIsAnError() throws {
+        let folder = try Fixtures.copyOfIntents()
+        try Fixtures.edit(folder, "limits.yaml", replacing: "answer: You can transfer up to 50,000 yuan a day.",
+                          with: "answer: You can transfer up to 60,000 yuan a day.")
+        let errors = lint(folder).filter { $0.severity == .error }
+        #expect(errors.contains { $0.message.contains("\"60,000 yuan\"") && $0.message.contains("daily_transfer") }, "\(errors)")
+    }
+
+    @Test func aRuleNamingNoConceptIsAWarning() throws {
+        let folder = try Fixtures.copyOfIntents()
+        try Fixtures.edit(folder, "limits.yaml", replacing: "    triggers: [qr]", with: "    triggers: [qr_code_payment]")
+        #expect(lint(folder).contains { $0.severity == .warning && $0.message.contains("'qr_code_payment', which is not a concept") })
+    }
+
+    @Test func aTestCaseNamingAnUnknownFacetIsAnError() throws {
+        let folder = try Fixtures.copyOfIntents()
+        try Fixtures.edit(folder, "tests/questions.yaml", replacing: "facet: red_envelope}", with: "facet: red_packets}")
+        #expect(lint(folder).contains { $0.severity == .error && $0.message.contains("topic limits has no facet 'red_packets'") })
+    }
+
+    @Test func aBrokenFileIsOneErrorWithItsPosition() throws {
+        let folder = try Fixtures.copyOfIntents()
+        try Fixtures.edit(folder, "flows/change_number.yaml", replacing: "    next: verify_current", with: "    next: verify_currnet")
+        let diagnostics = lint(folder)
+        #expect(diagnostics.count == 1)
+        #expect(diagnostics.first?.description.contains("change_number.yaml:") == true)
+        #expect(diagnostics.first?.description.contains(": error: step 'open_settings' leads to unknown step 'verify_currnet'") == true)
+    }
+
+    @Test func leaveOneOutFindsExamplesTheMatcherMisreads() throws {
+        let folder = try Fixtures.copyOfIntents()
+        // An example unlike anything else in its topic cannot be learned from the others.
+        try Fixtures.edit(folder, "huabei.yaml", replacing: "  - huabei\n", with: "  - huabei\n  - penguins juggle marmalade\n")
+        let warnings = KnowledgeBaseLint.run(directory: folder).filter { $0.severity == .warning }
+        #expect(warnings.contains { $0.message.contains("\"penguins juggle marmalade\" is taken for") })
+    }
+
+    @Test func figuresAreReadWithTheirUnits() {
+        #expect(KnowledgeBaseLint.figures(in: "up to 50,000 yuan a day, 100 red envelopes, call 95188.") == ["50,000 yuan", "100 red", "95188"])
+    }
+}

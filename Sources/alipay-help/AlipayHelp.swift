@@ -31,7 +31,7 @@ enum EntryPoint {
         while index < arguments.count {
             let argument = arguments[index]
             if commands.contains(argument) || argument == "-h" || argument == "--help" || argument == "--version" { return arguments }
-            if argument == "--kb" { index += 2; continue }
+            if argument == "--kb" || argument == "--lang" { index += 2; continue }
             if !argument.hasPrefix("-") { return arguments } // a question: answer it
             index += 1
         }

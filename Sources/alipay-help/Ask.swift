@@ -13,6 +13,7 @@ extension AlipayHelp {
         )
 
         @OptionGroup var knowledgeBase: KnowledgeBaseOptions
+        @OptionGroup var language: LanguageOption
 
         /// Print one JSON object per question instead of plain text.
         @Flag(help: "Print JSON Lines: question, intent, kind, confidence, facet, candidates, answer.")
@@ -29,7 +30,7 @@ extension AlipayHelp {
             let output = StandardOutput()
             let format = ReplyPrinter(output: output, json: json)
             if !question.isEmpty {
-                format.print(responder.reply(to: question.joined(separator: " ")), showQuestion: false)
+                format.print(responder.reply(to: question.joined(separator: " "), language: language.language), showQuestion: false)
                 output.flush()
                 return
             }
@@ -42,7 +43,7 @@ extension AlipayHelp {
                 let match = line.bytes.withUnsafeBufferPointer { responder.matcher.match(bytes: $0) }
                 let text = String(decoding: line.bytes, as: UTF8.self)
                 if isBlank(line.bytes) { continue }
-                format.print(responder.reply(to: text, match: match), showQuestion: true)
+                format.print(responder.reply(to: text, match: match, language: language.language), showQuestion: true)
             }
             output.flush()
         }

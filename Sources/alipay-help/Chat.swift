@@ -15,6 +15,7 @@ extension AlipayHelp {
         )
 
         @OptionGroup var knowledgeBase: KnowledgeBaseOptions
+        @OptionGroup var language: LanguageOption
 
         @Flag(help: "Do not read or write the history file.")
         var noHistory = false
@@ -26,7 +27,7 @@ extension AlipayHelp {
             let responder = try knowledgeBase.responder()
             let interactive = isatty(0) == 1
             let renderer = TerminalRenderer(width: interactive ? 80 : Int.max / 4, colour: Terminal.wantsColour(1))
-            var session = ChatSession(responder: responder, renderer: renderer)
+            var session = ChatSession(responder: responder, renderer: renderer, language: language.language)
             session.explain = explain
             let status: Int32
             if interactive {

@@ -10,36 +10,45 @@ struct ChatSession {
         case clearHistory
     }
 
-    static let commands: [(name: String, help: String)] = [
-        ("/help", "what I can do and the commands"),
-        ("/topics", "the topics I know"),
-        ("/explain", "show or hide how each question was understood"),
-        ("/history clear", "forget the questions typed so far"),
-        ("/quit", "end the chat (Ctrl-D or \"bye\" too)"),
+    static let commands: [(name: String, help: LocalizedText)] = [
+        ("/help", LocalizedText(en: "what I can do and the commands", zh: "我能做什么，以及所有命令")),
+        ("/topics", LocalizedText(en: "the topics I know", zh: "我了解的话题")),
+        ("/explain", LocalizedText(en: "show or hide how each question was understood", zh: "显示或隐藏每个问题的理解过程")),
+        ("/lang", LocalizedText(en: "reply in en, zh, or the question's language (auto)", zh: "回复语言：en、zh 或跟随问题（auto）")),
+        ("/history clear", LocalizedText(en: "forget the questions typed so far", zh: "清除已输入的问题")),
+        ("/quit", LocalizedText(en: "end the chat (Ctrl-D or \"bye\" too)", zh: "结束对话（也可以按 Ctrl-D 或说“再见”）")),
     ]
 
     var conversation: Conversation
     var renderer: TerminalRenderer
     var explain = false
 
-    init(responder: Responder, renderer: TerminalRenderer) {
-        conversation = Conversation(responder: responder)
+    init(responder: Responder, renderer: TerminalRenderer, language: Language? = nil) {
+        conversation = Conversation(responder: responder, language: language)
         self.renderer = renderer
     }
 
+    private var messages: Messages { conversation.responder.knowledgeBase.messages }
+    private var language: Language { conversation.language }
+    private var topics: [Topic] { conversation.responder.knowledgeBase.topics }
+
     var banner: String {
-        let topics = conversation.responder.knowledgeBase.topics.map(\.title).joined(separator: "; ")
-        return renderer.bold("alipay-help") + " — ask me about your Alipay account.\n"
-            + TextWrapping.wrap("I know: \(topics).", width: renderer.width).joined(separator: "\n") + "\n"
-            + renderer.dim("Type /help for commands, Ctrl-D or /quit to leave.")
+        let titles = topics.map { $0.title.text(language) }.joined(separator: language == .zh ? "；" : "; ")
+        return renderer.bold("alipay-help") + " — " + messages.text(.banner, language) + "\n"
+            + TextWrapping.wrap(titles, width: renderer.width).joined(separator: "\n") + "\n"
+            + renderer.dim(messages.text(.bannerHint, language))
+    }
+
+    /// The knowledge base's flows, as chat commands.
+    var flowCommands: [(name: String, help: LocalizedText)] {
+        conversation.responder.knowledgeBase.flows.map { ($0.command, $0.title) }
     }
 
     /// The reply to one line (empty when there is nothing to say) and what to do next.
     mutating func handle(_ line: String) -> (output: String, action: Action) {
         let trimmed = line.trimmingWhitespace
         if trimmed.hasPrefix("/") && !isFlowCommand(trimmed) { return command(trimmed) }
-        let turn = conversation.respond(to: trimmed)
-        return render(turn)
+        return render(conversation.respond(to: trimmed))
     }
 
     /// Whether the next line may be written to the history file: never inside a guided flow
@@ -76,52 +85,55 @@ struct ChatSession {
         conversation.responder.knowledgeBase.flows.contains { $0.command == text.lowercased() }
     }
 
-    /// The knowledge base's flows, as chat commands.
-    var flowCommands: [(name: String, help: String)] {
-        conversation.responder.knowledgeBase.flows.map { ($0.command, "guide: " + $0.title.lowercasedFirstLetter) }
+    private func list(_ items: [(name: String, help: String)]) -> String {
+        let width = items.map { TextWrapping.columns(of: $0.name) }.max() ?? 0
+        return items.map { item in
+            let indent = String(repeating: " ", count: width + 4)
+            let lines = TextWrapping.wrap(item.help, width: renderer.width, firstPrefix: indent, restPrefix: indent)
+            let padding = String(repeating: " ", count: width - TextWrapping.columns(of: item.name))
+            return "  " + renderer.accent(item.name) + padding + "  " + ([String(lines[0].dropFirst(width + 4))] + lines.dropFirst()).joined(separator: "\n")
+        }.joined(separator: "\n")
     }
 
     private mutating func command(_ text: String) -> (output: String, action: Action) {
         let words = text.lowercased().split(separator: " ").map(String.init)
         switch words.first ?? "" {
         case "/help", "/?":
-            let all = Self.commands + flowCommands
-            let width = all.map(\.name.count).max()!
-            let list = all.map { "  " + renderer.accent($0.name.padding(toLength: width, withPad: " ", startingAt: 0)) + "  " + $0.help }
-            return (["Ask a question in your own words, for example \"how do I change my phone number?\" or \"花呗怎么还款\".",
-                     "Follow up with \"more\", or ask about one detail (\"and per year?\").", ""] .joined(separator: "\n")
-                    + list.joined(separator: "\n"), .none)
+            let all = (Self.commands + flowCommands).map { ($0.name, $0.help.text(language)) }
+            return (TextWrapping.wrap(messages.text(.chatHelp, language), width: renderer.width).joined(separator: "\n") + "\n\n" + list(all), .none)
         case "/topics":
-            let topics = conversation.responder.knowledgeBase.topics
-            let idWidth = topics.map(\.id.count).max()! + 2
-            return (topics.map { topic in
-                let lines = TextWrapping.wrap(topic.title, width: renderer.width, firstPrefix: String(repeating: " ", count: idWidth + 2),
-                                              restPrefix: String(repeating: " ", count: idWidth + 2))
-                return "  " + renderer.accent(topic.id.padding(toLength: idWidth, withPad: " ", startingAt: 0))
-                    + ([String(lines[0].dropFirst(idWidth + 2))] + lines.dropFirst()).joined(separator: "\n")
-            }.joined(separator: "\n"), .none)
+            return (list(topics.map { ($0.id, $0.title.text(language)) }), .none)
         case "/explain":
             explain.toggle()
-            return (explain ? "Explanations on: each reply shows how your question was understood." : "Explanations off.", .none)
+            return (messages.text(explain ? .explainOn : .explainOff, language), .none)
+        case "/lang":
+            switch words.dropFirst().first {
+            case "en"?: conversation.fixedLanguage = .en
+            case "zh"?: conversation.fixedLanguage = .zh
+            case "auto"?: conversation.fixedLanguage = nil
+            default: return (messages.text(.languageHint, language), .none)
+            }
+            let shown = conversation.fixedLanguage.map { $0 == .zh ? "中文 (zh)" : "English (en)" } ?? "auto"
+            return (messages.text(.languageSet, conversation.fixedLanguage ?? language, ["language": shown]), .none)
         case "/history":
-            if words.dropFirst().first == "clear" { return ("History cleared.", .clearHistory) }
-            return ("Use /history clear to forget the questions typed so far.", .none)
+            if words.dropFirst().first == "clear" { return (messages.text(.historyCleared, language), .clearHistory) }
+            return (messages.text(.historyHint, language), .none)
         case "/quit", "/exit", "/q":
-            return ("Goodbye!", .quit)
+            return (messages.text(.goodbye, language), .quit)
         default:
             let name = words.first ?? text
             let suggestion = (Self.commands.map { String($0.name.split(separator: " ")[0]) } + flowCommands.map(\.name))
                 .map { ($0, Lexicon.distance(name, $0, limit: 2)) }
                 .filter { $0.1 <= 2 }
                 .min { $0.1 < $1.1 }?.0
-            return ("Unknown command \(name). " + (suggestion.map { "Did you mean \($0)? " } ?? "") + "Type /help for the list.", .none)
+            var reply = messages.text(.unknownCommand, language, ["command": name])
+            if let suggestion { reply += " " + messages.text(.didYouMeanCommand, language, ["command": suggestion]) }
+            return (reply + " /help", .none)
         }
     }
 }
 
 extension String {
-    var lowercasedFirstLetter: String { prefix(1).lowercased() + dropFirst() }
-
     var trimmingWhitespace: String {
         var scalars = Substring(self).unicodeScalars[...]
         while let first = scalars.first, first.properties.isWhitespace { scalars.removeFirst() }

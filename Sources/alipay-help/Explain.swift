@@ -9,6 +9,7 @@ extension AlipayHelp {
         )
 
         @OptionGroup var knowledgeBase: KnowledgeBaseOptions
+        @OptionGroup var language: LanguageOption
 
         @Argument(help: "The question.")
         var question: [String]
@@ -18,6 +19,8 @@ extension AlipayHelp {
             let text = question.joined(separator: " ")
             let output = StandardOutput()
             output.write(QuestionExplanation(matcher: responder.matcher, question: text).render())
+            let reply = responder.reply(to: text, language: language.language)
+            output.write("language:   \(reply.language.rawValue)\nreply:\n" + reply.text.split(separator: "\n", omittingEmptySubsequences: false).map { "  " + $0 }.joined(separator: "\n") + "\n")
             output.flush()
         }
     }

@@ -55,9 +55,11 @@ struct InteractiveChat {
         cr_configure("alipay-help")
         cr_hold_terminal()
         defer { cr_release_terminal() }
-        ReadlineBridge.completionCandidates = (ChatSession.commands + session.flowCommands).map(\.name)
-            + session.conversation.responder.knowledgeBase.topics.flatMap { [$0.id] + $0.title.split(separator: " ").map { String($0).lowercased() } }
-            + ["more", "tell me more"]
+        let commandNames: [String] = (ChatSession.commands + session.flowCommands).map(\.name) + ["/lang en", "/lang zh", "/lang auto"]
+        let topicWords: [String] = session.conversation.responder.knowledgeBase.topics.flatMap { topic in
+            [topic.id] + topic.title.en.split(separator: " ").map { String($0).lowercased() }
+        }
+        ReadlineBridge.completionCandidates = commandNames + topicWords + ["more", "tell me more"]
         cr_set_completer(ReadlineBridge.completer)
         history?.load()
         let signals = cr_install_signal_pipe()
@@ -78,7 +80,7 @@ struct InteractiveChat {
             guard let line = ReadlineBridge.line else {
                 // Ctrl-D
                 FileHandle.standardError.write("\n".data(using: .utf8)!)
-                say("Goodbye!")
+                say(session.conversation.responder.knowledgeBase.messages.text(.goodbye, session.conversation.language))
                 return 0
             }
             let trimmed = line.trimmingWhitespace

@@ -16,6 +16,9 @@ extension AlipayHelp {
 
         @OptionGroup var knowledgeBase: KnowledgeBaseOptions
 
+        /// Only the questions in this language (`auto`: all).
+        @OptionGroup var language: LanguageOption
+
         @Argument(help: "Suite files (default: every YAML file in the knowledge base's tests/ folder).")
         var files: [String] = []
 
@@ -60,7 +63,14 @@ extension AlipayHelp {
                 try enforce(report, conversationsMatter: false)
                 return
             }
-            let (labelled, scripted) = try loadSuites(kb)
+            var (labelled, scripted) = try loadSuites(kb)
+            if let only = language.language {
+                labelled = labelled.map { suite in
+                    var suite = suite
+                    suite.cases = suite.cases.filter { (Language.detect($0.question) ?? .en) == only }
+                    return suite
+                }
+            }
             if sweep {
                 let result = ThresholdSweep(matcher: responder.matcher, cases: labelled.flatMap(\.cases))
                 if json {

@@ -27,6 +27,10 @@ struct TestReportRenderer {
         suites.rows = report.suites.map { [($0.file as NSString).lastPathComponent, String($0.questions), Self.percent($0.accuracy)] }
         sections.append(suites.render(header: bold))
 
+        var languages = TextTable(headers: ["language", "questions", "accuracy", "out-of-scope recall"], alignments: [.left, .right, .right, .right])
+        languages.rows = report.perLanguage.map { [$0.language, String($0.questions), Self.percent($0.accuracy), Self.percent($0.outOfScopeRecall)] }
+        sections.append(languages.render(header: bold))
+
         var classes = TextTable(headers: ["intent", "precision", "recall", "F1", "support", "confused with"],
                                 alignments: [.left, .right, .right, .right, .right, .left])
         classes.rows = report.perClass.map {

@@ -1,6 +1,10 @@
 import AlipayHelpKit
 import Foundation
 
+enum FixtureError: Error {
+    case missingText(file: String, text: String)
+}
+
 /// The project's own knowledge base, loaded once for every test.
 enum Fixtures {
     static let packageRoot = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
@@ -10,9 +14,14 @@ enum Fixtures {
     static var matcher: IntentMatcher { responder.matcher }
 
     /// A fresh folder with the given files, for loader error tests.
-    static func folder(_ files: [String: String]) throws -> URL {
+    /// The project's messages file is added unless `files` has its own, or `withMessages` is off.
+    static func folder(_ files: [String: String], withMessages: Bool = true) throws -> URL {
         let directory = FileManager.default.temporaryDirectory.appendingPathComponent("alipay-help-tests-\(UUID().uuidString)")
         try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
+        var files = files
+        if withMessages && files["messages.yaml"] == nil {
+            files["messages.yaml"] = try String(contentsOf: intents.appendingPathComponent("messages.yaml"), encoding: .utf8)
+        }
         for (name, text) in files {
             try text.write(to: directory.appendingPathComponent(name), atomically: true, encoding: .utf8)
         }
@@ -30,7 +39,7 @@ enum Fixtures {
     static func edit(_ folder: URL, _ file: String, replacing old: String, with new: String) throws {
         let url = folder.appendingPathComponent(file)
         let text = try String(contentsOf: url, encoding: .utf8)
-        precondition(text.contains(old), "\(file) does not contain \(old)")
+        guard text.contains(old) else { throw FixtureError.missingText(file: file, text: old) }
         try text.replacingOccurrences(of: old, with: new).write(to: url, atomically: true, encoding: .utf8)
     }
 

@@ -1,5 +1,5 @@
 /// Writes a reply as one line of JSON, the contract other tools build on:
-/// `question`, `intent`, `confidence`, `facet`, `candidates`, `answer`, plus `kind`.
+/// `question`, `intent`, `confidence`, `facet`, `candidates`, `answer`, plus `lang` and `kind`.
 /// Hand-written so a batch of 100,000 questions is not slowed by a general encoder, and so
 /// any text, even with NUL bytes or broken UTF-8, becomes valid JSON.
 public enum JSONLineEncoder {
@@ -8,6 +8,7 @@ public enum JSONLineEncoder {
         appendString(reply.question, to: &out)
         out += ",\"intent\":"
         if let intent = reply.match.intent { appendString(intent, to: &out) } else { out += "null" }
+        out += ",\"lang\":\"" + reply.language.rawValue + "\""
         out += ",\"kind\":"
         appendString(kind(of: reply.match), to: &out)
         out += ",\"confidence\":"

@@ -18,6 +18,8 @@ public struct Reply: Sendable {
     public var text: String
     /// `text` already escaped as a JSON string, when the reply was prepared ahead of time.
     var escapedText: String?
+    /// The language the reply is written in.
+    public var language: Language = .en
 
     public init(question: String, match: Match, blocks: [ReplyBlock]) {
         self.question = question

@@ -1,10 +1,11 @@
 /// Turns questions into replies: matches them, then picks the topic answer, facet, small-talk
-/// reply, clarifying question or polite refusal. Replies for each outcome are built once.
+/// reply, clarifying question or polite refusal, in the language asked for (by default the
+/// question's). Replies for each outcome and language are built once.
 public struct Responder: Sendable {
     public let knowledgeBase: KnowledgeBase
     public let matcher: IntentMatcher
-    /// Prepared blocks and text for each topic, facet ("topic/facet") and small-talk id.
-    private let prepared: [String: Prepared]
+    /// Prepared replies by language, then by topic, facet ("topic/facet") or small-talk id.
+    private let prepared: [Language: [String: Prepared]]
 
     /// A reply built once: its blocks, plain text and that text escaped for JSON.
     private struct Prepared: Sendable {
@@ -16,61 +17,77 @@ public struct Responder: Sendable {
     public init(knowledgeBase: KnowledgeBase, policy: MatchPolicy = MatchPolicy()) throws {
         self.knowledgeBase = knowledgeBase
         matcher = try IntentMatcher(knowledgeBase: knowledgeBase, policy: policy)
-        var prepared: [String: Prepared] = [:]
-        func add(_ key: String, _ blocks: [ReplyBlock]) {
-            let text = PlainTextRenderer.render(blocks)
-            var escaped = ""
-            JSONLineEncoder.appendString(text, to: &escaped)
-            prepared[key] = Prepared(blocks: blocks, text: text, escaped: escaped)
-        }
-        for topic in knowledgeBase.topics {
-            add(topic.id, Self.fullAnswer(topic))
-            for facet in topic.facets {
-                add(topic.id + "/" + facet.id, [.heading("\(topic.title): \(facet.title.lowercasedFirst)"), .paragraph(facet.answer)])
+        var prepared: [Language: [String: Prepared]] = [:]
+        for language in Language.allCases {
+            var table: [String: Prepared] = [:]
+            func add(_ key: String, _ blocks: [ReplyBlock]) {
+                let text = PlainTextRenderer.render(blocks)
+                var escaped = ""
+                JSONLineEncoder.appendString(text, to: &escaped)
+                table[key] = Prepared(blocks: blocks, text: text, escaped: escaped)
             }
+            for topic in knowledgeBase.topics {
+                add(topic.id, Self.fullAnswer(topic, language))
+                for facet in topic.facets {
+                    let heading = language == .zh
+                        ? "\(topic.title.text(.zh))：\(facet.title.text(.zh))"
+                        : "\(topic.title.en): \(facet.title.en.lowercasedFirst)"
+                    add(topic.id + "/" + facet.id, [.heading(heading), .paragraph(facet.answer.text(language))])
+                }
+            }
+            for intent in knowledgeBase.smallTalk { add(intent.id, [.paragraph(intent.reply.text(language))]) }
+            add(LabelledQuestion.outOfScopeLabel, [.paragraph(knowledgeBase.outOfScope.reply.text(language))])
+            prepared[language] = table
         }
-        for intent in knowledgeBase.smallTalk { add(intent.id, [.paragraph(intent.reply)]) }
-        add(LabelledQuestion.outOfScopeLabel, [.paragraph(knowledgeBase.outOfScope.reply)])
         self.prepared = prepared
     }
 
-    static func fullAnswer(_ topic: Topic) -> [ReplyBlock] {
-        var blocks: [ReplyBlock] = [.heading(topic.title), .paragraph(topic.answer.summary)]
-        if !topic.answer.steps.isEmpty { blocks.append(.steps(topic.answer.steps)) }
-        if !topic.answer.notes.isEmpty { blocks.append(.notes(topic.answer.notes)) }
+    static func fullAnswer(_ topic: Topic, _ language: Language) -> [ReplyBlock] {
+        var blocks: [ReplyBlock] = [.heading(topic.title.text(language)), .paragraph(topic.answer.summary.text(language))]
+        if !topic.answer.steps.isEmpty { blocks.append(.steps(topic.answer.steps.map { $0.text(language) })) }
+        if !topic.answer.notes.isEmpty { blocks.append(.notes(topic.answer.notes.map { $0.text(language) })) }
         return blocks
     }
 
-    public func reply(to question: String) -> Reply {
-        reply(to: question, match: matcher.match(question))
+    public var messages: Messages { knowledgeBase.messages }
+
+    /// Answers in `language`, or in the question's language (English when it has none).
+    public func reply(to question: String, language: Language? = nil) -> Reply {
+        reply(to: question, match: matcher.match(question), language: language)
     }
 
-    public func reply(to question: String, match: Match) -> Reply {
+    public func reply(to question: String, match: Match, language: Language? = nil) -> Reply {
+        let language = language ?? Language.detect(question) ?? .en
         switch match.outcome {
         case let .topic(id):
-            return preparedReply(match.facet.map { id + "/" + $0 } ?? id, question, match)
+            return preparedReply(match.facet.map { id + "/" + $0 } ?? id, question, match, language)
         case let .smallTalk(id):
-            return preparedReply(id, question, match)
+            return preparedReply(id, question, match, language)
         case .outOfScope:
-            return preparedReply(LabelledQuestion.outOfScopeLabel, question, match)
+            return preparedReply(LabelledQuestion.outOfScopeLabel, question, match, language)
         case let .ambiguous(ids):
-            let titles = ids.compactMap { knowledgeBase.topic($0)?.title }
-            return Reply(question: question, match: match, blocks: [
-                .paragraph("I'm not sure which of these you mean:"),
+            let titles = ids.compactMap { knowledgeBase.topic($0)?.title.text(language) }
+            var reply = Reply(question: question, match: match, blocks: [
+                .paragraph(messages.text(.didYouMean, language)),
                 .choices(titles),
-                .paragraph("Please ask again and name the one you want."),
+                .paragraph(messages.text(.chooseHint, language, ["count": String(titles.count)])),
             ])
+            reply.language = language
+            return reply
         }
     }
 
     /// The full answer of a topic, whatever facet was asked about ("tell me more").
-    public func fullReply(topic id: String, question: String, match: Match) -> Reply {
-        preparedReply(id, question, match)
+    public func fullReply(topic id: String, question: String, match: Match, language: Language) -> Reply {
+        preparedReply(id, question, match, language)
     }
 
-    private func preparedReply(_ key: String, _ question: String, _ match: Match) -> Reply {
-        let entry = prepared[key] ?? prepared[LabelledQuestion.outOfScopeLabel]!
-        return Reply(question: question, match: match, blocks: entry.blocks, text: entry.text, escapedText: entry.escaped)
+    private func preparedReply(_ key: String, _ question: String, _ match: Match, _ language: Language) -> Reply {
+        let table = prepared[language]!
+        let entry = table[key] ?? table[LabelledQuestion.outOfScopeLabel]!
+        var reply = Reply(question: question, match: match, blocks: entry.blocks, text: entry.text, escapedText: entry.escaped)
+        reply.language = language
+        return reply
     }
 }
 

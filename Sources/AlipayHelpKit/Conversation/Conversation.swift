@@ -1,6 +1,7 @@
 /// A conversation that remembers what was said: it resolves "did you mean 1 or 2?", reads
 /// follow-ups ("and per year?") in the context of the last topic, expands the last answer on
-/// "more", re-routes on "no, I meant Huabei", and points to customer service after two misses.
+/// "more", re-routes on "no, I meant Huabei", points to customer service after two misses,
+/// runs guided flows, and answers in the language the person writes in.
 ///
 /// It knows nothing about terminals: the chat front end feeds it lines and shows its turns.
 public struct Conversation: Sendable {
@@ -15,26 +16,44 @@ public struct Conversation: Sendable {
     public private(set) var activeFlow: FlowRun?
     /// A flow offered after an answer ("Shall I walk you through it?"), waiting for yes or no.
     public private(set) var offeredFlow: FlowDefinition?
+    /// A fixed reply language (`--lang`, `/lang`); nil follows the person.
+    public var fixedLanguage: Language?
+    /// The language of the conversation so far.
+    public private(set) var language: Language = .en
+
+    static let escalationAfterMisses = 2
+
+    public init(responder: Responder, language: Language? = nil) {
+        self.responder = responder
+        fixedLanguage = language
+        self.language = language ?? .en
+    }
 
     /// The step the person is at in a flow, e.g. `new_number`.
     public var currentFlowStep: String? { activeFlow?.currentStepID }
 
-    static let escalationAfterMisses = 2
-
-    public init(responder: Responder) {
-        self.responder = responder
-    }
-
     private var matcher: IntentMatcher { responder.matcher }
     private var kb: KnowledgeBase { responder.knowledgeBase }
+    private var messages: Messages { kb.messages }
+
+    /// Follows the person's language, unless it is fixed. Lines with no words ("2", "?") and
+    /// one-word English replies inside a Chinese flow ("ok", "yes") keep the language.
+    private mutating func updateLanguage(_ line: String, words: [String]) {
+        if let fixedLanguage { language = fixedLanguage; return }
+        guard let detected = Language.detect(line) else { return }
+        if detected == .en && language == .zh && words.count <= 1 { return }
+        language = detected
+    }
 
     public mutating func respond(to line: String) -> ConversationTurn {
         let words = TextNormalizer.normalize(line).pieces
         guard !words.isEmpty else { return ConversationTurn(blocks: []) }
+        updateLanguage(line, words: words)
+        activeFlow?.language = language
 
         // A verification code is never wanted and never kept, in a flow or out of one.
         if SecretGuard.looksLikeVerificationCode(line) {
-            var turn = ConversationTurn(blocks: [.paragraph(SecretGuard.warning)] + (activeFlow?.resumeBlocks() ?? []))
+            var turn = ConversationTurn(blocks: [.paragraph(messages.text(.codeWarning, language))] + (activeFlow?.resumeBlocks() ?? []))
             turn.inFlow = activeFlow != nil
             return turn
         }
@@ -45,57 +64,54 @@ public struct Conversation: Sendable {
             offeredFlow = nil
             switch YesNoAnswer.parse(words) {
             case true?: return start(offered)
-            case false?: return ConversationTurn(blocks: [.paragraph(ConversationText.offerDeclined)])
+            case false?: return ConversationTurn(blocks: [.paragraph(messages.text(.offerDeclined, language))])
             case nil: break
             }
         }
-
         if let pending = pendingChoice {
             pendingChoice = nil
             if let topic = chosenTopic(words: words, line: line, among: pending.topics) {
                 let match = Match(outcome: .topic(topic), confidence: 1, facet: matcher.facet(of: pending.question, in: topic),
                                   ranking: [], reason: "chosen from the offered topics")
-                return answer(responder.reply(to: pending.question, match: match))
+                return answer(responder.reply(to: pending.question, match: match, language: language))
             }
         }
         if Self.asksForMore(words) {
             guard let topic = currentTopic else {
-                return ConversationTurn(blocks: [.paragraph(ConversationText.moreWithoutContext)])
+                return ConversationTurn(blocks: [.paragraph(messages.text(.moreWithoutContext, language))])
             }
             let match = Match(outcome: .topic(topic), confidence: 1, facet: nil, ranking: [], reason: "the full answer of the last topic")
-            return answer(responder.fullReply(topic: topic, question: line, match: match))
+            return answer(responder.fullReply(topic: topic, question: line, match: match, language: language))
         }
         if let remainder = Self.correctionRemainder(words) {
             let match = matcher.match(remainder)
-            if case .topic = match.outcome { return answer(responder.reply(to: remainder, match: match)) }
+            if case .topic = match.outcome { return answer(responder.reply(to: remainder, match: match, language: language)) }
         }
 
         let match = matcher.match(line)
         switch match.outcome {
         case let .topic(id):
             if let flow = flow(startedBy: words, topic: id) { return start(flow) }
-            var turn = answer(responder.reply(to: line, match: match))
+            var turn = answer(responder.reply(to: line, match: match, language: language))
             if match.facet == nil, let flow = kb.flows.first(where: { $0.topic == id }), let offer = flow.offer {
-                turn.blocks.append(.paragraph(offer))
+                turn.blocks.append(.paragraph(offer.text(language)))
                 offeredFlow = flow
             }
             return turn
         case let .ambiguous(topics):
             misses = 0
             pendingChoice = (line, topics)
-            let titles = topics.compactMap { kb.topic($0)?.title }
-            return ConversationTurn(blocks: [.paragraph(ConversationText.didYouMean), .choices(titles),
-                                             .paragraph(ConversationText.chooseHint(count: titles.count))], match: match)
+            return ConversationTurn(blocks: responder.reply(to: line, match: match, language: language).blocks, match: match)
         case let .smallTalk(id):
-            let reply = responder.reply(to: line, match: match)
+            let reply = responder.reply(to: line, match: match, language: language)
             return ConversationTurn(blocks: reply.blocks, match: match, endsConversation: id == "goodbye")
         case .outOfScope:
             if let topic = currentTopic, let followUp = matcher.followUp(line, topic: topic) {
-                return answer(responder.reply(to: line, match: followUp))
+                return answer(responder.reply(to: line, match: followUp, language: language))
             }
             misses += 1
-            var blocks = responder.reply(to: line, match: match).blocks
-            if misses >= Self.escalationAfterMisses { blocks.append(.paragraph(ConversationText.customerService)) }
+            var blocks = responder.reply(to: line, match: match, language: language).blocks
+            if misses >= Self.escalationAfterMisses { blocks.append(.paragraph(messages.text(.customerService, language))) }
             return ConversationTurn(blocks: blocks, match: match)
         }
     }
@@ -109,7 +125,7 @@ public struct Conversation: Sendable {
     }
 
     private mutating func start(_ flow: FlowDefinition) -> ConversationTurn {
-        let run = FlowRun(flow: flow)
+        let run = FlowRun(flow: flow, messages: messages, language: language)
         activeFlow = run
         offeredFlow = nil
         currentTopic = flow.topic
@@ -132,9 +148,8 @@ public struct Conversation: Sendable {
     /// flow resumes at the same step with what was already answered kept.
     private mutating func continueFlow(_ line: String) -> ConversationTurn {
         guard var run = activeFlow else { return ConversationTurn(blocks: []) }
-        let result = run.handle(line)
         var turn: ConversationTurn
-        switch result {
+        switch run.handle(line) {
         case let .handled(blocks):
             activeFlow = run
             turn = ConversationTurn(blocks: blocks)
@@ -142,28 +157,25 @@ public struct Conversation: Sendable {
             activeFlow = nil
             turn = ConversationTurn(blocks: blocks)
         case .notAnAnswer:
-            let match = matcher.match(line)
+            activeFlow = run
+            var match = matcher.match(line)
+            if match.outcome == .outOfScope, let followUp = matcher.followUp(line, topic: run.flow.topic) {
+                match = followUp // "how long does it take?" in the middle of the guide is about its topic
+            }
             switch match.outcome {
             case .topic:
-                let reply = responder.reply(to: line, match: match)
-                activeFlow = run
-                turn = ConversationTurn(blocks: reply.blocks + run.resumeBlocks(), match: match)
+                turn = ConversationTurn(blocks: responder.reply(to: line, match: match, language: language).blocks + run.resumeBlocks(), match: match)
             case let .smallTalk(id):
+                let reply = responder.reply(to: line, match: match, language: language).blocks
                 if id == "goodbye" {
                     activeFlow = nil
-                    return ConversationTurn(blocks: responder.reply(to: line, match: match).blocks, match: match, endsConversation: true, inFlow: true)
+                    return ConversationTurn(blocks: reply, match: match, endsConversation: true, inFlow: true)
                 }
-                activeFlow = run
-                turn = ConversationTurn(blocks: responder.reply(to: line, match: match).blocks + run.resumeBlocks(), match: match)
+                turn = ConversationTurn(blocks: reply + run.resumeBlocks(), match: match)
             case .outOfScope, .ambiguous:
-                // "How long does it take?" in the middle of the guide is about its topic.
-                if let followUp = matcher.followUp(line, topic: run.flow.topic) {
-                    activeFlow = run
-                    turn = ConversationTurn(blocks: responder.reply(to: line, match: followUp).blocks + run.resumeBlocks(), match: followUp)
-                    break
-                }
-                if case let .handled(blocks) = run.invalid() { turn = ConversationTurn(blocks: blocks, match: match) } else { turn = ConversationTurn(blocks: []) }
+                guard case let .handled(blocks) = run.invalid() else { return ConversationTurn(blocks: []) }
                 activeFlow = run
+                turn = ConversationTurn(blocks: blocks, match: match)
             }
         }
         turn.inFlow = true
@@ -189,7 +201,7 @@ public struct Conversation: Sendable {
         // Words from a title ("the limits one", "huabei").
         let named = topics.filter { topic in
             guard let title = kb.topic(topic)?.title else { return false }
-            let titleWords = Set(TextNormalizer.normalize(title + " " + topic.replacingUnderscores).pieces.filter { $0.count > 3 })
+            let titleWords = Set(TextNormalizer.normalize(title.en + " " + topic.replacingUnderscores).pieces.filter { $0.count > 3 })
             return words.contains(where: titleWords.contains)
         }
         return named.count == 1 ? named[0] : nil
@@ -197,7 +209,7 @@ public struct Conversation: Sendable {
 
     static let moreRequests: Set<String> = ["more", "tell me more", "more please", "more details", "more info", "details",
                                             "full answer", "the full answer", "go on", "continue", "everything", "more detail",
-                                            "更多", "详细", "详细点", "详细一点", "展开", "继续"]
+                                            "更多", "详细", "详细点", "详细一点", "展开", "继续", "详细说说", "多说一点"]
 
     static func asksForMore(_ words: [String]) -> Bool {
         moreRequests.contains(words.joined(separator: " "))
@@ -205,10 +217,10 @@ public struct Conversation: Sendable {
 
     /// "no, I meant Huabei" → "huabei": the words after a correction, if the line starts with one.
     static func correctionRemainder(_ words: [String]) -> String? {
-        let starters: Set<String> = ["no", "nope", "not", "actually", "meant", "mean", "不是", "我是说", "我说的是"]
+        let starters: Set<String> = ["no", "nope", "not", "actually", "meant", "mean", "不是", "我是说", "我说的是", "不是这个", "我问的是"]
         guard let first = words.first, starters.contains(first) || (words.count > 1 && words[0] == "i" && ["meant", "mean"].contains(words[1])) else { return nil }
         let filler: Set<String> = ["no", "nope", "not", "that", "this", "actually", "i", "meant", "mean", "sorry", "what", "wanted", "want",
-                                   "was", "asking", "about", "is", "it", "the", "one", "不是", "我是说", "我说的是"]
+                                   "was", "asking", "about", "is", "it", "the", "one", "不是", "我是说", "我说的是", "不是这个", "我问的是"]
         let rest = words.drop { filler.contains($0) }
         return rest.isEmpty ? nil : rest.joined(separator: " ")
     }

@@ -49,6 +49,7 @@ public enum KnowledgeBaseLint {
         diagnostics += thinCoverage(kb, options)
         diagnostics += ruleNames(kb, matcher)
         diagnostics += figures(kb)
+        diagnostics += translations(kb)
         diagnostics += testCases(kb, directory: directory)
         if options.leaveOneOut { diagnostics += leaveOneOut(kb) }
         return diagnostics
@@ -132,13 +133,50 @@ public enum KnowledgeBaseLint {
     static func figures(_ kb: KnowledgeBase) -> [Diagnostic] {
         var diagnostics: [Diagnostic] = []
         for topic in kb.topics {
-            let answer = ([topic.answer.summary] + topic.answer.steps + topic.answer.notes).joined(separator: " ")
-            let known = Set(figures(in: answer))
-            for facet in topic.facets {
-                for figure in figures(in: facet.answer) where !known.contains(figure) {
-                    diagnostics.append(Diagnostic(.error, facet.location, "facet \(topic.id)/\(facet.id) says \"\(figure)\", which the answer of \(topic.id) never says; make them agree"))
+            for language in Language.allCases {
+                let answer = ([topic.answer.summary] + topic.answer.steps + topic.answer.notes).map { $0.text(language) }.joined(separator: " ")
+                let known = Set(figures(in: answer))
+                for facet in topic.facets {
+                    for figure in figures(in: facet.answer.text(language)) where !known.contains(figure) {
+                        diagnostics.append(Diagnostic(.error, facet.location, "facet \(topic.id)/\(facet.id) says \"\(figure)\" (\(language.rawValue)), which the answer of \(topic.id) never says; make them agree"))
+                    }
                 }
             }
+        }
+        return diagnostics
+    }
+
+    /// Every text the assistant can say exists in English and Simplified Chinese.
+    static func translations(_ kb: KnowledgeBase) -> [Diagnostic] {
+        var diagnostics: [Diagnostic] = []
+        func need(_ text: LocalizedText?, _ what: String, _ location: SourceLocation) {
+            guard let text, text.zh == nil else { return }
+            diagnostics.append(Diagnostic(.error, location, "\(what) has no Chinese (zh) text: \"\(text.en.prefix(60))\""))
+        }
+        for topic in kb.topics {
+            need(topic.title, "the title of \(topic.id)", topic.location)
+            need(topic.answer.summary, "the summary of \(topic.id)", topic.location)
+            for step in topic.answer.steps { need(step, "a step of \(topic.id)", topic.location) }
+            for note in topic.answer.notes { need(note, "a note of \(topic.id)", topic.location) }
+            for facet in topic.facets {
+                need(facet.title, "the title of \(topic.id)/\(facet.id)", facet.location)
+                need(facet.answer, "the answer of \(topic.id)/\(facet.id)", facet.location)
+            }
+        }
+        let none = SourceLocation(file: KnowledgeBase.smallTalkFile, line: 1, column: 1)
+        for intent in kb.smallTalk { need(intent.reply, "the reply of \(intent.id)", none) }
+        need(kb.outOfScope.reply, "the out-of-scope reply", SourceLocation(file: KnowledgeBase.outOfScopeFile, line: 1, column: 1))
+        for flow in kb.flows {
+            for text in [flow.title, flow.intro, flow.summary] { need(text, "flow \(flow.id)", flow.location) }
+            need(flow.offer, "the offer of flow \(flow.id)", flow.location)
+            for step in flow.steps {
+                for text in [step.title, step.prompt] { need(text, "step \(flow.id)/\(step.id)", step.location) }
+                for text in [step.invalid, step.help, step.todoIfNo] { need(text, "step \(flow.id)/\(step.id)", step.location) }
+                for choice in step.choices { need(choice.label, "a choice of \(flow.id)/\(step.id)", step.location) }
+            }
+        }
+        for key in MessageKey.allCases {
+            need(kb.messages.localized(key), "message \(key.rawValue)", SourceLocation(file: KnowledgeBase.messagesFile, line: 1, column: 1))
         }
         return diagnostics
     }

@@ -41,6 +41,13 @@ public struct TestReport: Codable, Sendable {
         public var flowSteps: CoverageItem
     }
 
+    public struct LanguageSummary: Codable, Sendable {
+        public var language: String
+        public var questions: Int
+        public var accuracy: Double
+        public var outOfScopeRecall: Double
+    }
+
     public struct SuiteSummary: Codable, Sendable {
         public var file: String
         public var questions: Int
@@ -55,6 +62,8 @@ public struct TestReport: Codable, Sendable {
     public var ambiguityRate: Double
     public var facetAccuracy: Double
     public var suites: [SuiteSummary]
+    /// Accuracy and out-of-scope recall among questions in each language.
+    public var perLanguage: [LanguageSummary]
     public var perClass: [ClassMetrics]
     /// Rows: the expected label; columns: `confusionColumns`.
     public var confusionRows: [String]
@@ -77,6 +86,12 @@ public struct TestReport: Codable, Sendable {
         ambiguityRate = evaluation.ambiguityRate
         facetAccuracy = evaluation.facetAccuracy
         self.suites = suites.map { SuiteSummary(file: $0.file, questions: $0.evaluation.results.count, accuracy: $0.evaluation.accuracy) }
+        perLanguage = Language.allCases.compactMap { language in
+            let results = evaluation.results.filter { (Language.detect($0.case_.question) ?? .en) == language }
+            guard !results.isEmpty else { return nil }
+            let part = SuiteEvaluation(results: results)
+            return LanguageSummary(language: language.rawValue, questions: results.count, accuracy: part.accuracy, outOfScopeRecall: part.outOfScopeRecall)
+        }
 
         let expected = evaluation.results.map { Self.label(of: $0.case_.expected) }
         let predicted = evaluation.results.map { Self.label(of: $0.match) }

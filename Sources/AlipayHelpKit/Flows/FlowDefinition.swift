@@ -2,7 +2,7 @@
 /// procedure one step at a time. Flows are data: adding one needs no Swift change.
 public struct FlowDefinition: Sendable {
     public var id: String
-    public var title: String
+    public var title: LocalizedText
     /// The command that starts it in the chat, e.g. `/change-number`.
     public var command: String
     /// The topic whose questions can start it...
@@ -10,10 +10,10 @@ public struct FlowDefinition: Sendable {
     /// ...when they also use one of these phrases ("walk me through", "step by step").
     public var startPhrases: [String]
     /// Offered after the topic's general answer ("Shall I walk you through it?").
-    public var offer: String?
-    public var intro: String
+    public var offer: LocalizedText?
+    public var intro: LocalizedText
     public var steps: [FlowStep]
-    public var summary: String
+    public var summary: LocalizedText
     public var location: SourceLocation
 
     public func step(_ id: String) -> FlowStep? { steps.first { $0.id == id } }
@@ -31,23 +31,23 @@ public struct FlowStep: Sendable {
     }
 
     public struct Choice: Sendable {
-        public var label: String
+        public var label: LocalizedText
         /// Words that pick this choice besides its number.
         public var words: [String]
         public var next: String?
     }
 
     public var id: String
-    public var title: String
-    public var prompt: String
+    public var title: LocalizedText
+    public var prompt: LocalizedText
     public var input: Input
     /// A detour off the main path (identity verification, help when no code arrives).
     public var detour: Bool
     public var optional: Bool
-    /// What the step says when the answer is not what it expects.
-    public var invalid: String
+    /// What the step says when the answer is not what it expects (else the input kind's message).
+    public var invalid: LocalizedText?
     /// Extra explanation for `help`.
-    public var help: String?
+    public var help: LocalizedText?
     /// Where to go next: after an acknowledgement or a valid number.
     public var next: String?
     /// For yes/no steps.
@@ -55,7 +55,7 @@ public struct FlowStep: Sendable {
     public var onNo: String?
     public var choices: [Choice]
     /// For checklists: what is still to do when the answer is "no".
-    public var todoIfNo: String?
+    public var todoIfNo: LocalizedText?
     public var location: SourceLocation
 
     /// Every step this one can lead to (nil means the flow ends).

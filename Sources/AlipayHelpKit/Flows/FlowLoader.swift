@@ -31,14 +31,14 @@ public enum FlowLoader {
         guard command.hasPrefix("/") else { throw keys["command"]!.fail("a command starts with '/', e.g. /change-number") }
         let flow = FlowDefinition(
             id: try keys.required("id", in: root).string(),
-            title: try keys.required("title", in: root).string(),
+            title: try keys.required("title", in: root).localized(),
             command: command,
             topic: try keys.required("topic", in: root).string(),
             startPhrases: try keys["start_phrases"]?.strings() ?? [],
-            offer: try keys["offer"]?.string(),
-            intro: try keys.required("intro", in: root).string(),
+            offer: try keys["offer"]?.localized(),
+            intro: try keys.required("intro", in: root).localized(),
             steps: steps,
-            summary: try keys.required("summary", in: root).string(),
+            summary: try keys.required("summary", in: root).localized(),
             location: root.location
         )
         try check(flow)
@@ -56,7 +56,7 @@ public enum FlowLoader {
         var choices: [FlowStep.Choice] = []
         for choiceNode in try keys["choices"]?.sequence() ?? [] {
             let fields = try choiceNode.mapping(allowedKeys: ["label", "words", "next"])
-            choices.append(.init(label: try fields.required("label", in: choiceNode).string(),
+            choices.append(.init(label: try fields.required("label", in: choiceNode).localized(),
                                  words: try fields["words"]?.strings() ?? [],
                                  next: try fields["next"].map { try target($0) } ?? nil))
         }
@@ -68,18 +68,18 @@ public enum FlowLoader {
         }
         let step = FlowStep(
             id: try keys.required("id", in: node).string(),
-            title: try keys.required("title", in: node).string(),
-            prompt: try keys.required("prompt", in: node).string(),
+            title: try keys.required("title", in: node).localized(),
+            prompt: try keys.required("prompt", in: node).localized(),
             input: input,
             detour: try flag("detour"),
             optional: try flag("optional"),
-            invalid: try keys["invalid"]?.string() ?? defaultInvalid(input),
-            help: try keys["help"]?.string(),
+            invalid: try keys["invalid"]?.localized(),
+            help: try keys["help"]?.localized(),
             next: try keys["next"].map { try target($0) } ?? nil,
             onYes: try keys["on_yes"].map { try target($0) } ?? nil,
             onNo: try keys["on_no"].map { try target($0) } ?? nil,
             choices: choices,
-            todoIfNo: try keys["todo_if_no"]?.string(),
+            todoIfNo: try keys["todo_if_no"]?.localized(),
             location: node.location
         )
         switch input {
@@ -97,15 +97,6 @@ public enum FlowLoader {
     private static func target(_ node: YAMLNode) throws -> String? {
         let name = try node.string()
         return name == "end" ? nil : name
-    }
-
-    private static func defaultInvalid(_ input: FlowStep.Input) -> String {
-        switch input {
-        case .yesNo: return "Please answer yes or no."
-        case .choice: return "Please answer with the number of one of the choices."
-        case .phoneNumber: return "That doesn't look like a mainland China mobile number: 11 digits starting with 1 (e.g. 138 1234 5678), optionally with +86."
-        case .acknowledge: return "Type \"done\" when you have finished this step."
-        }
     }
 
     /// References, reachability and a way out from every step.

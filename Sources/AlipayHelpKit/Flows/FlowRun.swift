@@ -2,6 +2,9 @@
 /// answered. A typed phone number is kept only masked, and only to show it back.
 public struct FlowRun: Sendable {
     public let flow: FlowDefinition
+    let messages: Messages
+    /// The language the run speaks; the conversation updates it as the person writes.
+    public var language: Language
     public private(set) var currentStepID: String
     private var trail: [String] = []
     private var yesNoAnswers: [String: Bool] = [:]
@@ -22,16 +25,22 @@ public struct FlowRun: Sendable {
         case notAnAnswer
     }
 
-    public init(flow: FlowDefinition) {
+    public init(flow: FlowDefinition, messages: Messages, language: Language) {
         self.flow = flow
+        self.messages = messages
+        self.language = language
         currentStepID = flow.steps[0].id
     }
 
     public var currentStep: FlowStep { flow.step(currentStepID)! }
 
+    private func say(_ key: MessageKey, _ values: [String: String] = [:]) -> String {
+        messages.text(key, language, values)
+    }
+
     /// The intro and the first step.
     public func start() -> [ReplyBlock] {
-        [.heading(flow.title), .paragraph(flow.intro), .paragraph(FlowText.commandsHint)] + stepBlocks()
+        [.heading(flow.title.text(language)), .paragraph(flow.intro.text(language)), .paragraph(say(.flowCommandsHint))] + stepBlocks()
     }
 
     /// "Step 3 of 6": detours count as the main step they branch from.
@@ -41,22 +50,33 @@ public struct FlowRun: Sendable {
         return (main.firstIndex(of: lastMain)! + 1, main.count)
     }
 
-    func stepBlocks(prefix: String? = nil) -> [ReplyBlock] {
+    func stepBlocks(resuming: Bool = false) -> [ReplyBlock] {
         let step = currentStep
         let (number, total) = progress
-        let label = prefix.map { "\($0)step" } ?? "Step"
-        var blocks: [ReplyBlock] = [.heading("\(label) \(number) of \(total): \(step.title)"), .paragraph(step.prompt)]
+        let heading = say(resuming ? .backToStep : .stepHeading, ["number": String(number), "total": String(total), "title": step.title.text(language)])
+        var blocks: [ReplyBlock] = [.heading(heading), .paragraph(step.prompt.text(language))]
         switch step.input {
-        case .yesNo: blocks.append(.paragraph(FlowText.yesNoHint))
-        case .acknowledge: blocks.append(.paragraph(FlowText.doneHint))
-        case .choice: blocks.append(.choices(step.choices.map(\.label)))
+        case .yesNo: blocks.append(.paragraph(say(.yesNoHint)))
+        case .acknowledge: blocks.append(.paragraph(say(.doneHint)))
+        case .choice: blocks.append(.choices(step.choices.map { $0.label.text(language) }))
         case .phoneNumber: break
         }
         return blocks
     }
 
     /// The current step again, after a digression: "Back to step 4 of 6: ...".
-    public func resumeBlocks() -> [ReplyBlock] { stepBlocks(prefix: "Back to ") }
+    public func resumeBlocks() -> [ReplyBlock] { stepBlocks(resuming: true) }
+
+    /// What the step says when an answer does not fit.
+    private func invalidText(_ step: FlowStep) -> String {
+        if let invalid = step.invalid { return invalid.text(language) }
+        switch step.input {
+        case .yesNo: return say(.invalidYesNo)
+        case .choice: return say(.invalidChoice)
+        case .phoneNumber: return say(.invalidPhoneNumber)
+        case .acknowledge: return say(.invalidAcknowledge)
+        }
+    }
 
     public mutating func handle(_ line: String) -> Result {
         let words = TextNormalizer.normalize(line).pieces
@@ -65,17 +85,17 @@ public struct FlowRun: Sendable {
         if let command = FlowCommand(phrase) { return run(command) }
 
         let step = currentStep
-        if numberToConfirm != nil {
+        if let pending = numberToConfirm {
             switch YesNoAnswer.parse(words) {
             case true?:
-                maskedNumber = numberToConfirm
+                maskedNumber = pending
                 numberToConfirm = nil
                 return advance(to: step.next)
             case false?:
                 numberToConfirm = nil
-                return .handled([.paragraph(FlowText.typeNumberAgain)])
+                return .handled([.paragraph(say(.typeNumberAgain))])
             case nil:
-                return invalid([.paragraph(FlowText.confirmNumber(numberToConfirm!))])
+                return invalid([.paragraph(say(.confirmNumber, ["masked": pending]))])
             }
         }
         switch step.input {
@@ -84,7 +104,7 @@ public struct FlowRun: Sendable {
             yesNoAnswers[step.id] = answer
             return advance(to: answer ? step.onYes : step.onNo)
         case .acknowledge:
-            guard FlowText.acknowledgements.contains(phrase) else { return notAnAnswerOrInvalid(line, step) }
+            guard Self.acknowledgements.contains(phrase) else { return notAnAnswerOrInvalid(line, step) }
             return advance(to: step.next)
         case .choice:
             guard let choice = choice(words, step) else { return notAnAnswerOrInvalid(line, step) }
@@ -95,12 +115,21 @@ public struct FlowRun: Sendable {
                 invalidInARow = 0
                 let masked = MainlandMobileNumber.mask(digits)
                 numberToConfirm = masked
-                return .handled([.paragraph(FlowText.confirmNumber(masked))])
+                return .handled([.paragraph(say(.confirmNumber, ["masked": masked]))])
             case .failure(.notANumber):
                 return notAnAnswerOrInvalid(line, step)
             case let .failure(problem):
-                return invalid([.paragraph(problem.description + " " + step.invalid)])
+                return invalid([.paragraph(describe(problem) + " " + invalidText(step))])
             }
+        }
+    }
+
+    private func describe(_ problem: MainlandMobileNumber.Problem) -> String {
+        switch problem {
+        case .notANumber: return say(.numberNotANumber)
+        case .notMainland: return say(.numberNotMainland)
+        case let .wrongLength(count): return say(.numberWrongLength, ["count": String(count)])
+        case .wrongStart: return say(.numberWrongStart)
         }
     }
 
@@ -108,29 +137,26 @@ public struct FlowRun: Sendable {
     /// attempt at an answer, so they get the step's explanation.
     private mutating func notAnAnswerOrInvalid(_ line: String, _ step: FlowStep) -> Result {
         if line.unicodeScalars.contains(where: { $0.properties.isAlphabetic }) { return .notAnAnswer }
-        return invalid([.paragraph(step.invalid)])
+        return invalid()
     }
 
     /// The step's explanation; after too many in a row, also the offer to cancel.
     public mutating func invalid(_ blocks: [ReplyBlock]? = nil) -> Result {
         invalidInARow += 1
-        var result = blocks ?? [.paragraph(currentStep.invalid)]
-        if invalidInARow >= Self.invalidLimit {
-            result.append(.paragraph(FlowText.tooManyInvalid))
-        }
+        var result = blocks ?? [.paragraph(invalidText(currentStep))]
+        if invalidInARow >= Self.invalidLimit { result.append(.paragraph(say(.tooManyInvalid))) }
         return .handled(result)
     }
 
     private func choice(_ words: [String], _ step: FlowStep) -> Int? {
         if words.count == 1, let number = Int(words[0]), (1...step.choices.count).contains(number) { return number - 1 }
         let phrase = " " + words.joined(separator: " ") + " "
-        let hits = step.choices.indices.filter { index in
+        return step.choices.indices.first { index in
             step.choices[index].words.contains { word in
                 let key = TextNormalizer.normalize(word).pieces.joined(separator: " ")
                 return !key.isEmpty && phrase.contains(" " + key + " ")
             }
         }
-        return hits.first
     }
 
     private mutating func advance(to next: String?) -> Result {
@@ -144,37 +170,42 @@ public struct FlowRun: Sendable {
     private mutating func run(_ command: FlowCommand) -> Result {
         switch command {
         case .back:
-            guard let previous = trail.popLast() else { return .handled([.paragraph(FlowText.atFirstStep)] + stepBlocks()) }
+            guard let previous = trail.popLast() else { return .handled([.paragraph(say(.atFirstStep))] + stepBlocks()) }
             numberToConfirm = nil
             currentStepID = previous
             return .handled(stepBlocks())
         case .repeatStep:
             return .handled(stepBlocks())
         case .skip:
-            guard currentStep.optional else { return .handled([.paragraph(FlowText.cannotSkip)]) }
+            guard currentStep.optional else { return .handled([.paragraph(say(.cannotSkip))]) }
             numberToConfirm = nil
-            return advance(to: currentStep.next ?? currentStep.exits.first ?? nil)
+            return advance(to: currentStep.next)
         case .cancel:
-            return .ended([.paragraph(FlowText.cancelled)], completed: false)
+            return .ended([.paragraph(say(.cancelled))], completed: false)
         case .help:
             var blocks: [ReplyBlock] = []
-            if let help = currentStep.help { blocks.append(.paragraph(help)) }
-            blocks.append(.paragraph(FlowText.commandsHint + (currentStep.optional ? " This step is optional: skip moves on." : "")))
+            if let help = currentStep.help { blocks.append(.paragraph(help.text(language))) }
+            blocks.append(.paragraph(say(.flowCommandsHint) + (currentStep.optional ? " " + say(.optionalStepHint) : "")))
             return .handled(blocks)
         }
     }
 
     private func summary() -> [ReplyBlock] {
-        var blocks: [ReplyBlock] = [.heading(FlowText.finished(flow.title))]
-        let todos = flow.steps.compactMap { step in yesNoAnswers[step.id] == false ? step.todoIfNo : nil }
+        var blocks: [ReplyBlock] = [.heading(say(.finished, ["title": flow.title.text(language)]))]
+        let todos = flow.steps.compactMap { step in yesNoAnswers[step.id] == false ? step.todoIfNo?.text(language) : nil }
         if flow.steps.contains(where: { $0.todoIfNo != nil }) {
-            blocks.append(.paragraph(todos.isEmpty ? FlowText.allDone : FlowText.stillToDo))
+            blocks.append(.paragraph(say(todos.isEmpty ? .allDone : .stillToDo)))
             if !todos.isEmpty { blocks.append(.notes(todos)) }
         }
-        if let maskedNumber { blocks.append(.paragraph(FlowText.checkedNumber(maskedNumber))) }
-        blocks.append(.paragraph(flow.summary))
+        if let maskedNumber { blocks.append(.paragraph(say(.checkedNumber, ["masked": maskedNumber]))) }
+        blocks.append(.paragraph(flow.summary.text(language)))
         return blocks
     }
+
+    /// Ways of saying "done" at an acknowledge step.
+    static let acknowledgements: Set<String> = ["done", "ok", "okay", "next", "finished", "ready", "got it", "continue", "yes", "y",
+                                                "im there", "i am there", "did it", "i did", "all done", "完成", "完成了", "好了", "好",
+                                                "下一步", "已完成", "可以了", "弄好了", "做好了", "是"]
 }
 
 /// What can be typed at any step.
@@ -186,7 +217,7 @@ enum FlowCommand {
         case "back", "go back", "previous", "返回", "上一步": self = .back
         case "repeat", "again", "say again", "repeat that", "重复", "再说一遍": self = .repeatStep
         case "skip", "skip it", "skip this", "跳过": self = .skip
-        case "cancel", "stop", "quit", "exit", "abort", "cancel flow", "stop the guide", "取消", "退出", "停止": self = .cancel
+        case "cancel", "stop", "quit", "exit", "abort", "cancel flow", "stop the guide", "取消", "退出", "停止", "不弄了": self = .cancel
         case "help", "?", "帮助": self = .help
         default: return nil
         }
@@ -196,9 +227,10 @@ enum FlowCommand {
 /// Yes or no, in a few ways of saying it.
 enum YesNoAnswer {
     static let yes: Set<String> = ["yes", "y", "yeah", "yep", "yup", "sure", "ok", "okay", "correct", "right", "i can", "yes i can",
-                                   "yes it is", "it is", "that is right", "thats right", "是", "是的", "对", "对的", "可以", "能", "有", "嗯", "好"]
+                                   "yes it is", "it is", "that is right", "thats right", "是", "是的", "对", "对的", "可以", "能", "有", "嗯", "好",
+                                   "收得到", "能收到", "可以收到", "正确"]
     static let no: Set<String> = ["no", "n", "nope", "nah", "not", "no i cant", "i cant", "cant", "i cannot", "cannot", "wrong",
-                                  "not really", "no it isnt", "否", "不", "不是", "不对", "不能", "不可以", "没有", "收不到"]
+                                  "not really", "no it isnt", "否", "不", "不是", "不对", "不能", "不可以", "没有", "收不到", "没", "错了", "不行"]
 
     /// Words that answer on their own at the start of a longer reply ("no, I lost that SIM").
     static let leadingYes: Set<String> = ["yes", "yeah", "yep", "yup", "sure", "是", "是的", "对", "可以"]

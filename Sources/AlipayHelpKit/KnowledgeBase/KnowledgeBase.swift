@@ -11,14 +11,17 @@ public struct KnowledgeBase: Sendable {
     public var vocabulary: VocabularyDefinition
     /// Guided flows from `flows/`.
     public var flows: [FlowDefinition]
+    /// What the assistant says around the answers, from `messages.yaml`.
+    public var messages: Messages
 
     public init(topics: [Topic], smallTalk: [SmallTalkIntent], outOfScope: OutOfScope, vocabulary: VocabularyDefinition,
-                flows: [FlowDefinition] = []) {
+                flows: [FlowDefinition] = [], messages: Messages = Messages(texts: [:])) {
         self.topics = topics
         self.smallTalk = smallTalk
         self.outOfScope = outOfScope
         self.vocabulary = vocabulary
         self.flows = flows
+        self.messages = messages
     }
 
     public func topic(_ id: String) -> Topic? { topics.first { $0.id == id } }
@@ -56,6 +59,7 @@ extension KnowledgeBase {
     static let vocabularyFile = "vocabulary.yaml"
     static let smallTalkFile = "smalltalk.yaml"
     static let outOfScopeFile = "out_of_scope.yaml"
+    static let messagesFile = "messages.yaml"
 
     /// Loads every YAML file in `directory` (not its subfolders): one file per topic, plus the
     /// vocabulary, small talk and out-of-scope files.
@@ -70,7 +74,8 @@ extension KnowledgeBase {
         }
         var topics: [Topic] = []
         var smallTalk: [SmallTalkIntent] = []
-        var outOfScope = OutOfScope(examples: [], exampleLocations: [], reply: "")
+        var outOfScope = OutOfScope(examples: [], exampleLocations: [], reply: LocalizedText(en: ""))
+        var messages = Messages(texts: [:])
         var vocabulary = VocabularyDefinition()
         for name in files {
             let path = directory.appendingPathComponent(name).path
@@ -79,6 +84,7 @@ extension KnowledgeBase {
             case vocabularyFile: vocabulary = try parseVocabulary(root)
             case smallTalkFile: smallTalk = try parseSmallTalk(root)
             case outOfScopeFile: outOfScope = try parseOutOfScope(root)
+            case messagesFile: messages = try parseMessages(root)
             default: topics.append(try parseTopic(root))
             }
         }
@@ -89,7 +95,11 @@ extension KnowledgeBase {
         for flow in flows where !topics.contains(where: { $0.id == flow.topic }) {
             throw KnowledgeBaseError.invalid(flow.location, message: "flow '\(flow.id)' names unknown topic '\(flow.topic)'")
         }
-        return KnowledgeBase(topics: topics, smallTalk: smallTalk, outOfScope: outOfScope, vocabulary: vocabulary, flows: flows)
+        if messages.texts.isEmpty {
+            throw KnowledgeBaseError.invalid(SourceLocation(file: directory.appendingPathComponent(messagesFile).path, line: 1, column: 1),
+                                             message: "missing: the assistant's messages live in \(messagesFile)")
+        }
+        return KnowledgeBase(topics: topics, smallTalk: smallTalk, outOfScope: outOfScope, vocabulary: vocabulary, flows: flows, messages: messages)
     }
 
     static func readText(_ path: String) throws -> String {
@@ -120,9 +130,9 @@ extension KnowledgeBase {
         let answerNode = try keys.required("answer", in: root)
         let answerKeys = try answerNode.mapping(allowedKeys: ["summary", "steps", "notes"])
         let answer = Answer(
-            summary: try answerKeys.required("summary", in: answerNode).string(),
-            steps: try answerKeys["steps"]?.strings() ?? [],
-            notes: try answerKeys["notes"]?.strings() ?? []
+            summary: try answerKeys.required("summary", in: answerNode).localized(),
+            steps: try answerKeys["steps"]?.localizedList() ?? [],
+            notes: try answerKeys["notes"]?.localizedList() ?? []
         )
         var facets: [Facet] = []
         for facetNode in try keys["facets"]?.sequence() ?? [] {
@@ -130,11 +140,11 @@ extension KnowledgeBase {
             let examples = try facetKeys.required("examples", in: facetNode).locatedStrings()
             let facet = Facet(
                 id: try facetKeys.required("id", in: facetNode).string(),
-                title: try facetKeys.required("title", in: facetNode).string(),
+                title: try facetKeys.required("title", in: facetNode).localized(),
                 triggers: try facetKeys["triggers"]?.strings() ?? [],
                 examples: examples.texts,
                 exampleLocations: examples.locations,
-                answer: try facetKeys.required("answer", in: facetNode).string(),
+                answer: try facetKeys.required("answer", in: facetNode).localized(),
                 location: facetNode.location
             )
             if facets.contains(where: { $0.id == facet.id }) {
@@ -145,7 +155,7 @@ extension KnowledgeBase {
         let examples = try keys.required("examples", in: root).locatedStrings()
         return Topic(
             id: try keys.required("id", in: root).string(),
-            title: try keys.required("title", in: root).string(),
+            title: try keys.required("title", in: root).localized(),
             require: try nonEmpty(keys.required("require", in: root)),
             exclude: try keys["exclude"]?.strings() ?? [],
             examples: examples.texts,
@@ -171,7 +181,7 @@ extension KnowledgeBase {
                 id: try fields.required("id", in: node).string(),
                 examples: examples.texts,
                 exampleLocations: examples.locations,
-                reply: try fields.required("reply", in: node).string()
+                reply: try fields.required("reply", in: node).localized()
             )
         }
     }
@@ -182,8 +192,17 @@ extension KnowledgeBase {
         return OutOfScope(
             examples: examples.texts,
             exampleLocations: examples.locations,
-            reply: try keys.required("reply", in: root).string()
+            reply: try keys.required("reply", in: root).localized()
         )
+    }
+
+    private static func parseMessages(_ root: YAMLNode) throws -> Messages {
+        let keys = try root.mapping(allowedKeys: Set(MessageKey.allCases.map(\.rawValue)))
+        var texts: [MessageKey: LocalizedText] = [:]
+        for key in MessageKey.allCases {
+            texts[key] = try keys.required(key.rawValue, in: root).localized()
+        }
+        return Messages(texts: texts)
     }
 
     private static func parseVocabulary(_ root: YAMLNode) throws -> VocabularyDefinition {

@@ -3,7 +3,7 @@
 public struct Topic: Sendable {
     /// Fixed identifier, e.g. `change_phone`.
     public var id: String
-    public var title: String
+    public var title: LocalizedText
     /// Concepts or words of which a question must mention at least one to be about this topic.
     public var require: [String]
     /// Concepts, words or multi-word terms that mark a question as being about something else.
@@ -19,20 +19,20 @@ public struct Topic: Sendable {
 
 /// The structured answer of a topic.
 public struct Answer: Sendable {
-    public var summary: String
-    public var steps: [String]
-    public var notes: [String]
+    public var summary: LocalizedText
+    public var steps: [LocalizedText]
+    public var notes: [LocalizedText]
 }
 
 /// A sub-answer chosen when a question asks something specific about a topic.
 public struct Facet: Sendable {
     public var id: String
-    public var title: String
+    public var title: LocalizedText
     /// Concepts or words of which a question must mention one for this facet to be chosen.
     public var triggers: [String]
     public var examples: [String]
     public var exampleLocations: [SourceLocation]
-    public var answer: String
+    public var answer: LocalizedText
     public var location: SourceLocation
 }
 
@@ -41,12 +41,12 @@ public struct SmallTalkIntent: Sendable {
     public var id: String
     public var examples: [String]
     public var exampleLocations: [SourceLocation]
-    public var reply: String
+    public var reply: LocalizedText
 }
 
 /// Questions the assistant must decline, and what it says when it does.
 public struct OutOfScope: Sendable {
     public var examples: [String]
     public var exampleLocations: [SourceLocation]
-    public var reply: String
+    public var reply: LocalizedText
 }

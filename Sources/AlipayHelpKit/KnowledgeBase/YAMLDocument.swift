@@ -57,6 +57,17 @@ struct YAMLNode {
         try sequence().map { try $0.string() }
     }
 
+    /// A text in English, or a mapping with `en` and `zh`.
+    func localized() throws -> LocalizedText {
+        if case .scalar = node { return LocalizedText(en: try string()) }
+        let keys = try mapping(allowedKeys: ["en", "zh"])
+        return LocalizedText(en: try keys.required("en", in: self).string(), zh: try keys["zh"]?.string())
+    }
+
+    func localizedList() throws -> [LocalizedText] {
+        try sequence().map { try $0.localized() }
+    }
+
     /// A list of texts with where each one is written.
     func locatedStrings() throws -> (texts: [String], locations: [SourceLocation]) {
         let items = try sequence()

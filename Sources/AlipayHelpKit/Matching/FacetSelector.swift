@@ -23,19 +23,26 @@ struct FacetSelector: Sendable {
         for example in topic.examples {
             let found = features(example)
             if triggers.contains(where: { $0.firstMatch(in: found) != nil }) { continue }
-            examples.append(.init(keys: found.keys, label: 0))
+            examples.append(.init(keys: Self.termKeys(found), label: 0))
         }
         for (index, facet) in topic.facets.enumerated() {
-            examples += facet.examples.map { .init(keys: features($0).keys, label: index + 1) }
+            examples += facet.examples.map { .init(keys: Self.termKeys(features($0)), label: index + 1) }
         }
         classifier = SoftmaxClassifier(classCount: topic.facets.count + 1, examples: examples)
     }
 
     /// - Parameter isTrigger: which found trigger terms count (a follow-up with no topic of its
     ///   own needs a real content word, not "what" or "how").
+    /// Facets differ by what is asked (concepts), not by how it is written, so the facet
+    /// classifier reads terms and term pairs only: Chinese character n-grams would tie every
+    /// Chinese question to the topic's many general Chinese examples.
+    static func termKeys(_ features: QuestionFeatures) -> [UInt64] {
+        features.keys.filter { $0 >> 56 == QuestionFeatures.Kind.term.rawValue || $0 >> 56 == QuestionFeatures.Kind.termPair.rawValue }
+    }
+
     func select(_ features: QuestionFeatures, threshold: Double, isTrigger: (TermID) -> Bool = { _ in true }) -> Choice? {
         guard let classifier else { return nil }
-        var logits = classifier.logits(for: features.keys)
+        var logits = classifier.logits(for: Self.termKeys(features))
         // Facets the question gives no trigger for are out of the running, so their share goes
         // to the others: the choice is between "general" and the triggered facets.
         for index in facetIDs.indices where !triggers[index].isEmpty {

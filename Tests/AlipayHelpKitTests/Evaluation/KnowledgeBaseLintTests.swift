@@ -16,22 +16,22 @@ import Testing
 
     @Test func anExampleUnderTwoIntentsIsAnError() throws {
         let folder = try Fixtures.copyOfIntents()
-        try Fixtures.edit(folder, "limits.yaml", replacing: "  - alipay limit\n", with: "  - alipay limit\n  - huabei repayment\n")
+        try Fixtures.edit(folder, "limits.yaml", replacing: "  - \"alipay limit\"\n", with: "  - \"alipay limit\"\n  - huabei repayment\n")
         let errors = lint(folder).filter { $0.severity == .error }
         #expect(errors.contains { $0.message.contains("\"huabei repayment\" is an example of both") && $0.location.contains(".yaml:") })
     }
 
     @Test func aFacetFigureTheAnswerNeverStatesIsAnError() throws {
         let folder = try Fixtures.copyOfIntents()
-        try Fixtures.edit(folder, "limits.yaml", replacing: "answer: You can transfer up to 50,000 yuan a day.",
-                          with: "answer: You can transfer up to 60,000 yuan a day.")
+        try Fixtures.edit(folder, "limits.yaml", replacing: "en: \"You can transfer up to 50,000 yuan a day.\"",
+                          with: "en: \"You can transfer up to 60,000 yuan a day.\"")
         let errors = lint(folder).filter { $0.severity == .error }
         #expect(errors.contains { $0.message.contains("\"60,000 yuan\"") && $0.message.contains("daily_transfer") }, "\(errors)")
     }
 
     @Test func aRuleNamingNoConceptIsAWarning() throws {
         let folder = try Fixtures.copyOfIntents()
-        try Fixtures.edit(folder, "limits.yaml", replacing: "    triggers: [qr]", with: "    triggers: [qr_code_payment]")
+        try Fixtures.edit(folder, "limits.yaml", replacing: "    triggers: [\"qr\"]", with: "    triggers: [\"qr_code_payment\"]")
         #expect(lint(folder).contains { $0.severity == .warning && $0.message.contains("'qr_code_payment', which is not a concept") })
     }
 
@@ -53,7 +53,7 @@ import Testing
     @Test func leaveOneOutFindsExamplesTheMatcherMisreads() throws {
         let folder = try Fixtures.copyOfIntents()
         // An example unlike anything else in its topic cannot be learned from the others.
-        try Fixtures.edit(folder, "huabei.yaml", replacing: "  - huabei\n", with: "  - huabei\n  - penguins juggle marmalade\n")
+        try Fixtures.edit(folder, "huabei.yaml", replacing: "  - \"huabei\"\n", with: "  - \"huabei\"\n  - penguins juggle marmalade\n")
         let warnings = KnowledgeBaseLint.run(directory: folder).filter { $0.severity == .warning }
         #expect(warnings.contains { $0.message.contains("\"penguins juggle marmalade\" is taken for") })
     }

@@ -24,6 +24,23 @@ import Testing
         #expect(result.outOfScopeRecall >= 0.80)
     }
 
+    @Test func chineseSuiteMeetsItsFloors() throws {
+        let result = try evaluation("questions_zh.yaml")
+        #expect(result.accuracy >= 0.95, "accuracy \(result.accuracy); failures: \(result.failures.map(\.case_.question))")
+        #expect(result.outOfScopeRecall >= 0.9)
+        #expect(result.facetAccuracy >= 0.85)
+    }
+
+    @Test func chineseSuiteHasEnoughCases() throws {
+        let suite = try LabelledSuite.load(path: Fixtures.intents.appendingPathComponent("tests/questions_zh.yaml").path)
+        for topic in KnowledgeBase.topicIDs {
+            #expect(suite.cases.filter { $0.expected == .intent(topic) }.count >= 20, "\(topic)")
+        }
+        #expect(suite.cases.filter { $0.expected == .outOfScope }.count >= 30)
+        let traditional = suite.cases.filter { $0.question.unicodeScalars.contains { ChineseText.simplified($0.value) != $0.value } }
+        #expect(traditional.count >= 10, "Traditional Chinese is tested too")
+    }
+
     @Test func suitesHaveEnoughCasesPerTopic() throws {
         let suite = try LabelledSuite.load(path: Fixtures.intents.appendingPathComponent("tests/questions.yaml").path)
         for topic in KnowledgeBase.topicIDs {

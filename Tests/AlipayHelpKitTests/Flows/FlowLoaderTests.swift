@@ -4,7 +4,7 @@ import Testing
 
 @Suite struct FlowLoaderTests {
     func load(_ yaml: String) throws -> [FlowDefinition] {
-        let folder = try Fixtures.folder(["x.yaml": yaml])
+        let folder = try Fixtures.folder(["x.yaml": yaml], withMessages: false)
         return try FlowLoader.loadAll(in: folder)
     }
 

@@ -1,0 +1,80 @@
+import Foundation
+
+/// What the assistant says around the knowledge-base answers (conversation, guided flows,
+/// chat), kept in `intents/messages.yaml` in both languages. Placeholders are written
+/// `{name}` and filled by the caller.
+public enum MessageKey: String, CaseIterable, Sendable {
+    case didYouMean = "did_you_mean"
+    case chooseHint = "choose_hint"
+    case offerDeclined = "offer_declined"
+    case moreWithoutContext = "more_without_context"
+    case customerService = "customer_service"
+    case codeWarning = "code_warning"
+    case flowCommandsHint = "flow_commands_hint"
+    case yesNoHint = "yes_no_hint"
+    case doneHint = "done_hint"
+    case stepHeading = "step_heading"
+    case backToStep = "back_to_step"
+    case typeNumberAgain = "type_number_again"
+    case confirmNumber = "confirm_number"
+    case atFirstStep = "at_first_step"
+    case cannotSkip = "cannot_skip"
+    case optionalStepHint = "optional_step_hint"
+    case cancelled = "cancelled"
+    case tooManyInvalid = "too_many_invalid"
+    case finished = "finished"
+    case allDone = "all_done"
+    case stillToDo = "still_to_do"
+    case checkedNumber = "checked_number"
+    case invalidYesNo = "invalid_yes_no"
+    case invalidChoice = "invalid_choice"
+    case invalidPhoneNumber = "invalid_phone_number"
+    case invalidAcknowledge = "invalid_acknowledge"
+    case numberNotANumber = "number_not_a_number"
+    case numberNotMainland = "number_not_mainland"
+    case numberWrongLength = "number_wrong_length"
+    case numberWrongStart = "number_wrong_start"
+    case banner = "banner"
+    case bannerHint = "banner_hint"
+    case chatHelp = "chat_help"
+    case goodbye = "goodbye"
+    case unknownCommand = "unknown_command"
+    case didYouMeanCommand = "did_you_mean_command"
+    case explainOn = "explain_on"
+    case explainOff = "explain_off"
+    case historyCleared = "history_cleared"
+    case historyHint = "history_hint"
+    case languageSet = "language_set"
+    case languageHint = "language_hint"
+}
+
+/// The loaded `messages.yaml`.
+public struct Messages: Sendable {
+    var texts: [MessageKey: LocalizedText]
+
+    public init(texts: [MessageKey: LocalizedText]) {
+        self.texts = texts
+    }
+
+    public func text(_ key: MessageKey, _ language: Language, _ values: [String: String] = [:]) -> String {
+        var text = texts[key]?.text(language) ?? key.rawValue
+        for (name, value) in values { text = text.replacingPlaceholder(name, with: value) }
+        return text
+    }
+
+    public func localized(_ key: MessageKey) -> LocalizedText? { texts[key] }
+}
+
+extension String {
+    func replacingPlaceholder(_ name: String, with value: String) -> String {
+        let marker = "{" + name + "}"
+        var result = ""
+        var rest = Substring(self)
+        while let range = rest.range(of: marker) {
+            result += rest[..<range.lowerBound]
+            result += value
+            rest = rest[range.upperBound...]
+        }
+        return result + rest
+    }
+}

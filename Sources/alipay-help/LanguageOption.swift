@@ -1,0 +1,23 @@
+import AlipayHelpKit
+import ArgumentParser
+
+extension Language: ExpressibleByArgument {}
+
+/// `--lang en|zh|auto`, shared by the commands that reply.
+struct LanguageOption: ParsableArguments {
+    enum Choice: String, ExpressibleByArgument, CaseIterable {
+        case en, zh, auto
+    }
+
+    @Option(name: .customLong("lang"), help: "Reply language: en, zh, or auto (the question's language).")
+    var choice: Choice = .auto
+
+    /// nil for auto.
+    var language: Language? {
+        switch choice {
+        case .en: return .en
+        case .zh: return .zh
+        case .auto: return nil
+        }
+    }
+}

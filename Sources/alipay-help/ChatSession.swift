@@ -23,8 +23,8 @@ struct ChatSession {
     var renderer: TerminalRenderer
     var explain = false
 
-    init(responder: Responder, renderer: TerminalRenderer, language: Language? = nil) {
-        conversation = Conversation(responder: responder, language: language)
+    init(responder: Responder, renderer: TerminalRenderer, language: Language? = nil, startingIn: Language = .en) {
+        conversation = Conversation(responder: responder, language: language, startingIn: startingIn)
         self.renderer = renderer
     }
 
@@ -34,9 +34,9 @@ struct ChatSession {
 
     var banner: String {
         let titles = topics.map { $0.title.text(language) }.joined(separator: language == .zh ? "；" : "; ")
-        return renderer.bold("alipay-help") + " — " + messages.text(.banner, language) + "\n"
-            + TextWrapping.wrap(titles, width: renderer.width).joined(separator: "\n") + "\n"
-            + renderer.dim(messages.text(.bannerHint, language))
+        let wrap = { (text: String) in TextWrapping.wrap(text, width: self.renderer.width).joined(separator: "\n") }
+        return renderer.bold("alipay-help") + " — " + wrap(messages.text(.banner, language)) + "\n"
+            + wrap(titles) + "\n" + renderer.dim(wrap(messages.text(.bannerHint, language)))
     }
 
     /// The knowledge base's flows, as chat commands.

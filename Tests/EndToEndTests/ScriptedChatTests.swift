@@ -64,3 +64,37 @@ import Testing
         #expect(result.text.hasPrefix("> huabei\n"))
     }
 }
+
+@Suite struct LanguageTests {
+    @Test func langFixesTheReplyLanguage() throws {
+        let english = try BinaryRunner.run(["ask", "--lang", "en", "--json", "花呗怎么还款"])
+        let object = try #require(try BinaryRunner.jsonObjects(english).first)
+        #expect(object["lang"] as? String == "en")
+        #expect((object["answer"] as? String)?.contains("about 40 days") == true)
+
+        let chinese = try BinaryRunner.run(["ask", "--lang", "zh", "how do I repay huabei"])
+        #expect(chinese.text.contains("约 40 天"))
+    }
+
+    @Test func autoFollowsTheQuestion() throws {
+        let result = try BinaryRunner.run(["ask", "--json"], stdin: Data("支付寶轉賬有上限嗎\nred envelope limit\n".utf8))
+        let objects = try BinaryRunner.jsonObjects(result)
+        #expect(objects.map { $0["lang"] as? String } == ["zh", "en"])
+        #expect(objects.map { $0["intent"] as? String } == ["limits", "limits"])
+        #expect((objects[0]["answer"] as? String)?.contains("50,000 元") == true)
+    }
+
+    @Test func slashLangSwitchesTheChat() throws {
+        let result = try BinaryRunner.run(["chat"], stdin: Data("/lang zh\nhow do I delete my account\n/lang auto\nhow do I delete my account\n".utf8))
+        let replies = result.text.components(separatedBy: "\n\n")
+        #expect(result.text.contains("回复语言已设为"))
+        #expect(result.text.contains("注销（关闭）支付宝账户"))
+        #expect(result.text.contains("Delete (close) your Alipay account"))
+        #expect(replies.count > 3)
+    }
+
+    @Test func badLanguageIsAUsageError() throws {
+        let result = try BinaryRunner.run(["ask", "--lang", "fr", "hello"])
+        #expect(result.status == 64)
+    }
+}

@@ -23,10 +23,13 @@ public struct Conversation: Sendable {
 
     static let escalationAfterMisses = 2
 
-    public init(responder: Responder, language: Language? = nil) {
+    /// - Parameters:
+    ///   - language: a fixed reply language, or nil to follow the person.
+    ///   - startingIn: the language before the person has written anything (e.g. from the locale).
+    public init(responder: Responder, language: Language? = nil, startingIn: Language = .en) {
         self.responder = responder
         fixedLanguage = language
-        self.language = language ?? .en
+        self.language = language ?? startingIn
     }
 
     /// The step the person is at in a flow, e.g. `new_number`.
@@ -37,11 +40,12 @@ public struct Conversation: Sendable {
     private var messages: Messages { kb.messages }
 
     /// Follows the person's language, unless it is fixed. Lines with no words ("2", "?") and
-    /// one-word English replies inside a Chinese flow ("ok", "yes") keep the language.
+    /// one-word English answers to a Chinese question ("ok", "yes" in a flow) keep the language.
     private mutating func updateLanguage(_ line: String, words: [String]) {
         if let fixedLanguage { language = fixedLanguage; return }
         guard let detected = Language.detect(line) else { return }
-        if detected == .en && language == .zh && words.count <= 1 { return }
+        let answering = activeFlow != nil || offeredFlow != nil || pendingChoice != nil
+        if detected == .en && language == .zh && words.count <= 1 && answering { return }
         language = detected
     }
 

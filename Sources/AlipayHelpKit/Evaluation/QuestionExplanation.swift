@@ -5,6 +5,8 @@ public struct QuestionExplanation: Sendable {
     public var unknownWords: Int
     public var contentWords: Int
     public var match: Match
+    /// The strongest features for (and against) the best label.
+    public var evidence: [(feature: String, weight: Double)]
 
     public init(matcher: IntentMatcher, question: String) {
         let text = TextNormalizer.normalize(question)
@@ -14,6 +16,7 @@ public struct QuestionExplanation: Sendable {
         unknownWords = features.tokens.unknownWords
         contentWords = features.tokens.contentWords
         match = matcher.match(features)
+        evidence = match.ranking.first.map { matcher.evidence(features, for: $0.label) } ?? []
     }
 
     public func render() -> String {
@@ -24,6 +27,10 @@ public struct QuestionExplanation: Sendable {
         for score in match.ranking.prefix(5) {
             let percent = Int((score.probability * 1000).rounded())
             lines.append("  \(score.label.padding(toLength: 24, withPad: " ", startingAt: 0)) \(percent / 10).\(percent % 10)%")
+        }
+        if let best = match.ranking.first, !evidence.isEmpty {
+            let items = evidence.map { "\($0.feature) \($0.weight >= 0 ? "+" : "")\(String(Int(($0.weight * 100).rounded())))" }
+            lines.append("evidence:   for \(best.label): \(items.joined(separator: ", "))  (weights ×100)")
         }
         let outcome: String
         switch match.outcome {

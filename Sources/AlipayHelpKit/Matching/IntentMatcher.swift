@@ -145,6 +145,30 @@ public struct IntentMatcher: Sendable {
         return facetSelectors[index].select(features(of: TextNormalizer.normalize(question)), threshold: policy.facetThreshold)?.id
     }
 
+    /// The features of a question that count most for (positive) or against (negative) one
+    /// label, described in words: "phone", "change+phone", "手机", "注销".
+    public func evidence(_ features: QuestionFeatures, for label: String, count: Int = 6) -> [(feature: String, weight: Double)] {
+        guard let column = labels.firstIndex(of: label) else { return [] }
+        let scale = Double(SoftmaxClassifier.scale(features.keys.count))
+        let weighed = features.keys.compactMap { key -> (String, Double)? in
+            guard let weights = classifier.weights(for: key) else { return nil }
+            return (describe(key), Double(weights[column]) * scale)
+        }
+        return Array(weighed.sorted { abs($0.1) > abs($1.1) }.prefix(count))
+    }
+
+    private func describe(_ key: UInt64) -> String {
+        let value = key & ((1 << 56) - 1)
+        func hanzi(_ scalar: UInt64) -> String { Unicode.Scalar(UInt32(scalar)).map { String(Character($0)) } ?? "?" }
+        switch QuestionFeatures.Kind(rawValue: key >> 56) {
+        case .term?: return lexicon.name(of: TermID(value))
+        case .termPair?: return lexicon.name(of: TermID(value >> 24)) + "+" + lexicon.name(of: TermID(value & 0xFFFFFF))
+        case .hanzi?: return hanzi(value)
+        case .hanziPair?: return hanzi(value >> 21) + hanzi(value & 0x1FFFFF)
+        case nil: return "?"
+        }
+    }
+
     private func isTopic(_ label: String) -> Bool { labels.firstIndex(of: label).map { $0 < topicCount } ?? false }
 
     private func decide(ranking: [Match.Score], features: QuestionFeatures, aboutOtherProduct: Bool, ruledOut: [String]) -> Match {
@@ -159,17 +183,20 @@ public struct IntentMatcher: Sendable {
             let extra = ruledOut.isEmpty ? "" : "; ruled out: " + ruledOut.joined(separator: ", ")
             return decline("it looks most like the out-of-scope examples\(extra)")
         }
+        // Two topics nearly tied: together they are confident even when neither is alone, so
+        // ask which one was meant rather than declining.
+        let topicScores = ranking.filter { isTopic($0.label) }
+        if isTopic(best.label), topicScores.count > 1, topicScores[1].probability >= policy.ambiguityFloor,
+           best.probability - topicScores[1].probability < policy.ambiguityMargin,
+           best.probability + topicScores[1].probability >= policy.threshold {
+            return Match(outcome: .ambiguous([best.label, topicScores[1].label]), confidence: best.probability, facet: nil,
+                         ranking: ranking, reason: "\(best.label) and \(topicScores[1].label) are nearly tied")
+        }
         guard best.probability >= policy.threshold else {
             return decline("the best guess, \(best.label), is below the \(policy.threshold) threshold")
         }
         guard isTopic(best.label) else {
             return Match(outcome: .smallTalk(best.label), confidence: best.probability, facet: nil, ranking: ranking, reason: "small talk")
-        }
-        let topicScores = ranking.filter { isTopic($0.label) }
-        if topicScores.count > 1, topicScores[1].probability >= policy.ambiguityFloor,
-           best.probability - topicScores[1].probability < policy.ambiguityMargin {
-            return Match(outcome: .ambiguous([best.label, topicScores[1].label]), confidence: best.probability, facet: nil,
-                         ranking: ranking, reason: "\(best.label) and \(topicScores[1].label) are nearly tied")
         }
         let topicIndex = labels.firstIndex(of: best.label)!
         let facet = facetSelectors[topicIndex].select(features, threshold: policy.facetThreshold)

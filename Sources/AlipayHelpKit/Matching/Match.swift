@@ -40,9 +40,9 @@ public struct Match: Sendable {
 /// The thresholds that turn probabilities into a decision.
 public struct MatchPolicy: Sendable {
     /// Below this, the best topic is not trusted and the question is declined.
-    public var threshold: Double = 0.5
+    public var threshold: Double = 0.6
     /// Two topics closer than this (and the runner-up above `ambiguityFloor`) are a tie.
-    public var ambiguityMargin: Double = 0.2
+    public var ambiguityMargin: Double = 0.25
     public var ambiguityFloor: Double = 0.25
     /// A facet is chosen when its probability within the topic reaches this.
     public var facetThreshold: Double = 0.1

@@ -1,5 +1,5 @@
 // Measures what the README promises, on a release build:
-//   swift build -c release && .build/release/alipay-help-benchmark
+//   swift build -c release --static-swift-stdlib && .build/release/alipay-help-benchmark
 // 1. matcher throughput on one core (100,000 questions, in process);
 // 2. the whole binary answering a 100,000-line batch through pipes (`ask --json`);
 // 3. start-up: time from launching the binary to the first byte of its answer;
@@ -66,7 +66,7 @@ print(String(format: "in-process throughput: %.0f questions/s on one core (%d qu
 
 // 2. The binary through pipes, and its peak memory.
 guard FileManager.default.isExecutableFile(atPath: binary) else {
-    print("no alipay-help binary at \(binary); build it with: swift build -c release")
+    print("no alipay-help binary at \(binary); build it with: swift build -c release --static-swift-stdlib")
     exit(1)
 }
 let input = FileManager.default.temporaryDirectory.appendingPathComponent("alipay-help-bench-\(getpid()).txt")

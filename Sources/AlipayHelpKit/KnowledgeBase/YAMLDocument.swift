@@ -12,7 +12,8 @@ struct YAMLNode {
 
     static func parse(_ text: String, file: String) throws -> YAMLNode {
         do {
-            guard let node = try Yams.compose(yaml: text) else {
+            // The basic resolver: every scalar is text to us, so no per-scalar regular expressions.
+            guard let node = try Yams.compose(yaml: text, .basic) else {
                 throw KnowledgeBaseError.invalid(SourceLocation(file: file, line: 1, column: 1), message: "the file is empty")
             }
             return YAMLNode(node: node, file: file)

@@ -14,7 +14,7 @@ struct SoftmaxClassifier: Sendable {
         var label: Int
     }
 
-    init(classCount: Int, examples: [Example], epochs: Int = 40, learningRate: Float = 1.5, l2: Float = 1e-5) {
+    init(classCount: Int, examples: [Example], epochs: Int = 25, learningRate: Float = 2.0, l2: Float = 1e-5) {
         self.classCount = classCount
         bias = [Float](repeating: 0, count: classCount)
         for example in examples {

@@ -46,7 +46,7 @@ struct ChatSession {
 
     /// The reply to one line (empty when there is nothing to say) and what to do next.
     mutating func handle(_ line: String) -> (output: String, action: Action) {
-        let trimmed = line.trimmingWhitespace
+        let trimmed = line.trimmingWhitespace()
         if trimmed.hasPrefix("/") && !isFlowCommand(trimmed) { return command(trimmed) }
         return render(conversation.respond(to: trimmed))
     }
@@ -130,14 +130,5 @@ struct ChatSession {
             if let suggestion { reply += " " + messages.text(.didYouMeanCommand, language, ["command": suggestion]) }
             return (reply + " /help", .none)
         }
-    }
-}
-
-extension String {
-    var trimmingWhitespace: String {
-        var scalars = Substring(self).unicodeScalars[...]
-        while let first = scalars.first, first.properties.isWhitespace { scalars.removeFirst() }
-        while let last = scalars.last, last.properties.isWhitespace { scalars.removeLast() }
-        return String(String.UnicodeScalarView(scalars))
     }
 }

@@ -34,14 +34,10 @@ extension AlipayHelp {
             if json {
                 output.write(String(decoding: try JSONEncoder.pretty.encode(diagnostics), as: UTF8.self) + "\n")
             } else {
-                let colour = Terminal.wantsColour(1)
+                let style = TerminalStyle(colour: Terminal.wantsColour(1))
                 for diagnostic in diagnostics {
-                    var line = diagnostic.description
-                    if colour {
-                        let word = diagnostic.severity.rawValue + ":"
-                        line = line.replacingOccurrences(of: " " + word + " ", with: (diagnostic.severity == .error ? " \u{1B}[1;31m" : " \u{1B}[1;33m") + word + "\u{1B}[0m ")
-                    }
-                    output.write(line + "\n")
+                    let word = diagnostic.severity == .error ? style.error("error:") : style.warning("warning:")
+                    output.write("\(diagnostic.location): \(word) \(diagnostic.message)\n")
                 }
                 output.write("\(errors) error\(errors == 1 ? "" : "s"), \(warnings) warning\(warnings == 1 ? "" : "s")\n")
             }

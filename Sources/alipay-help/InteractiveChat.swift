@@ -83,7 +83,7 @@ struct InteractiveChat {
                 say(session.conversation.responder.knowledgeBase.messages.text(.goodbye, session.conversation.language))
                 return 0
             }
-            let trimmed = line.trimmingWhitespace
+            let trimmed = line.trimmingWhitespace()
             if trimmed.isEmpty { continue }
             if session.mayRemember(trimmed) { history?.add(trimmed) }
             let (text, action) = session.handle(line)

@@ -6,9 +6,10 @@ struct TerminalRenderer {
     var width: Int
     var colour: Bool
 
-    func bold(_ text: String) -> String { colour ? "\u{1B}[1m\(text)\u{1B}[0m" : text }
-    func dim(_ text: String) -> String { colour ? "\u{1B}[2m\(text)\u{1B}[0m" : text }
-    func accent(_ text: String) -> String { colour ? "\u{1B}[36m\(text)\u{1B}[0m" : text }
+    private var style: TerminalStyle { TerminalStyle(colour: colour) }
+    func bold(_ text: String) -> String { style.bold(text) }
+    func dim(_ text: String) -> String { style.dim(text) }
+    func accent(_ text: String) -> String { style.accent(text) }
 
     func render(_ blocks: [ReplyBlock]) -> String {
         var parts: [String] = []

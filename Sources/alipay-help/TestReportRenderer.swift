@@ -7,9 +7,10 @@ struct TestReportRenderer {
     let report: TestReport
     let colour: Bool
 
-    func bold(_ text: String) -> String { colour ? "\u{1B}[1m\(text)\u{1B}[0m" : text }
-    func good(_ text: String) -> String { colour ? "\u{1B}[32m\(text)\u{1B}[0m" : text }
-    func bad(_ text: String) -> String { colour ? "\u{1B}[31m\(text)\u{1B}[0m" : text }
+    private var style: TerminalStyle { TerminalStyle(colour: colour) }
+    func bold(_ text: String) -> String { style.bold(text) }
+    func good(_ text: String) -> String { style.good(text) }
+    func bad(_ text: String) -> String { style.bad(text) }
 
     static func percent(_ value: Double) -> String { String(format: "%.1f%%", value * 100) }
 

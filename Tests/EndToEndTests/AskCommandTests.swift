@@ -43,6 +43,31 @@ import Testing
         #expect(intents == expected)
     }
 
+    @Test func answersStreamWhileInputIsStillOpen() throws {
+        let process = Process()
+        process.executableURL = BinaryRunner.executable
+        process.arguments = ["ask", "--json", "--kb", BinaryRunner.intents]
+        let input = Pipe(), output = Pipe()
+        process.standardInput = input
+        process.standardOutput = output
+        try process.run()
+        input.fileHandleForWriting.write(Data("huabei\n".utf8))
+        // The first answer arrives before standard input is closed (read on another thread, so
+        // a program that waited for the end of input fails here instead of hanging).
+        let first = BinaryRunner.Collected()
+        let reader = Thread {
+            first.data = output.fileHandleForReading.availableData
+            first.done.signal()
+        }
+        reader.start()
+        let arrived = first.done.wait(timeout: .now() + 20) == .success
+        #expect(arrived, "no answer while input was still open")
+        if arrived { #expect(String(decoding: first.data, as: UTF8.self).contains("\"intent\":\"huabei\"")) }
+        try input.fileHandleForWriting.close()
+        process.waitUntilExit()
+        #expect(process.terminationStatus == 0)
+    }
+
     @Test func plainBatchOutputShowsEachQuestion() throws {
         let result = try BinaryRunner.run(["ask"], stdin: Data("huabei\r\nclose my account".utf8))
         #expect(result.text.contains("> huabei\n"))

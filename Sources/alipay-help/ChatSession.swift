@@ -35,8 +35,8 @@ struct ChatSession {
     var banner: String {
         let titles = topics.map { $0.title.text(language) }.joined(separator: language == .zh ? "；" : "; ")
         let wrap = { (text: String) in TextWrapping.wrap(text, width: self.renderer.width).joined(separator: "\n") }
-        return renderer.bold("alipay-help") + " — " + wrap(messages.text(.banner, language)) + "\n"
-            + wrap(titles) + "\n" + renderer.dim(wrap(messages.text(.bannerHint, language)))
+        return renderer.style.bold("alipay-help") + " — " + wrap(messages.text(.banner, language)) + "\n"
+            + wrap(titles) + "\n" + renderer.style.dim(wrap(messages.text(.bannerHint, language)))
     }
 
     /// The knowledge base's flows, as chat commands.
@@ -66,7 +66,7 @@ struct ChatSession {
     private func render(_ turn: ConversationTurn) -> (output: String, action: Action) {
         guard !turn.blocks.isEmpty else { return ("", .none) }
         var output = renderer.render(turn.blocks)
-        if explain, let match = turn.match { output += "\n" + renderer.dim(explanation(match)) }
+        if explain, let match = turn.match { output += "\n" + renderer.style.dim(explanation(match)) }
         return (output, turn.endsConversation ? .quit : .none)
     }
 
@@ -91,7 +91,7 @@ struct ChatSession {
             let indent = String(repeating: " ", count: width + 4)
             let lines = TextWrapping.wrap(item.help, width: renderer.width, firstPrefix: indent, restPrefix: indent)
             let padding = String(repeating: " ", count: width - TextWrapping.columns(of: item.name))
-            return "  " + renderer.accent(item.name) + padding + "  " + ([String(lines[0].dropFirst(width + 4))] + lines.dropFirst()).joined(separator: "\n")
+            return "  " + renderer.style.accent(item.name) + padding + "  " + ([String(lines[0].dropFirst(width + 4))] + lines.dropFirst()).joined(separator: "\n")
         }.joined(separator: "\n")
     }
 

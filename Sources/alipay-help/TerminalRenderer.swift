@@ -6,17 +6,14 @@ struct TerminalRenderer {
     var width: Int
     var colour: Bool
 
-    private var style: TerminalStyle { TerminalStyle(colour: colour) }
-    func bold(_ text: String) -> String { style.bold(text) }
-    func dim(_ text: String) -> String { style.dim(text) }
-    func accent(_ text: String) -> String { style.accent(text) }
+    var style: TerminalStyle { TerminalStyle(colour: colour) }
 
     func render(_ blocks: [ReplyBlock]) -> String {
         var parts: [String] = []
         for block in blocks {
             switch block {
             case let .heading(text):
-                parts.append(TextWrapping.wrap(text, width: width).map(bold).joined(separator: "\n"))
+                parts.append(TextWrapping.wrap(text, width: width).map(style.bold).joined(separator: "\n"))
             case let .paragraph(text):
                 parts.append(TextWrapping.wrap(text, width: width).joined(separator: "\n"))
             case let .steps(items), let .choices(items):
@@ -25,11 +22,11 @@ struct TerminalRenderer {
                     let number = String(index + 1)
                     let label = String(repeating: " ", count: numberWidth - number.count) + number + ". "
                     let lines = TextWrapping.wrap(item, width: width, firstPrefix: "  " + label, restPrefix: String(repeating: " ", count: label.count + 2))
-                    return ([accent(lines[0].prefix(label.count + 2).description) + lines[0].dropFirst(label.count + 2)] + lines.dropFirst()).joined(separator: "\n")
+                    return ([style.accent(lines[0].prefix(label.count + 2).description) + lines[0].dropFirst(label.count + 2)] + lines.dropFirst()).joined(separator: "\n")
                 }.joined(separator: "\n"))
             case let .notes(items):
                 parts.append(items.map { item in
-                    TextWrapping.wrap(item, width: width, firstPrefix: "  • ", restPrefix: "    ").map(dim).joined(separator: "\n")
+                    TextWrapping.wrap(item, width: width, firstPrefix: "  • ", restPrefix: "    ").map(style.dim).joined(separator: "\n")
                 }.joined(separator: "\n"))
             }
         }

@@ -8,15 +8,12 @@ struct TestReportRenderer {
     let colour: Bool
 
     private var style: TerminalStyle { TerminalStyle(colour: colour) }
-    func bold(_ text: String) -> String { style.bold(text) }
-    func good(_ text: String) -> String { style.good(text) }
-    func bad(_ text: String) -> String { style.bad(text) }
 
     static func percent(_ value: Double) -> String { String(format: "%.1f%%", value * 100) }
 
     func render() -> String {
         var sections: [String] = []
-        sections.append(bold("Summary") + " (threshold \(String(format: "%.2f", report.threshold)), \(report.questions) questions)\n" + [
+        sections.append(style.bold("Summary") + " (threshold \(String(format: "%.2f", report.threshold)), \(report.questions) questions)\n" + [
             "accuracy              \(Self.percent(report.accuracy))",
             "out-of-scope recall   \(Self.percent(report.outOfScopeRecall))",
             "false rejections      \(Self.percent(report.falseRejectionRate))",
@@ -26,11 +23,11 @@ struct TestReportRenderer {
 
         var suites = TextTable(headers: ["suite", "questions", "accuracy"], alignments: [.left, .right, .right])
         suites.rows = report.suites.map { [($0.file as NSString).lastPathComponent, String($0.questions), Self.percent($0.accuracy)] }
-        sections.append(suites.render(header: bold))
+        sections.append(suites.render(header: style.bold))
 
         var languages = TextTable(headers: ["language", "questions", "accuracy", "out-of-scope recall"], alignments: [.left, .right, .right, .right])
         languages.rows = report.perLanguage.map { [$0.language, String($0.questions), Self.percent($0.accuracy), Self.percent($0.outOfScopeRecall)] }
-        sections.append(languages.render(header: bold))
+        sections.append(languages.render(header: style.bold))
 
         var classes = TextTable(headers: ["intent", "precision", "recall", "F1", "support", "confused with"],
                                 alignments: [.left, .right, .right, .right, .right, .left])
@@ -38,7 +35,7 @@ struct TestReportRenderer {
             [$0.label, Self.percent($0.precision), Self.percent($0.recall), String(format: "%.3f", $0.f1), String($0.support),
              $0.confusedWith.joined(separator: ", ")]
         }
-        sections.append(classes.render(header: bold))
+        sections.append(classes.render(header: style.bold))
 
         // Confusion matrix: short column names keep it narrow.
         let short = report.confusionColumns.map(Self.abbreviation)
@@ -46,27 +43,27 @@ struct TestReportRenderer {
         matrix.rows = zip(report.confusionRows, report.confusion).map { row, counts in
             [row] + counts.map { $0 == 0 ? "." : String($0) }
         }
-        sections.append(bold("Confusion matrix") + "\n" + matrix.render() + "\n"
+        sections.append(style.bold("Confusion matrix") + "\n" + matrix.render() + "\n"
                         + zip(short, report.confusionColumns).map { "\($0)=\($1)" }.joined(separator: " "))
 
         if report.failures.isEmpty {
-            sections.append(good("No failures."))
+            sections.append(style.good("No failures."))
         } else {
-            sections.append(bold("Failures (\(report.failures.count))") + "\n" + report.failures.map { failure in
+            sections.append(style.bold("Failures (\(report.failures.count))") + "\n" + report.failures.map { failure in
                 let runnerUp = failure.runnerUp.map { ", runner-up \($0) \(String(format: "%.2f", failure.runnerUpProbability ?? 0))" } ?? ""
-                return "\(failure.location): expected \(failure.expected), got \(bad(failure.got)) "
+                return "\(failure.location): expected \(failure.expected), got \(style.bad(failure.got)) "
                     + "(confidence \(String(format: "%.2f", failure.confidence))\(runnerUp)): \(failure.question)"
             }.joined(separator: "\n"))
         }
 
         let failed = report.conversations.filter { !$0.passed }
-        var conversations = bold("Conversations") + ": \(report.conversationsPassed) passed, "
-            + (failed.isEmpty ? "0 failed" : bad("\(failed.count) failed"))
+        var conversations = style.bold("Conversations") + ": \(report.conversationsPassed) passed, "
+            + (failed.isEmpty ? "0 failed" : style.bad("\(failed.count) failed"))
         for conversation in failed { conversations += "\n  \(conversation.name): \(conversation.firstDifference ?? "")" }
         sections.append(conversations)
 
         let coverage = report.coverage
-        sections.append(bold("Coverage") + "\n" + [("topics", coverage.topics), ("facets", coverage.facets), ("flow steps", coverage.flowSteps)].map { name, item in
+        sections.append(style.bold("Coverage") + "\n" + [("topics", coverage.topics), ("facets", coverage.facets), ("flow steps", coverage.flowSteps)].map { name, item in
             "\(name.padding(toLength: 11, withPad: " ", startingAt: 0)) \(Self.percent(item.percent)) (\(item.covered) of \(item.total))"
                 + (item.missing.isEmpty ? "" : "; untested: " + item.missing.joined(separator: ", "))
         }.joined(separator: "\n"))

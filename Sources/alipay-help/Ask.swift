@@ -25,6 +25,12 @@ extension AlipayHelp {
         /// Lines longer than this are answered from their first bytes only.
         static let maximumLineLength = 4096
 
+        func validate() throws {
+            if !question.isEmpty && question.joined(separator: " ").trimmingWhitespace().isEmpty {
+                throw ValidationError("the question is empty; type a question, or pipe questions in one per line")
+            }
+        }
+
         func run() throws {
             let responder = try knowledgeBase.responder()
             let output = StandardOutput()
@@ -37,9 +43,7 @@ extension AlipayHelp {
             var reader = LineReader(maximumLength: Self.maximumLineLength)
             reader.beforeRead = { output.flush() }
             while let line = reader.next() {
-                if line.truncated {
-                    StandardError.print("alipay-help: line \(line.number): \(line.originalLength) bytes is too long for a question; answering from the first \(line.bytes.count)")
-                }
+                if line.truncated { LineReader.reportTruncation(line) }
                 let match = line.bytes.withUnsafeBufferPointer { responder.matcher.match(bytes: $0) }
                 let text = String(decoding: line.bytes, as: UTF8.self)
                 if isBlank(line.bytes) { continue }

@@ -138,6 +138,7 @@ struct ScriptedChat {
         var reader = LineReader(maximumLength: AlipayHelp.Ask.maximumLineLength)
         reader.beforeRead = { output.flush() }
         while let line = reader.next() {
+            if line.truncated { LineReader.reportTruncation(line) }
             let (text, action) = session.handle(String(decoding: line.bytes, as: UTF8.self))
             if !text.isEmpty { output.write(text + "\n\n") }
             if action == .quit { break }

@@ -55,6 +55,11 @@ struct LineReader {
         return sawAnything && length > 0 ? finish(&line, length: length) : nil
     }
 
+    /// Says on standard error that a line was cut, and how much of it is used.
+    static func reportTruncation(_ line: Line) {
+        StandardError.print("alipay-help: line \(line.number): \(line.originalLength) bytes is too long for a question; using the first \(line.bytes.count)")
+    }
+
     private mutating func finish(_ line: inout [UInt8], length: Int) -> Line {
         lineNumber += 1
         var length = length

@@ -88,7 +88,7 @@ import Testing
         #expect(objects.first?["intent"] as? String == "change_phone")
         #expect(objects.last?["intent"] as? String == "limits")
         #expect(objects.contains { ($0["question"] as? String)?.contains("inside huabei") == true && $0["intent"] as? String == "huabei" })
-        #expect(result.stderr.contains("too long"), "a cut line is reported on stderr")
+        #expect(result.stderr.contains("line 4: 2097152 bytes is too long"), "a cut line is reported on stderr: \(result.stderr)")
         #expect(result.stdout.count < 200_000, "a huge line is not echoed back whole")
     }
 
@@ -116,6 +116,12 @@ import Testing
         #expect(result.status == 2)
         #expect(result.stderr.contains("limits.yaml:3:1: error: invalid YAML"), "got: \(result.stderr)")
         #expect(result.stdout.isEmpty)
+    }
+
+    @Test func anEmptyQuestionIsAUsageError() throws {
+        let result = try BinaryRunner.run(["ask", "  "])
+        #expect(result.status == 64)
+        #expect(result.stderr.contains("the question is empty"))
     }
 
     @Test func badUsageIsExplained() throws {

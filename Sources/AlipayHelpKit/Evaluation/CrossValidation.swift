@@ -1,3 +1,5 @@
+import Foundation
+
 /// K-fold cross-validation over the knowledge base's own examples: each example is held out
 /// once, matched by a matcher trained without it, and judged like a labelled question.
 public enum CrossValidation {
@@ -7,15 +9,28 @@ public enum CrossValidation {
         var fold: Int
     }
 
+    /// Folds are trained and judged on every core at once; the result is in fold order.
     public static func run(_ knowledgeBase: KnowledgeBase, folds: Int, policy: MatchPolicy = MatchPolicy()) throws -> SuiteEvaluation {
         precondition(folds >= 2)
-        var results: [SuiteEvaluation.Result] = []
-        for fold in 0..<folds {
+        let slots = FoldResults(count: folds)
+        DispatchQueue.concurrentPerform(iterations: folds) { fold in
             let (training, held) = split(knowledgeBase, folds: folds, fold: fold)
-            let matcher = try IntentMatcher(knowledgeBase: training, policy: policy)
-            results += SuiteEvaluation(matcher: matcher, cases: held).results
+            do {
+                let matcher = try IntentMatcher(knowledgeBase: training, policy: policy)
+                slots.set(fold, .success(SuiteEvaluation(matcher: matcher, cases: held).results))
+            } catch {
+                slots.set(fold, .failure(error))
+            }
         }
-        return SuiteEvaluation(results: results)
+        return SuiteEvaluation(results: try slots.all.flatMap { try $0.get() })
+    }
+
+    /// The number of folds that leaves each example out on its own within its list: fold i
+    /// holds out the i-th example of every topic, facet and intent.
+    public static func leaveOneOutFolds(_ kb: KnowledgeBase) -> Int {
+        let lists = kb.topics.flatMap { [$0.examples.count] + $0.facets.map(\.examples.count) }
+            + kb.smallTalk.map(\.examples.count) + [kb.outOfScope.examples.count]
+        return max(lists.max() ?? 2, 2)
     }
 
     /// The knowledge base without fold `fold`, and that fold's examples as labelled questions.
@@ -56,4 +71,13 @@ public enum CrossValidation {
             deal(kb.outOfScope.examples, kb.outOfScope.exampleLocations, expected: .outOfScope, facet: nil)
         return (training, held)
     }
+}
+
+/// Per-fold results written from several threads, each to its own slot.
+final class FoldResults: @unchecked Sendable {
+    private var slots: [Result<[SuiteEvaluation.Result], Error>]
+    private let lock = NSLock()
+    init(count: Int) { slots = Array(repeating: .success([]), count: count) }
+    func set(_ index: Int, _ value: Result<[SuiteEvaluation.Result], Error>) { lock.lock(); slots[index] = value; lock.unlock() }
+    var all: [Result<[SuiteEvaluation.Result], Error>] { lock.lock(); defer { lock.unlock() }; return slots }
 }

@@ -231,31 +231,12 @@ public enum KnowledgeBaseLint {
     }
 
     /// Each example left out in turn: the matcher trained without it should still understand it.
-    /// Fold i leaves out the i-th example of every list (topic, facet, intent) at once, so each
-    /// example is left out exactly once in as many trainings as the longest list has examples.
     static func leaveOneOut(_ kb: KnowledgeBase) -> [Diagnostic] {
-        let lists = kb.topics.flatMap { [$0.examples.count] + $0.facets.map(\.examples.count) }
-            + kb.smallTalk.map(\.examples.count) + [kb.outOfScope.examples.count]
-        let folds = max(lists.max() ?? 2, 2)
-        let results = ConcurrentResults(count: folds)
-        DispatchQueue.concurrentPerform(iterations: folds) { fold in
-            let (training, held) = CrossValidation.split(kb, folds: folds, fold: fold)
-            guard let matcher = try? IntentMatcher(knowledgeBase: training) else { return }
-            results.set(fold, SuiteEvaluation(matcher: matcher, cases: held).results)
-        }
-        return results.all.flatMap { $0 }.filter { !$0.correct }.map { result in
+        guard let evaluation = try? CrossValidation.run(kb, folds: CrossValidation.leaveOneOutFolds(kb)) else { return [] }
+        return evaluation.results.filter { !$0.correct }.map { result in
             let got = TestReport.label(of: result.match)
             return Diagnostic(.warning, result.case_.location,
                               "\"\(result.case_.question)\" is taken for \(got) (\(JSONLineEncoder.formatConfidence(result.match.confidence))) when left out; add examples like it")
         }
     }
-}
-
-/// Per-fold results written from several threads, each to its own slot.
-final class ConcurrentResults: @unchecked Sendable {
-    private var slots: [[SuiteEvaluation.Result]]
-    private let lock = NSLock()
-    init(count: Int) { slots = Array(repeating: [], count: count) }
-    func set(_ index: Int, _ value: [SuiteEvaluation.Result]) { lock.lock(); slots[index] = value; lock.unlock() }
-    var all: [[SuiteEvaluation.Result]] { lock.lock(); defer { lock.unlock() }; return slots }
 }

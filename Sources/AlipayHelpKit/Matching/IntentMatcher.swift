@@ -70,14 +70,19 @@ public struct IntentMatcher: Sendable {
         // rule; left in, it would only teach the classifier that "change my number" is out of
         // scope (the rule, not the words, is what makes "change my WhatsApp number" so).
         let outOfScopeClass = self.outOfScopeClass
-        let training = labelled.compactMap { text, label -> SoftmaxClassifier.Example? in
+        let examples = knowledgeBase.allExamples
+        var featuresOfExample: [String: QuestionFeatures] = [:]
+        var training: [SoftmaxClassifier.Example] = []
+        for (index, (text, label)) in labelled.enumerated() {
             let found = features(text)
-            if label == outOfScopeClass && found.contains(otherProduct) && !(alipay.map(found.contains) ?? false) { return nil }
-            return .init(keys: found.keys, label: label)
+            featuresOfExample[examples[index].text] = found
+            if label == outOfScopeClass && found.contains(otherProduct) && !(alipay.map(found.contains) ?? false) { continue }
+            training.append(.init(keys: found.keys, label: label))
         }
         classifier = SoftmaxClassifier(classCount: labels.count, examples: training)
+        // The facet selectors train on the same examples: reuse their features.
         facetSelectors = topics.enumerated().map { index, topic in
-            FacetSelector(topic: topic, triggers: facetTriggers[index], features: { features(TextNormalizer.normalize($0)) })
+            FacetSelector(topic: topic, triggers: facetTriggers[index], features: { featuresOfExample[$0] ?? features(TextNormalizer.normalize($0)) })
         }
     }
 

@@ -24,9 +24,7 @@ public struct Lexicon: Sendable {
 
     public init() {}
 
-    public var count: Int { names.count }
     public func name(of term: TermID) -> String { names[Int(term)] }
-    public func isConceptTerm(_ term: TermID) -> Bool { isConcept[Int(term)] }
     public func isStopwordTerm(_ term: TermID) -> Bool { isStopword[Int(term)] }
 
     // MARK: Building

@@ -5,15 +5,7 @@ public struct QuestionFeatures: Sendable {
     /// Sorted, unique feature keys.
     public var keys: [UInt64]
 
-    /// The distinct terms of the question, for rules (`require`, `exclude`, `triggers`).
-    public var terms: Set<TermID> { Set(tokens.terms.filter { $0 != Lexicon.gap }) }
-
     public func contains(_ term: TermID) -> Bool { tokens.terms.contains(term) }
-
-    /// Share of content words the vocabulary knows (1 when there are none).
-    public var understoodShare: Double {
-        tokens.contentWords == 0 ? 1 : Double(tokens.contentWords - tokens.unknownWords) / Double(tokens.contentWords)
-    }
 
     enum Kind: UInt64 { case term = 1, termPair = 2, hanzi = 3, hanziPair = 4 }
 

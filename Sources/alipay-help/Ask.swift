@@ -43,10 +43,10 @@ extension AlipayHelp {
             var reader = LineReader(maximumLength: Self.maximumLineLength)
             reader.beforeRead = { output.flush() }
             while let line = reader.next() {
+                if isBlank(line.bytes) { continue }
                 if line.truncated { LineReader.reportTruncation(line) }
                 let match = line.bytes.withUnsafeBufferPointer { responder.matcher.match(bytes: $0) }
                 let text = String(decoding: line.bytes, as: UTF8.self)
-                if isBlank(line.bytes) { continue }
                 format.print(responder.reply(to: text, match: match, language: language.language), showQuestion: true)
             }
             output.flush()

@@ -20,11 +20,6 @@ final class StandardOutput {
         if buffer.count >= flushThreshold { flush() }
     }
 
-    func write(bytes: UnsafeBufferPointer<UInt8>) {
-        buffer.append(contentsOf: bytes)
-        if buffer.count >= flushThreshold { flush() }
-    }
-
     func write(byte: UInt8) { buffer.append(byte) }
 
     func flush() {

@@ -11,13 +11,13 @@ struct TermRule: Sendable {
             }
             let text = TextNormalizer.normalize(entry)
             var group: [TermID] = []
-            for segment in text.segments {
+            for (segment, piece) in zip(text.segments, text.pieces) {
                 switch segment.kind {
                 case .word:
-                    let word = text.word(segment)
-                    group.append(lexicon.resolveExactOrInflected(word) ?? lexicon.internWord(word))
+                    group.append(lexicon.resolveExactOrInflected(piece) ?? lexicon.internWord(piece))
                 case .chinese:
-                    group.append(contentsOf: lexicon.tokens(of: text).terms.filter { $0 != Lexicon.gap })
+                    // The known terms of this Chinese run only (not of the whole entry again).
+                    group.append(contentsOf: lexicon.tokens(of: TextNormalizer.normalize(piece)).terms.filter { $0 != Lexicon.gap })
                 }
             }
             if !group.isEmpty { alternatives.append(group) }

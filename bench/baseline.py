@@ -1,10 +1,15 @@
 #!/usr/bin/env python3
 """The usual baseline, for comparison: TF-IDF over word 1-2-grams and character 2-4-grams,
-logistic regression, trained on exactly the same knowledge-base examples (topics, facet
-examples, small talk, out-of-scope) and judged on the same labelled suites, with a confidence
-threshold below which it declines (tuned on its own cross-validation, not on the suites).
+logistic regression, trained on exactly the same knowledge-base examples as the matcher (topics,
+facet examples, small talk, out-of-scope, and the example questions of every language file), and
+judged on the same labelled suites, with a confidence threshold below which it declines (tuned on
+its own cross-validation, not on the suites).
 
-    pip install scikit-learn pyyaml && python3 bench/baseline.py
+    pip install scikit-learn pyyaml && python3 bench/baseline.py [extra.tsv ...]
+
+Suites: every `intents/tests/*.yaml` (conversation scripts aside), every `intents/tests/*.tsv`,
+the files named on the command line, and `../shared/eval/*.tsv` when that folder is there.
+A TSV suite has the columns `intent`, `lang`, `question` (a header line first).
 """
 import glob, os, sys
 import numpy as np
@@ -14,22 +19,27 @@ from sklearn.feature_extraction.text import TfidfVectorizer
 from sklearn.linear_model import LogisticRegression
 from sklearn.model_selection import StratifiedKFold
 
-root = os.path.join(os.path.dirname(os.path.abspath(__file__)), "..", "intents")
+here = os.path.dirname(os.path.abspath(__file__))
+root = os.path.join(here, "..", "intents")
 texts, labels = [], []
-for path in sorted(glob.glob(os.path.join(root, "*.yaml"))):
+for path in sorted(glob.glob(os.path.join(root, "*.yaml")) + glob.glob(os.path.join(root, "*.yml"))):
     doc = yaml.safe_load(open(path))
     name = os.path.basename(path)
-    if name in ("vocabulary.yaml", "messages.yaml"):
+    if name.startswith(("vocabulary.", "messages.")):
         continue
-    if name == "smalltalk.yaml":
+    if name.startswith("smalltalk."):
         for intent in doc["intents"]:
             texts += intent["examples"]; labels += [intent["id"]] * len(intent["examples"])
-    elif name == "out_of_scope.yaml":
+    elif name.startswith("out_of_scope."):
         texts += doc["examples"]; labels += ["out_of_scope"] * len(doc["examples"])
     else:
         examples = doc["examples"] + [e for f in doc.get("facets", []) for e in f["examples"]]
         texts += examples; labels += [doc["id"]] * len(examples)
+for path in sorted(glob.glob(os.path.join(root, "languages", "*.yaml"))):
+    for label, examples in (yaml.safe_load(open(path)).get("examples") or {}).items():
+        texts += examples; labels += [label] * len(examples)
 texts = [str(t) for t in texts]
+
 
 def fit(xs, ys):
     word = TfidfVectorizer(analyzer="word", ngram_range=(1, 2), sublinear_tf=True, token_pattern=r"(?u)\b\w+\b")
@@ -38,10 +48,37 @@ def fit(xs, ys):
     model = LogisticRegression(C=10, max_iter=2000).fit(features, ys)
     return lambda qs: model.predict_proba(hstack([word.transform(qs), char.transform(qs)]).tocsr()), model.classes_
 
+
 def decide(probabilities, classes, threshold):
     best = probabilities.argmax(1)
     return [classes[b] if (p[b] >= threshold and classes[b] != "out_of_scope") else "out_of_scope"
             for b, p in zip(best, probabilities)]
+
+
+def load_suite(path):
+    """(question, expected label, language or None) for a YAML or TSV suite."""
+    if path.endswith(".tsv"):
+        rows = [line.rstrip("\n").split("\t") for line in open(path, encoding="utf-8")]
+        header = rows[0]
+        at = {name: header.index(name) for name in ("intent", "lang", "question")}
+        return [(r[at["question"]], r[at["intent"]], r[at["lang"]]) for r in rows[1:] if len(r) >= len(header)]
+    return [(str(c["q"]), c["expect"], None) for c in yaml.safe_load(open(path))["cases"]]
+
+
+def report(name, cases):
+    questions = [q for q, _, _ in cases]
+    got = decide(predict(questions), classes, best_threshold)
+    right = [g == e for g, (_, e, _) in zip(got, cases)]
+    oos = [r for r, (_, e, _) in zip(right, cases) if e == "out_of_scope"]
+    declined = [g == "out_of_scope" for g, (_, e, _) in zip(got, cases) if e != "out_of_scope"]
+    others = [r for r, (_, _, lang) in zip(right, cases) if lang and lang not in ("en", "zh", "zh-Hant")]
+    line = (f"{name}: questions {len(cases)}  accuracy {np.mean(right):.3f}  "
+            f"out-of-scope recall {np.mean(oos) if oos else float('nan'):.3f}  "
+            f"in-scope declined {np.mean(declined) if declined else float('nan'):.3f}")
+    if others:
+        line += f"  other languages {np.mean(others):.3f} ({len(others)})"
+    print(line)
+
 
 # Pick the threshold by 5-fold cross-validation on the examples only.
 ys = np.array(labels); xs = np.array(texts, dtype=object)
@@ -56,16 +93,10 @@ for threshold in np.arange(0.0, 0.9, 0.05):
         best_threshold, best_score = threshold, correct
 
 predict, classes = fit(texts, labels)
-print(f"baseline threshold (from cross-validation): {best_threshold:.2f}; 5-fold cross-validation accuracy {best_score / len(texts):.3f}")
-for path in sorted(glob.glob(os.path.join(root, "tests", "*.yaml"))):
-    if os.path.basename(path).startswith("conversations"):
-        continue
-    cases = yaml.safe_load(open(path))["cases"]
-    questions = [str(c["q"]) for c in cases]
-    expected = [c["expect"] for c in cases]
-    got = decide(predict(questions), classes, best_threshold)
-    accuracy = np.mean([a == b for a, b in zip(got, expected)])
-    oos = [a == b for a, b in zip(got, expected) if b == "out_of_scope"]
-    rejected = [g == "out_of_scope" for g, e in zip(got, expected) if e != "out_of_scope"]
-    print(f"{os.path.basename(path)}: questions {len(cases)}  accuracy {accuracy:.3f}  "
-          f"out-of-scope recall {np.mean(oos):.3f}  false rejections {np.mean(rejected):.3f}")
+print(f"baseline threshold (from cross-validation): {best_threshold:.2f}; "
+      f"5-fold cross-validation accuracy {best_score / len(texts):.3f} ({len(texts)} examples)")
+suites = sorted(p for p in glob.glob(os.path.join(root, "tests", "*.yaml")) if not os.path.basename(p).startswith("conversations"))
+suites += sorted(glob.glob(os.path.join(root, "tests", "*.tsv")))
+suites += sys.argv[1:] or sorted(glob.glob(os.path.join(here, "..", "..", "shared", "eval", "*.tsv")))
+for path in suites:
+    report(os.path.basename(path), load_suite(path))

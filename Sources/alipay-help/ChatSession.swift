@@ -33,7 +33,7 @@ struct ChatSession {
     private var topics: [Topic] { conversation.responder.knowledgeBase.topics }
 
     var banner: String {
-        let titles = topics.map { $0.title.text(language) }.joined(separator: language == .zh ? "；" : "; ")
+        let titles = topics.map { $0.title.text(language) }.joined(separator: language.isChinese ? "；" : "; ")
         let wrap = { (text: String) in TextWrapping.wrap(text, width: self.renderer.width).joined(separator: "\n") }
         return renderer.style.bold("alipay-help") + " — " + wrap(messages.text(.banner, language)) + "\n"
             + wrap(titles) + "\n" + renderer.style.dim(wrap(messages.text(.bannerHint, language)))
@@ -110,10 +110,11 @@ struct ChatSession {
             switch words.dropFirst().first {
             case "en"?: conversation.fixedLanguage = .en
             case "zh"?: conversation.fixedLanguage = .zh
+            case "zh-hant"?: conversation.fixedLanguage = .zhHant
             case "auto"?: conversation.fixedLanguage = nil
             default: return (messages.text(.languageHint, language), .none)
             }
-            let shown = conversation.fixedLanguage.map { $0 == .zh ? "中文 (zh)" : "English (en)" } ?? "auto"
+            let shown = conversation.fixedLanguage.map { ["en": "English (en)", "zh": "中文 (zh)", "zh-Hant": "繁體中文 (zh-Hant)"][$0.rawValue]! } ?? "auto"
             return (messages.text(.languageSet, conversation.fixedLanguage ?? language, ["language": shown]), .none)
         case "/history":
             if words.dropFirst().first == "clear" { return (messages.text(.historyCleared, language), .clearHistory) }

@@ -6,10 +6,10 @@ extension Language: ExpressibleByArgument {}
 /// `--lang en|zh|auto`, shared by the commands that reply.
 struct LanguageOption: ParsableArguments {
     enum Choice: String, ExpressibleByArgument, CaseIterable {
-        case en, zh, auto
+        case en, zh, zhHant = "zh-Hant", auto
     }
 
-    @Option(name: .customLong("lang"), help: "Reply language: en, zh, or auto (the question's language).")
+    @Option(name: .customLong("lang"), help: "Reply language: en, zh, zh-Hant (Traditional), or auto (the question's language).")
     var choice: Choice = .auto
 
     /// nil for auto.
@@ -17,6 +17,7 @@ struct LanguageOption: ParsableArguments {
         switch choice {
         case .en: return .en
         case .zh: return .zh
+        case .zhHant: return .zhHant
         case .auto: return nil
         }
     }

@@ -9,6 +9,8 @@ public enum JSONLineEncoder {
         out += ",\"intent\":"
         if let intent = reply.match.intent { appendString(intent, to: &out) } else { out += "null" }
         out += ",\"lang\":\"" + reply.language.rawValue + "\""
+        out += ",\"question_lang\":"
+        appendString(reply.questionLanguage, to: &out)
         out += ",\"kind\":"
         appendString(kind(of: reply.match), to: &out)
         out += ",\"confidence\":"

@@ -20,6 +20,8 @@ public struct Reply: Sendable {
     var escapedText: String?
     /// The language the reply is written in.
     public var language: Language = .en
+    /// The language the question was written in (`en`, `zh`, `zh-Hant`, `ja`...).
+    public var questionLanguage = "en"
 
     public init(question: String, match: Match, blocks: [ReplyBlock]) {
         self.question = question

@@ -29,8 +29,8 @@ public struct Responder: Sendable {
             for topic in knowledgeBase.topics {
                 add(topic.id, Self.fullAnswer(topic, language))
                 for facet in topic.facets {
-                    let heading = language == .zh
-                        ? "\(topic.title.text(.zh))：\(facet.title.text(.zh))"
+                    let heading = language.isChinese
+                        ? "\(topic.title.text(language))：\(facet.title.text(language))"
                         : "\(topic.title.en): \(facet.title.en.lowercasedFirst)"
                     add(topic.id + "/" + facet.id, [.heading(heading), .paragraph(facet.answer.text(language))])
                 }
@@ -57,7 +57,20 @@ public struct Responder: Sendable {
     }
 
     public func reply(to question: String, match: Match, language: Language? = nil) -> Reply {
-        let language = language ?? Language.detect(question) ?? .en
+        let language = language ?? Language(rawValue: match.questionLanguage) ?? Language.detect(question) ?? .en
+        var reply = reply(to: question, match: match, in: language)
+        reply.questionLanguage = match.questionLanguage
+        // A question in a language the answers are not written in gets them in English, and a
+        // line saying so.
+        if Language(rawValue: match.questionLanguage) == nil, language == .en {
+            reply.blocks.insert(.paragraph(messages.text(.otherLanguageNote, .en)), at: 0)
+            reply.text = PlainTextRenderer.render(reply.blocks)
+            reply.escapedText = nil
+        }
+        return reply
+    }
+
+    private func reply(to question: String, match: Match, in language: Language) -> Reply {
         switch match.outcome {
         case let .topic(id):
             return preparedReply(match.facet.map { id + "/" + $0 } ?? id, question, match, language)

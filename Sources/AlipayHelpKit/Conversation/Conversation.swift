@@ -45,7 +45,7 @@ public struct Conversation: Sendable {
         if let fixedLanguage { language = fixedLanguage; return }
         guard let detected = Language.detect(line) else { return }
         let answering = activeFlow != nil || offeredFlow != nil || pendingChoice != nil
-        if detected == .en && language == .zh && words.count <= 1 && answering { return }
+        if detected == .en && language.isChinese && words.count <= 1 && answering { return }
         language = detected
     }
 

@@ -13,6 +13,8 @@ public struct KnowledgeBase: Sendable {
     public var flows: [FlowDefinition]
     /// What the assistant says around the answers, from `messages.yaml`.
     public var messages: Messages
+    /// Further languages questions may be asked in, from `languages/`.
+    public var languages: [LanguagePack] = []
 
     public init(topics: [Topic], smallTalk: [SmallTalkIntent], outOfScope: OutOfScope, vocabulary: VocabularyDefinition,
                 flows: [FlowDefinition] = [], messages: Messages = Messages(texts: [:])) {
@@ -50,6 +52,7 @@ public struct KnowledgeBase: Sendable {
         all += zip(outOfScope.examples, outOfScope.exampleLocations).map {
             Example(text: $0, label: LabelledQuestion.outOfScopeLabel, facet: nil, location: $1)
         }
+        for language in languages { all += language.examples }
         return all
     }
     public func smallTalkIntent(_ id: String) -> SmallTalkIntent? { smallTalk.first { $0.id == id } }
@@ -99,7 +102,13 @@ extension KnowledgeBase {
             throw KnowledgeBaseError.invalid(SourceLocation(file: directory.appendingPathComponent(messagesFile).path, line: 1, column: 1),
                                              message: "missing: the assistant's messages live in \(messagesFile)")
         }
-        return KnowledgeBase(topics: topics, smallTalk: smallTalk, outOfScope: outOfScope, vocabulary: vocabulary, flows: flows, messages: messages)
+        var knowledgeBase = KnowledgeBase(topics: topics, smallTalk: smallTalk, outOfScope: outOfScope, vocabulary: vocabulary,
+                                          flows: flows, messages: messages)
+        knowledgeBase.languages = try LanguagePack.loadAll(
+            in: directory.appendingPathComponent(LanguagePack.folder),
+            labels: Set(topics.map(\.id) + [LabelledQuestion.outOfScopeLabel]),
+            concepts: Set(vocabulary.concepts.map(\.id)))
+        return knowledgeBase
     }
 
     static func readText(_ path: String) throws -> String {

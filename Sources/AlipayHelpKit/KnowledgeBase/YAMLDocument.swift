@@ -42,6 +42,12 @@ struct YAMLNode {
         return result
     }
 
+    /// A mapping's keys and values in the order they are written.
+    func orderedMapping() throws -> [(key: YAMLNode, value: YAMLNode)] {
+        guard case let .mapping(mapping) = node else { throw fail("expected a mapping of keys to values") }
+        return mapping.map { (YAMLNode(node: $0.key, file: file), YAMLNode(node: $0.value, file: file)) }
+    }
+
     func sequence() throws -> [YAMLNode] {
         guard case let .sequence(sequence) = node else { throw fail("expected a list") }
         return sequence.map { YAMLNode(node: $0, file: file) }

@@ -1,18 +1,31 @@
-/// The languages replies are written in.
+/// The languages replies are written in: English, Simplified Chinese, and Traditional Chinese
+/// (converted from the Simplified texts). Questions in other languages are answered in English.
 public enum Language: String, Sendable, Codable, CaseIterable {
     case en
     case zh
+    case zhHant = "zh-Hant"
 
-    /// The language a line is written in: Chinese if it has any Chinese character (mixed
-    /// "Alipay的花呗limit" included), English if it has words of Latin letters, nil when it
-    /// has neither (a number, "?"), so the conversation keeps the language it had.
+    public var isChinese: Bool { self != .en }
+
+    /// The reply language for a line: Chinese if it has any Han character and no kana (mixed
+    /// "Alipay的花呗limit" included), Traditional when a character is written the Traditional
+    /// way; English for anything else with letters (other languages are answered in English);
+    /// nil when it has no letters at all ("2", "?"), so a conversation keeps its language.
     public static func detect(_ text: String) -> Language? {
-        var letters = 0
+        var letters = false, han = false, traditional = false
         for scalar in text.unicodeScalars {
-            if ChineseText.isHan(scalar.value) { return .zh }
-            if (scalar.value | 0x20) >= 0x61 && (scalar.value | 0x20) <= 0x7A { letters += 1 }
+            let value = scalar.value
+            if ChineseText.isHan(value) {
+                han = true
+                if ChineseText.isTraditional(value) { traditional = true }
+            } else if TextNormalizer.unspacedScript(value) == .kana {
+                return .en
+            } else if value < 0x80 ? ((value | 0x20) >= 0x61 && (value | 0x20) <= 0x7A) : scalar.properties.isAlphabetic {
+                letters = true
+            }
         }
-        return letters > 0 ? .en : nil
+        if han { return traditional ? .zhHant : .zh }
+        return letters ? .en : nil
     }
 }
 
@@ -28,6 +41,10 @@ public struct LocalizedText: Sendable, Equatable {
 
     /// The text in `language`, falling back to English (`check` reports what is missing).
     public func text(_ language: Language) -> String {
-        language == .zh ? (zh ?? en) : en
+        switch language {
+        case .en: return en
+        case .zh: return zh ?? en
+        case .zhHant: return zh.map(TraditionalChinese.convert) ?? en
+        }
     }
 }

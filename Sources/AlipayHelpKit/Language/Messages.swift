@@ -46,6 +46,7 @@ public enum MessageKey: String, CaseIterable, Sendable {
     case historyHint = "history_hint"
     case languageSet = "language_set"
     case languageHint = "language_hint"
+    case otherLanguageNote = "other_language_note"
 }
 
 /// The loaded `messages.yaml`.

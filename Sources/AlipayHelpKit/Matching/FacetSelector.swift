@@ -12,23 +12,27 @@ struct FacetSelector: Sendable {
     private let facetIDs: [String]
     private let triggers: [TermRule]
     private let classifier: SoftmaxClassifier?
+    private let space: FeatureSpace
 
     init(topic: Topic, triggers: [TermRule], features: (String) -> QuestionFeatures) {
         facetIDs = topic.facets.map(\.id)
         self.triggers = triggers
-        guard !topic.facets.isEmpty else { classifier = nil; return }
         // Topic examples that mention a facet's trigger are not clearly general, so only the
         // others teach the "general" class.
-        var examples: [SoftmaxClassifier.Example] = []
+        var labelled: [([UInt64], Int)] = []
         for example in topic.examples {
             let found = features(example)
             if triggers.contains(where: { $0.firstMatch(in: found) != nil }) { continue }
-            examples.append(.init(keys: Self.termKeys(found), label: 0))
+            labelled.append((Self.termKeys(found), 0))
         }
         for (index, facet) in topic.facets.enumerated() {
-            examples += facet.examples.map { .init(keys: Self.termKeys(features($0)), label: index + 1) }
+            labelled += facet.examples.map { (Self.termKeys(features($0)), index + 1) }
         }
-        classifier = SoftmaxClassifier(classCount: topic.facets.count + 1, examples: examples)
+        let space = FeatureSpace(documents: labelled.map(\.0), unknownShare: 0)
+        self.space = space
+        guard !topic.facets.isEmpty else { classifier = nil; return }
+        classifier = SoftmaxClassifier(classCount: topic.facets.count + 1, featureCount: space.count,
+                                       examples: labelled.map { .init(vector: space.vector($0.0), label: $0.1) })
     }
 
     /// - Parameter isTrigger: which found trigger terms count (a follow-up with no topic of its
@@ -42,7 +46,7 @@ struct FacetSelector: Sendable {
 
     func select(_ features: QuestionFeatures, threshold: Double, isTrigger: (TermID) -> Bool = { _ in true }) -> Choice? {
         guard let classifier else { return nil }
-        var logits = classifier.logits(for: Self.termKeys(features))
+        var logits = classifier.logits(for: space.vector(Self.termKeys(features)))
         // Facets the question gives no trigger for are out of the running, so their share goes
         // to the others: the choice is between "general" and the triggered facets.
         for index in facetIDs.indices where !triggers[index].isEmpty {

@@ -12,6 +12,8 @@ public struct IntentMatcher: Sendable {
     let labels: [String]
     let topicCount: Int
     let outOfScopeClass: Int
+    private let space: FeatureSpace
+    let languageDetector: LanguageDetector
     private let classifier: SoftmaxClassifier
     private let requireRules: [TermRule]
     private let excludeRules: [TermRule]
@@ -21,28 +23,38 @@ public struct IntentMatcher: Sendable {
 
     public init(knowledgeBase: KnowledgeBase, policy: MatchPolicy = MatchPolicy()) throws {
         self.policy = policy
+        languageDetector = LanguageDetector(knowledgeBase: knowledgeBase)
         var lexicon = Lexicon()
         let vocabulary = knowledgeBase.vocabulary
         let otherProduct = lexicon.concept("other_product")
         self.otherProduct = otherProduct
+        // Every surface with the concept it means, the owner that declares it and where.
+        var declarations: [(surface: String, concept: String, location: SourceLocation)] = []
+        for concept in vocabulary.concepts {
+            declarations += (concept.english + concept.chinese).map { ($0, concept.id, concept.location) }
+        }
+        for language in knowledgeBase.languages {
+            for entry in language.words { declarations += entry.surfaces.map { ($0, entry.concept, entry.location) } }
+        }
         do {
             for phrasePass in [false, true] {
-                for concept in vocabulary.concepts {
-                    let term = lexicon.concept(concept.id)
-                    for surface in concept.english + concept.chinese {
-                        try lexicon.declare(surface, as: term, owner: concept.id, phrases: phrasePass)
-                    }
+                for declaration in declarations {
+                    try lexicon.declare(declaration.surface, as: lexicon.concept(declaration.concept), owner: declaration.concept, phrases: phrasePass)
                 }
                 for product in vocabulary.otherProducts {
                     try lexicon.declare(product, as: otherProduct, owner: "other_products", phrases: phrasePass)
                 }
             }
         } catch {
-            let location = vocabulary.concepts.first { $0.id == error.second }?.location
+            let clash = TextNormalizer.normalize(error.surface).pieces.joined(separator: " ")
+            let location = declarations.first {
+                $0.concept == error.second && TextNormalizer.normalize($0.surface).pieces.joined(separator: " ").contains(clash)
+            }?.location
                 ?? SourceLocation(file: KnowledgeBase.vocabularyFile, line: 1, column: 1)
             throw KnowledgeBaseError.invalid(location, message: "'\(error.surface)' is declared in both '\(error.first)' and '\(error.second)'; keep it in one")
         }
         for word in vocabulary.stopwords { lexicon.markStopword(word) }
+        for language in knowledgeBase.languages { for word in language.markers { lexicon.markStopword(word) } }
         for word in vocabulary.commonWords where lexicon.resolveExactOrInflected(word) == nil { lexicon.internWord(word) }
         let alipay = lexicon.existingConcept("alipay")
         self.alipay = alipay
@@ -55,7 +67,8 @@ public struct IntentMatcher: Sendable {
 
         // Learn the vocabulary of every example before building features, so the feature
         // space is fixed when training starts.
-        let labelled = knowledgeBase.allExamples.map { example in
+        let examples = knowledgeBase.allExamples
+        let labelled = examples.map { example in
             (TextNormalizer.normalize(example.text), labels.firstIndex(of: example.label)!)
         }
         for (text, _) in labelled { _ = lexicon.learnTokens(of: text) }
@@ -70,16 +83,20 @@ public struct IntentMatcher: Sendable {
         // rule; left in, it would only teach the classifier that "change my number" is out of
         // scope (the rule, not the words, is what makes "change my WhatsApp number" so).
         let outOfScopeClass = self.outOfScopeClass
-        let examples = knowledgeBase.allExamples
         var featuresOfExample: [String: QuestionFeatures] = [:]
-        var training: [SoftmaxClassifier.Example] = []
+        var training: [(features: QuestionFeatures, label: Int)] = []
         for (index, (text, label)) in labelled.enumerated() {
             let found = features(text)
             featuresOfExample[examples[index].text] = found
-            if label == outOfScopeClass && found.contains(otherProduct) && !(alipay.map(found.contains) ?? false) { continue }
-            training.append(.init(keys: found.keys, label: label))
+            if policy.rules.contains(.otherProduct), label == outOfScopeClass,
+               found.contains(otherProduct) && !(alipay.map(found.contains) ?? false) { continue }
+            training.append((found, label))
         }
-        classifier = SoftmaxClassifier(classCount: labels.count, examples: training)
+        let space = FeatureSpace(documents: training.map(\.features.keys), unknownShare: policy.unknownShare)
+        self.space = space
+        classifier = SoftmaxClassifier(classCount: labels.count, featureCount: space.count, examples: training.map {
+            .init(vector: space.vector($0.features.keys, unknownTerms: $0.features.tokens.unknownWords), label: $0.label)
+        })
         // The facet selectors train on the same examples: reuse their features.
         facetSelectors = topics.enumerated().map { index, topic in
             FacetSelector(topic: topic, triggers: facetTriggers[index], features: { featuresOfExample[$0] ?? features(TextNormalizer.normalize($0)) })
@@ -103,18 +120,25 @@ public struct IntentMatcher: Sendable {
     }
 
     public func match(_ features: QuestionFeatures) -> Match {
+        var match = classify(features)
+        match.questionLanguage = languageDetector.detect(features.text)
+        return match
+    }
+
+    private func classify(_ features: QuestionFeatures) -> Match {
         if features.keys.isEmpty {
             return Match(outcome: .outOfScope, confidence: 1, facet: nil, ranking: [], reason: "nothing in the question is recognisable")
         }
-        var logits = classifier.logits(for: features.keys)
+        var logits = classifier.logits(for: space.vector(features.keys, unknownTerms: features.tokens.unknownWords))
         var ruledOut: [String] = []
-        let aboutOtherProduct = features.contains(otherProduct) && !(alipay.map(features.contains) ?? false)
+        let aboutOtherProduct = policy.rules.contains(.otherProduct)
+            && features.contains(otherProduct) && !(alipay.map(features.contains) ?? false)
         for topic in 0..<topicCount {
             if aboutOtherProduct {
                 logits[topic] = -.infinity
-            } else if requireRules[topic].firstMatch(in: features) == nil {
+            } else if policy.rules.contains(.require), requireRules[topic].firstMatch(in: features) == nil {
                 logits[topic] = -.infinity
-            } else if let excluded = excludeRules[topic].firstMatch(in: features) {
+            } else if policy.rules.contains(.exclude), let excluded = excludeRules[topic].firstMatch(in: features) {
                 logits[topic] = -.infinity
                 ruledOut.append("\(labels[topic]) (mentions \(excluded.map(lexicon.name(of:)).joined(separator: " ")))")
             }
@@ -138,9 +162,11 @@ public struct IntentMatcher: Sendable {
         let lexicon = self.lexicon
         guard let facet = facetSelectors[index].select(features, threshold: policy.facetThreshold,
                                                        isTrigger: { !lexicon.isStopwordTerm($0) }) else { return nil }
-        return Match(outcome: .topic(topic), confidence: facet.probability, facet: facet.id,
-                     ranking: [Match.Score(label: topic, probability: facet.probability)],
-                     reason: "a follow-up to \(topic): facet \(facet.id), \(facet.why)")
+        var match = Match(outcome: .topic(topic), confidence: facet.probability, facet: facet.id,
+                          ranking: [Match.Score(label: topic, probability: facet.probability)],
+                          reason: "a follow-up to \(topic): facet \(facet.id), \(facet.why)")
+        match.questionLanguage = languageDetector.detect(features.text)
+        return match
     }
 
     /// The facet of `topic` a question asks about, for a question already known to be about it
@@ -154,22 +180,24 @@ public struct IntentMatcher: Sendable {
     /// label, described in words: "phone", "change+phone", "手机", "注销".
     public func evidence(_ features: QuestionFeatures, for label: String, count: Int = 6) -> [(feature: String, weight: Double)] {
         guard let column = labels.firstIndex(of: label) else { return [] }
-        let scale = Double(SoftmaxClassifier.scale(features.keys.count))
-        let weighed = features.keys.compactMap { key -> (String, Double)? in
-            guard let weights = classifier.weights(for: key) else { return nil }
-            return (describe(key), Double(weights[column]) * scale)
+        let vector = space.vector(features.keys, unknownTerms: features.tokens.unknownWords)
+        var names: [Int32: String] = [:]
+        for key in features.keys { if let f = space.index(of: key) { names[f] = describe(key, grams: features.gramTexts) } }
+        let weighed = zip(vector.indices, vector.values).map { f, value in
+            (names[f] ?? "?", Double(classifier.weights(forFeature: f)[column] * value) * 100)
         }
         return Array(weighed.sorted { abs($0.1) > abs($1.1) }.prefix(count))
     }
 
-    private func describe(_ key: UInt64) -> String {
-        let value = key & ((1 << 56) - 1)
-        func hanzi(_ scalar: UInt64) -> String { Unicode.Scalar(UInt32(scalar)).map { String(Character($0)) } ?? "?" }
-        switch QuestionFeatures.Kind(rawValue: key >> 56) {
+    private func describe(_ key: UInt64, grams: [UInt64: String]) -> String {
+        let value = key & ((1 << QuestionFeatures.valueBits) - 1)
+        func character(_ scalar: UInt64) -> String { Unicode.Scalar(UInt32(scalar)).map { String(Character($0)) } ?? "?" }
+        switch QuestionFeatures.kind(of: key) {
         case .term?: return lexicon.name(of: TermID(value))
         case .termPair?: return lexicon.name(of: TermID(value >> 24)) + "+" + lexicon.name(of: TermID(value & 0xFFFFFF))
-        case .hanzi?: return hanzi(value)
-        case .hanziPair?: return hanzi(value >> 21) + hanzi(value & 0x1FFFFF)
+        case .character?: return character(value)
+        case .characterPair?: return character(value >> 21) + character(value & 0x1FFFFF)
+        case .wordGram?: return grams[key].map { "\"\($0)\"" } ?? "?"
         case nil: return "?"
         }
     }
@@ -178,34 +206,45 @@ public struct IntentMatcher: Sendable {
 
     private func decide(ranking: [Match.Score], features: QuestionFeatures, aboutOtherProduct: Bool, ruledOut: [String]) -> Match {
         let best = ranking[0]
-        let bestTopic = ranking.first { isTopic($0.label) }
-        let declineConfidence = 1 - (bestTopic?.probability ?? 0)
+        let topicScores = ranking.filter { isTopic($0.label) }
+        let declineConfidence = 1 - (topicScores.first?.probability ?? 0)
         func decline(_ reason: String) -> Match {
             Match(outcome: .outOfScope, confidence: declineConfidence, facet: nil, ranking: ranking, reason: reason)
         }
         if aboutOtherProduct { return decline("it is about another app or service, not Alipay") }
-        if best.label == LabelledQuestion.outOfScopeLabel {
-            let extra = ruledOut.isEmpty ? "" : "; ruled out: " + ruledOut.joined(separator: ", ")
-            return decline("it looks most like the out-of-scope examples\(extra)")
-        }
         // Two topics nearly tied: together they are confident even when neither is alone, so
         // ask which one was meant rather than declining.
-        let topicScores = ranking.filter { isTopic($0.label) }
         if isTopic(best.label), topicScores.count > 1, topicScores[1].probability >= policy.ambiguityFloor,
            best.probability - topicScores[1].probability < policy.ambiguityMargin,
            best.probability + topicScores[1].probability >= policy.threshold {
             return Match(outcome: .ambiguous([best.label, topicScores[1].label]), confidence: best.probability, facet: nil,
                          ranking: ranking, reason: "\(best.label) and \(topicScores[1].label) are nearly tied")
         }
-        guard best.probability >= policy.threshold else {
-            return decline("the best guess, \(best.label), is below the \(policy.threshold) threshold")
+        if best.probability >= policy.threshold, best.label != LabelledQuestion.outOfScopeLabel {
+            guard isTopic(best.label) else {
+                return Match(outcome: .smallTalk(best.label), confidence: best.probability, facet: nil, ranking: ranking, reason: "small talk")
+            }
+            let topicIndex = labels.firstIndex(of: best.label)!
+            let facet = facetSelectors[topicIndex].select(features, threshold: policy.facetThreshold)
+            return Match(outcome: .topic(best.label), confidence: best.probability, facet: facet?.id, ranking: ranking,
+                         reason: facet.map { "facet \($0.id): \($0.why)" } ?? "the question is general, so the whole answer")
         }
-        guard isTopic(best.label) else {
-            return Match(outcome: .smallTalk(best.label), confidence: best.probability, facet: nil, ranking: ranking, reason: "small talk")
+        // Not sure enough to answer. A question about something the knowledge base rules out (a
+        // password, a username) is declined; one that leans to a topic gets a question back.
+        if !ruledOut.isEmpty {
+            return decline("it is about something else: " + ruledOut.joined(separator: ", "))
         }
-        let topicIndex = labels.firstIndex(of: best.label)!
-        let facet = facetSelectors[topicIndex].select(features, threshold: policy.facetThreshold)
-        return Match(outcome: .topic(best.label), confidence: best.probability, facet: facet?.id, ranking: ranking,
-                     reason: facet.map { "facet \($0.id): \($0.why)" } ?? "the question is general, so the whole answer")
+        let likely = topicScores.prefix(2).filter { $0.probability >= policy.askThreshold }
+        if let first = likely.first {
+            let reason = "not sure enough to answer (\(first.label) at \(Self.percent(first.probability)), below the "
+                + "\(Self.percent(policy.threshold)) threshold), so ask"
+            return Match(outcome: .ambiguous(likely.map(\.label)), confidence: first.probability, facet: nil, ranking: ranking, reason: reason)
+        }
+        if best.label == LabelledQuestion.outOfScopeLabel {
+            return decline("it looks most like the out-of-scope examples")
+        }
+        return decline("the best guess, \(best.label), is below the \(policy.threshold) threshold")
     }
+
+    static func percent(_ value: Double) -> String { "\(Int((value * 100).rounded()))%" }
 }

@@ -16,7 +16,7 @@ public struct Lexicon: Sendable {
     private var phrases: [UInt64: TermID] = [:]
     private var longestPhrase = 1
     /// Chinese terms by their first character, longest first.
-    private var chineseTerms: [UInt32: [(scalars: [UInt32], term: TermID)]] = [:]
+    private var unspacedTerms: [UInt32: [(scalars: [UInt32], term: TermID)]] = [:]
     /// Words eligible as spelling corrections, bucketed by first byte.
     private var spellingBuckets: [UInt8: [(bytes: [UInt8], term: TermID)]] = [:]
     /// Where each word or phrase was declared, to report clashes.
@@ -55,14 +55,19 @@ public struct Lexicon: Sendable {
     mutating func declare(_ surface: String, as term: TermID, owner: String, phrases phrasePass: Bool) throws(LexiconClash) {
         let text = TextNormalizer.normalize(surface)
         let words = text.segments.filter { $0.kind == .word }.map { text.word($0) }
+        // "QRコード" or "1年" would declare "qr" or "1" by itself: a surface is either words or
+        // characters, and the matcher reads the two parts of such a question apart anyway.
+        if !words.isEmpty && text.segments.contains(where: { $0.kind == .unspaced }) {
+            throw LexiconClash(surface: surface, first: owner, second: "a single script (write the words and the characters as two entries)")
+        }
         guard phrasePass == (words.count > 1) else { return }
-        for segment in text.segments where segment.kind == .chinese {
-            let scalars = Array(text.chineseScalars[segment.range])
+        for segment in text.segments where segment.kind == .unspaced {
+            let scalars = Array(text.unspacedScalars[segment.range])
             try claim(String(String.UnicodeScalarView(scalars.compactMap(Unicode.Scalar.init))), owner: owner)
-            var list = chineseTerms[scalars[0], default: []]
+            var list = unspacedTerms[scalars[0], default: []]
             list.append((scalars, term))
             list.sort { $0.scalars.count > $1.scalars.count }
-            chineseTerms[scalars[0]] = list
+            unspacedTerms[scalars[0]] = list
         }
         if words.count == 1 {
             try claim(words[0], owner: owner)
@@ -226,25 +231,29 @@ public struct Lexicon: Sendable {
         public var terms: [TermID] = []
         public var contentWords = 0
         public var unknownWords = 0
+        /// For each segment of the text: a function word ("how", "my", "как"), which carries
+        /// no evidence.
+        public var isFunctionWord: [Bool] = []
     }
 
     public func tokens(of text: NormalizedText) -> Tokens {
         var result = Tokens()
         result.terms.reserveCapacity(text.segments.count + 4)
-        for segment in text.segments {
+        result.isFunctionWord = [Bool](repeating: false, count: text.segments.count)
+        for (index, segment) in text.segments.enumerated() {
             switch segment.kind {
             case .word:
                 let word = text.word(segment)
                 if let term = resolve(word) {
-                    if !isStopword[Int(term)] { result.contentWords += 1 }
+                    if isStopword[Int(term)] { result.isFunctionWord[index] = true } else { result.contentWords += 1 }
                     result.terms.append(term)
                 } else {
                     let isNumber = text.wordBytes[segment.range].allSatisfy { $0 >= 48 && $0 <= 57 }
                     if !isNumber { result.contentWords += 1; result.unknownWords += 1 }
                     if result.terms.last != Self.gap { result.terms.append(Self.gap) }
                 }
-            case .chinese:
-                matchChinese(text.chineseScalars[segment.range], into: &result)
+            case .unspaced:
+                matchUnspaced(text.unspacedScalars[segment.range], into: &result)
             }
         }
         result.terms = mergingPhrases(result.terms)
@@ -253,12 +262,12 @@ public struct Lexicon: Sendable {
 
     /// Greedy longest match of known Chinese terms; unmatched characters count as unknown
     /// content only for the "how much did we understand" measure (two characters ≈ one word).
-    private func matchChinese(_ scalars: ArraySlice<UInt32>, into result: inout Tokens) {
+    private func matchUnspaced(_ scalars: ArraySlice<UInt32>, into result: inout Tokens) {
         var index = scalars.startIndex
         var unmatched = 0
         while index < scalars.endIndex {
             var matched = false
-            if let candidates = chineseTerms[scalars[index]] {
+            if let candidates = unspacedTerms[scalars[index]] {
                 for candidate in candidates where candidate.scalars.count <= scalars.endIndex - index {
                     if scalars[index..<(index + candidate.scalars.count)].elementsEqual(candidate.scalars) {
                         result.terms.append(candidate.term)

@@ -22,6 +22,8 @@ public struct Match: Sendable {
     public var ranking: [Score]
     /// Why the outcome was chosen, in a few words, for `explain` and `/explain`.
     public var reason: String
+    /// The language the question is written in (`en`, `zh`, `zh-Hant`, or a language file's code).
+    public var questionLanguage = "en"
 
     /// The topic or small-talk id, or nil when out of scope or ambiguous.
     public var intent: String? {
@@ -37,10 +39,31 @@ public struct Match: Sendable {
     }
 }
 
+/// The knowledge-base rules the matcher applies on top of the classifier; each can be turned
+/// off to measure what it is worth (`test --ablate`).
+public struct MatchRules: OptionSet, Sendable {
+    public let rawValue: Int
+    public init(rawValue: Int) { self.rawValue = rawValue }
+    /// A topic needs one of its `require` concepts.
+    public static let require = MatchRules(rawValue: 1)
+    /// A topic is ruled out by one of its `exclude` concepts.
+    public static let exclude = MatchRules(rawValue: 2)
+    /// A question naming another app, and not Alipay, is declined.
+    public static let otherProduct = MatchRules(rawValue: 4)
+    public static let all: MatchRules = [.require, .exclude, .otherProduct]
+    public static let named: [(name: String, rule: MatchRules)] = [("require", .require), ("exclude", .exclude), ("other-product", .otherProduct)]
+}
+
 /// The thresholds that turn probabilities into a decision.
 public struct MatchPolicy: Sendable {
-    /// Below this, the best topic is not trusted and the question is declined.
+    /// Below this, the best topic is not trusted enough to answer outright.
     public var threshold: Double = 0.6
+    /// Between this and `threshold`, the assistant asks whether the likeliest topic (or two)
+    /// is what was meant, instead of declining; below it, it declines.
+    public var askThreshold: Double = 0.3
+    public var rules: MatchRules = .all
+    /// How much unseen material dilutes the evidence (see `FeatureSpace`); changes need retraining.
+    public var unknownShare: Float = 0.5
     /// Two topics closer than this (and the runner-up above `ambiguityFloor`) are a tie.
     public var ambiguityMargin: Double = 0.25
     public var ambiguityFloor: Double = 0.25

@@ -1,36 +1,61 @@
-/// The evidence one question offers the classifier: its terms, word pairs and Chinese character
-/// n-grams, as 64-bit keys, plus how much of it the vocabulary understood.
+/// The evidence one question offers the classifier, as 64-bit keys: its content terms (concepts
+/// and known words, never function words), pairs of neighbouring terms, character n-grams of its
+/// words in any script (so an unseen word form, a typo or another language still shares pieces
+/// with the examples), and characters and character pairs of unspaced scripts (Chinese, kana,
+/// Thai) without a word segmenter.
 public struct QuestionFeatures: Sendable {
     public var tokens: Lexicon.Tokens
     /// Sorted, unique feature keys.
     public var keys: [UInt64]
+    public var scripts: NormalizedText.Scripts { text.scripts }
+    /// The normalised question the features were read from.
+    public var text: NormalizedText
 
     public func contains(_ term: TermID) -> Bool { tokens.terms.contains(term) }
 
-    enum Kind: UInt64 { case term = 1, termPair = 2, hanzi = 3, hanziPair = 4 }
+    enum Kind: UInt64 {
+        case term = 1, termPair = 2, character = 3, characterPair = 4, wordGram = 5
 
-    static func key(_ kind: Kind, _ value: UInt64) -> UInt64 { kind.rawValue << 56 | value }
+        /// Terms say what is asked; characters and n-grams how it is spelt. The two families are
+        /// weighed and normalised apart.
+        var isSpelling: Bool { self == .character || self == .characterPair || self == .wordGram }
+    }
+
+    static let valueBits: UInt64 = 56
+    static func key(_ kind: Kind, _ value: UInt64) -> UInt64 { kind.rawValue << valueBits | (value & ((1 << valueBits) - 1)) }
+    static func kind(of key: UInt64) -> Kind? { Kind(rawValue: key >> valueBits) }
+
+    /// N-gram lengths, in characters, of a word padded with a boundary mark at each end.
+    static let gramLengths = 3...4
 
     init(text: NormalizedText, tokens: Lexicon.Tokens, lexicon: Lexicon) {
         self.tokens = tokens
+        self.text = text
         var keys: [UInt64] = []
-        keys.reserveCapacity(tokens.terms.count * 2 + text.chineseScalars.count * 2)
+        keys.reserveCapacity(tokens.terms.count * 2 + text.unspacedScalars.count * 2 + text.wordBytes.count * 2)
         var previous: TermID = Lexicon.gap
         for term in tokens.terms {
             if term == Lexicon.gap { previous = Lexicon.gap; continue }
-            keys.append(Self.key(.term, UInt64(term)))
+            // Function words carry no evidence either way: they decide nothing.
             if lexicon.isStopwordTerm(term) { continue }
+            keys.append(Self.key(.term, UInt64(term)))
             if previous != Lexicon.gap && previous != term {
                 keys.append(Self.key(.termPair, UInt64(previous) << 24 | UInt64(term)))
             }
             previous = term
         }
-        // Character unigrams and bigrams carry Chinese without a word segmenter.
-        for segment in text.segments where segment.kind == .chinese {
+        text.wordBytes.withUnsafeBufferPointer { bytes in
+            for (index, segment) in text.segments.enumerated() where segment.kind == .word {
+                let word = UnsafeBufferPointer(rebasing: bytes[segment.range])
+                if tokens.isFunctionWord[index] || Self.isNumber(word) { continue }
+                Self.forEachGram(of: word) { keys.append(Self.key(.wordGram, $0)) }
+            }
+        }
+        for segment in text.segments where segment.kind == .unspaced {
             var last: UInt32 = 0
-            for scalar in text.chineseScalars[segment.range] {
-                keys.append(Self.key(.hanzi, UInt64(scalar)))
-                if last != 0 { keys.append(Self.key(.hanziPair, UInt64(last) << 21 | UInt64(scalar))) }
+            for scalar in text.unspacedScalars[segment.range] {
+                keys.append(Self.key(.character, UInt64(scalar)))
+                if last != 0 { keys.append(Self.key(.characterPair, UInt64(last) << 21 | UInt64(scalar))) }
                 last = scalar
             }
         }
@@ -42,5 +67,50 @@ public struct QuestionFeatures: Sendable {
         }
         keys.removeLast(keys.count - unique)
         self.keys = keys
+    }
+
+    /// Each word n-gram's key with its text, for explanations.
+    var gramTexts: [UInt64: String] {
+        var texts: [UInt64: String] = [:]
+        text.wordBytes.withUnsafeBufferPointer { bytes in
+            for segment in text.segments where segment.kind == .word {
+                var hashes: [UInt64] = []
+                var strings: [String] = []
+                Self.forEachGram(of: UnsafeBufferPointer(rebasing: bytes[segment.range]), text: { strings.append($0) }) { hashes.append($0) }
+                for (hash, string) in zip(hashes, strings) { texts[Self.key(.wordGram, hash)] = string }
+            }
+        }
+        return texts
+    }
+
+    @inline(__always)
+    static func isNumber(_ word: UnsafeBufferPointer<UInt8>) -> Bool { word.allSatisfy { $0 >= 48 && $0 <= 57 } }
+
+    /// Calls `body` with the hash of each n-gram of `word` (UTF-8, cut at character boundaries),
+    /// padded with a boundary mark at each end; `text` gets the n-gram itself when asked for,
+    /// for explanations.
+    static func forEachGram(of word: UnsafeBufferPointer<UInt8>, text: ((String) -> Void)? = nil, _ body: (UInt64) -> Void) {
+        // Symbols: the begin mark (0), the characters (1...count), the end mark (count + 1).
+        // `starts[k]` is where character k begins; `starts[count + 1]` is the end of the word.
+        var starts: [Int] = [0]
+        for index in word.indices where word[index] & 0xC0 != 0x80 { starts.append(index) }
+        let count = starts.count - 1
+        starts.append(word.count)
+        guard count > 0 else { return }
+        for length in gramLengths where length <= count + 2 {
+            for first in 0...(count + 2 - length) {
+                let last = first + length - 1
+                let from = starts[max(first, 1)], to = starts[min(last, count) + 1]
+                var hash: UInt64 = 0xCBF2_9CE4_8422_2325 ^ UInt64(length)
+                if first == 0 { hash = (hash ^ 0x02) &* 0x100_0000_01B3 }
+                for index in from..<to { hash = (hash ^ UInt64(word[index])) &* 0x100_0000_01B3 }
+                if last == count + 1 { hash = (hash ^ 0x03) &* 0x100_0000_01B3 }
+                body(hash)
+                if let text {
+                    let inner = String(decoding: UnsafeBufferPointer(rebasing: word[from..<to]), as: UTF8.self)
+                    text((first == 0 ? "‹" : "") + inner + (last == count + 1 ? "›" : ""))
+                }
+            }
+        }
     }
 }

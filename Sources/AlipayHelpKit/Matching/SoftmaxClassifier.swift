@@ -1,82 +1,82 @@
 import Foundation
 
-/// Multinomial logistic regression over sparse binary features, trained deterministically at
-/// start-up in a few milliseconds. Each example's features are scaled by 1/√n so a long,
-/// rambling question does not outvote a short precise one.
+/// Multinomial logistic regression over sparse weighted features, trained deterministically
+/// (seeded order, fixed epochs) at start-up in a few milliseconds. L2 regularisation keeps any
+/// one feature from dominating: a word seen in three examples cannot decide a question alone.
 struct SoftmaxClassifier: Sendable {
     let classCount: Int
-    private var featureIndex: [UInt64: Int32] = [:]
-    private var weights: [Float] = []
+    private var weights: [Float]
     private var bias: [Float]
 
     struct Example {
-        var keys: [UInt64]
+        var vector: SparseVector
         var label: Int
     }
 
-    init(classCount: Int, examples: [Example], epochs: Int = 25, learningRate: Float = 2.0, l2: Float = 1e-5) {
+    init(classCount: Int, featureCount: Int, examples: [Example], epochs: Int = 30, learningRate: Float = 0.5, l2: Float = 1e-4) {
         self.classCount = classCount
         bias = [Float](repeating: 0, count: classCount)
-        for example in examples {
-            for key in example.keys where featureIndex[key] == nil {
-                featureIndex[key] = Int32(featureIndex.count)
-            }
-        }
-        weights = [Float](repeating: 0, count: featureIndex.count * classCount)
-        let indexed = examples.map { example in (example.keys.map { Int(featureIndex[$0]!) }, example.label) }
-        var order = Array(indexed.indices)
+        weights = [Float](repeating: 0, count: featureCount * classCount)
+        var order = Array(examples.indices)
         var random = SplitMix64(seed: 0x5EED)
         var probabilities = [Float](repeating: 0, count: classCount)
-        var step = 0
+        // Regularisation is applied lazily, per feature, when the feature is next used.
+        var lastStep = [Int32](repeating: 0, count: featureCount)
+        var decay: [Float] = [1]
+        var step: Int32 = 0
         for epoch in 0..<epochs {
             order.shuffle(using: &random)
-            let rate = learningRate / (1 + Float(epoch) * 0.1)
+            let rate = learningRate / (1 + Float(epoch) * 0.2)
+            let shrink = 1 - rate * l2
             for position in order {
-                let (features, label) = indexed[position]
-                let value = Self.scale(features.count)
-                logits(features, value: value, into: &probabilities)
+                let example = examples[position]
+                step += 1
+                decay.append(decay[decay.count - 1] * shrink)
+                for f in example.vector.indices {
+                    let row = Int(f) * classCount
+                    let factor = decay[Int(step) - 1] / decay[Int(lastStep[Int(f)])]
+                    if factor != 1 { for c in 0..<classCount { weights[row + c] *= factor } }
+                    lastStep[Int(f)] = step - 1
+                }
+                logits(example.vector, into: &probabilities)
                 Self.softmax(&probabilities)
                 for c in 0..<classCount {
-                    let gradient = probabilities[c] - (c == label ? 1 : 0)
+                    let gradient = probabilities[c] - (c == example.label ? 1 : 0)
                     bias[c] -= rate * gradient
-                    for f in features {
-                        let w = f * classCount + c
-                        weights[w] -= rate * (gradient * value + l2 * weights[w])
+                    for (f, value) in zip(example.vector.indices, example.vector.values) {
+                        weights[Int(f) * classCount + c] -= rate * gradient * value
                     }
                 }
-                step += 1
             }
+            // Keep the decay table from underflowing: settle every feature at the epoch's end.
+            for f in 0..<featureCount {
+                let factor = decay[Int(step)] / decay[Int(lastStep[f])]
+                if factor != 1 { for c in 0..<classCount { weights[f * classCount + c] *= factor } }
+                lastStep[f] = 0
+            }
+            decay = [1]
+            step = 0
         }
     }
 
-    @inline(__always)
-    static func scale(_ count: Int) -> Float { count == 0 ? 0 : 1 / Float(count).squareRoot() }
-
-    private func logits(_ features: [Int], value: Float, into output: inout [Float]) {
+    private func logits(_ vector: SparseVector, into output: inout [Float]) {
         for c in 0..<classCount { output[c] = bias[c] }
-        for f in features {
-            let row = f * classCount
-            for c in 0..<classCount { output[c] += weights[row + c] * value }
-        }
-    }
-
-    /// Raw class scores for a question's feature keys; keys never seen in training are ignored
-    /// (but still count towards the 1/√n scaling, so unknown material dilutes the evidence).
-    func logits(for keys: [UInt64]) -> [Float] {
-        var output = bias
-        let value = Self.scale(keys.count)
-        for key in keys {
-            guard let f = featureIndex[key] else { continue }
+        for (f, value) in zip(vector.indices, vector.values) {
             let row = Int(f) * classCount
             for c in 0..<classCount { output[c] += weights[row + c] * value }
         }
+    }
+
+    /// Raw class scores for a question's vector.
+    func logits(for vector: SparseVector) -> [Float] {
+        var output = bias
+        logits(vector, into: &output)
         return output
     }
 
-    /// The learned weight of each class for one feature key, for explanations.
-    func weights(for key: UInt64) -> [Float]? {
-        guard let f = featureIndex[key] else { return nil }
-        return Array(weights[Int(f) * classCount..<(Int(f) + 1) * classCount])
+    /// The learned weight of each class for one feature, for explanations.
+    func weights(forFeature f: Int32) -> [Float] {
+        Array(weights[Int(f) * classCount..<(Int(f) + 1) * classCount])
     }
 
     static func softmax(_ values: inout [Float]) {
@@ -87,18 +87,5 @@ struct SoftmaxClassifier: Sendable {
             total += values[i]
         }
         if total > 0 { for i in values.indices { values[i] /= total } }
-    }
-}
-
-/// A small, seeded generator so training is identical on every run and machine.
-struct SplitMix64: RandomNumberGenerator {
-    private var state: UInt64
-    init(seed: UInt64) { state = seed }
-    mutating func next() -> UInt64 {
-        state &+= 0x9E37_79B9_7F4A_7C15
-        var z = state
-        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-        return z ^ (z >> 31)
     }
 }

@@ -15,7 +15,7 @@ struct TermRule: Sendable {
                 switch segment.kind {
                 case .word:
                     group.append(lexicon.resolveExactOrInflected(piece) ?? lexicon.internWord(piece))
-                case .chinese:
+                case .unspaced:
                     // The known terms of this Chinese run only (not of the whole entry again).
                     group.append(contentsOf: lexicon.tokens(of: TextNormalizer.normalize(piece)).terms.filter { $0 != Lexicon.gap })
                 }

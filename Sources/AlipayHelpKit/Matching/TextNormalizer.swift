@@ -18,7 +18,7 @@ public enum TextNormalizer {
 
         func close(_ result: inout NormalizedText) {
             guard let kind = current else { return }
-            let end = kind == .word ? result.wordBytes.count : result.chineseScalars.count
+            let end = kind == .word ? result.wordBytes.count : result.unspacedScalars.count
             if end > start { result.segments.append(.init(kind: kind, range: start..<end)) }
             current = nil
         }
@@ -26,7 +26,7 @@ public enum TextNormalizer {
             if current == kind { return }
             close(&result)
             current = kind
-            start = kind == .word ? result.wordBytes.count : result.chineseScalars.count
+            start = kind == .word ? result.wordBytes.count : result.unspacedScalars.count
         }
 
         var index = 0
@@ -41,6 +41,7 @@ public enum TextNormalizer {
                 if byte >= 65 && byte <= 90 { byte += 32 }
                 if (byte >= 97 && byte <= 122) || (byte >= 48 && byte <= 57) {
                     open(.word, &result)
+                    if byte >= 97 { result.scripts.insert(.latin) }
                     if result.wordBytes.count - start < maximumWordLength { result.wordBytes.append(byte) }
                 } else if byte == 39 && current == .word {
                     continue // apostrophe inside a word: "don't" → "dont"
@@ -50,14 +51,25 @@ public enum TextNormalizer {
             } else if value == 0x2019 && current == .word {
                 continue // typographic apostrophe
             } else if ChineseText.isHan(value) {
-                open(.chinese, &result)
-                result.chineseScalars.append(ChineseText.simplified(value))
+                open(.unspaced, &result)
+                let simplified = ChineseText.simplified(value)
+                result.scripts.insert(simplified == value ? .han : [.han, .traditionalHan])
+                result.unspacedScalars.append(simplified)
+            } else if let script = Self.unspacedScript(value) {
+                open(.unspaced, &result)
+                result.scripts.insert(script)
+                result.unspacedScalars.append(value)
             } else if let scalar = Unicode.Scalar(value), scalar.properties.isAlphabetic {
-                // Other letters (accented Latin, Cyrillic...): keep them, lower-cased, as a word.
+                // Other letters (accented Latin, Cyrillic, Greek...): kept, lower-cased, as a word.
                 open(.word, &result)
-                for lower in scalar.properties.lowercaseMapping.unicodeScalars {
+                result.scripts.insert(Self.script(of: value))
+                // Accents are folded away: people often leave them out ("numero", "ee"...).
+                let base = Unicode.Scalar(AccentFolding.base(of: value)) ?? scalar
+                for lower in base.properties.lowercaseMapping.unicodeScalars {
                     if result.wordBytes.count - start < maximumWordLength { result.wordBytes.append(contentsOf: UTF8.encode(lower)!) }
                 }
+            } else if Self.isCombiningMark(value) && current == .word {
+                continue // a combining accent inside a word belongs to it
             } else {
                 close(&result)
             }
@@ -65,6 +77,34 @@ public enum TextNormalizer {
         close(&result)
         return result
     }
+
+    /// Scripts matched by characters rather than whole words: kana, Thai, Lao, Khmer and
+    /// Myanmar, written without spaces, and Hangul, whose words carry their endings
+    /// (전화번호를 is 전화번호 plus a particle). Han is handled apart, to fold Traditional forms.
+    @inline(__always)
+    static func unspacedScript(_ value: UInt32) -> NormalizedText.Scripts? {
+        switch value {
+        case 0x3040...0x30FF, 0x31F0...0x31FF, 0xFF66...0xFF9F: return .kana
+        case 0x0E00...0x0E7F: return .thai
+        case 0xAC00...0xD7AF, 0x1100...0x11FF, 0x3130...0x318F: return .hangul
+        case 0x0E80...0x0EFF, 0x1000...0x109F, 0x1780...0x17FF: return .otherLetters
+        default: return nil
+        }
+    }
+
+    /// The script of a letter written in words.
+    static func script(of value: UInt32) -> NormalizedText.Scripts {
+        switch value {
+        case 0x0400...0x052F: return .cyrillic
+        // Latin letters only Vietnamese uses: ơ ư đ and the letters with a dot below or hook above.
+        case 0x01A0, 0x01A1, 0x01AF, 0x01B0, 0x0110, 0x0111, 0x1EA0...0x1EF9: return .vietnamese
+        case 0x00C0...0x024F: return .latin
+        default: return .otherLetters
+        }
+    }
+
+    @inline(__always)
+    static func isCombiningMark(_ value: UInt32) -> Bool { value >= 0x0300 && value <= 0x036F }
 
     /// Decodes one scalar; an invalid or truncated sequence yields U+FFFD and consumes one byte.
     @inline(__always)

@@ -43,6 +43,9 @@ extension AlipayHelp {
         @Flag(help: "Show how accuracy and out-of-scope recall trade as the threshold moves, and the best threshold.")
         var sweep = false
 
+        @Flag(help: "Show what each knowledge-base rule is worth: every suite with all rules, then with each one turned off.")
+        var ablate = false
+
         func validate() throws {
             for (name, value) in [("--min-accuracy", minAccuracy), ("--min-out-of-scope-recall", minOutOfScopeRecall),
                                   ("--min-facet-accuracy", minFacetAccuracy), ("--max-false-rejections", maxFalseRejections)] {
@@ -70,6 +73,12 @@ extension AlipayHelp {
                     suite.cases = suite.cases.filter { (Language.detect($0.question) ?? .en) == only }
                     return suite
                 }
+            }
+            if ablate {
+                let ablation = try RuleAblation(knowledgeBase: kb, policy: responder.matcher.policy, suites: labelled)
+                output.write(json ? String(decoding: try JSONEncoder.pretty.encode(ablation), as: UTF8.self) + "\n" : TestReportRenderer.render(ablation))
+                output.flush()
+                return
             }
             if sweep {
                 let result = ThresholdSweep(matcher: responder.matcher, cases: labelled.flatMap(\.cases))

@@ -19,11 +19,28 @@ struct TestReportRenderer {
             "false rejections      \(Self.percent(report.falseRejectionRate))",
             "ambiguous             \(Self.percent(report.ambiguityRate))",
             "facet accuracy        \(Self.percent(report.facetAccuracy))",
+            "calibration error     \(String(format: "%.3f", report.expectedCalibrationError)) (expected gap between confidence and accuracy)",
         ].joined(separator: "\n"))
 
-        var suites = TextTable(headers: ["suite", "questions", "accuracy"], alignments: [.left, .right, .right])
-        suites.rows = report.suites.map { [($0.file as NSString).lastPathComponent, String($0.questions), Self.percent($0.accuracy)] }
-        sections.append(suites.render(header: style.bold))
+        // Suites written here and real questions apart: the first were written alongside the
+        // examples, the second measure what people really ask.
+        for real in [false, true] {
+            let rows = report.suites.filter { $0.realQuestions == real }
+            guard !rows.isEmpty else { continue }
+            var suites = TextTable(headers: [real ? "real questions" : "suite", "questions", "accuracy", "out-of-scope recall", "in-scope declined", "asked back"],
+                                   alignments: [.left, .right, .right, .right, .right, .right])
+            suites.rows = rows.map {
+                [($0.file as NSString).lastPathComponent, String($0.questions), Self.percent($0.accuracy), Self.percent($0.outOfScopeRecall),
+                 Self.percent($0.inScopeDeclined), Self.percent($0.ambiguous)]
+            }
+            sections.append(suites.render(header: style.bold))
+        }
+
+        var bands = TextTable(headers: ["confidence", "questions", "mean confidence", "accuracy"], alignments: [.left, .right, .right, .right])
+        bands.rows = report.calibration.map {
+            [String(format: "%.2f-%.2f", $0.from, $0.to), String($0.questions), Self.percent($0.meanConfidence), Self.percent($0.accuracy)]
+        }
+        sections.append(style.bold("Calibration") + "\n" + bands.render())
 
         var languages = TextTable(headers: ["language", "questions", "accuracy", "out-of-scope recall"], alignments: [.left, .right, .right, .right])
         languages.rows = report.perLanguage.map { [$0.language, String($0.questions), Self.percent($0.accuracy), Self.percent($0.outOfScopeRecall)] }
@@ -76,5 +93,13 @@ struct TestReportRenderer {
         if label == "out_of_scope" { return "oos" }
         if label == "ambiguous" { return "amb" }
         return parts.count > 1 ? parts.map { String($0.prefix(1)) }.joined() : String(label.prefix(3))
+    }
+
+    /// The ablation table: accuracy on every suite with all rules, and without each.
+    static func render(_ ablation: RuleAblation) -> String {
+        var table = TextTable(headers: ["rules"] + ablation.suites.map { ($0 as NSString).lastPathComponent } + ["all"],
+                              alignments: [.left] + ablation.suites.map { _ in .right } + [.right])
+        table.rows = ablation.rows.map { row in [row.name] + (row.accuracy + [row.overall]).map(percent) }
+        return table.render() + "\n\nA rule pays where turning it off lowers accuracy.\n"
     }
 }

@@ -78,6 +78,15 @@ public struct Responder: Sendable {
             return preparedReply(id, question, match, language)
         case .outOfScope:
             return preparedReply(LabelledQuestion.outOfScopeLabel, question, match, language)
+        case let .ambiguous(ids) where ids.count == 1:
+            // One likely topic, not sure enough to answer: ask whether it is the one.
+            let title = knowledgeBase.topic(ids[0])?.title.text(language) ?? ids[0]
+            var reply = Reply(question: question, match: match, blocks: [
+                .paragraph(messages.text(.confirmTopic, language, ["topic": title])),
+                .paragraph(messages.text(.confirmTopicHint, language)),
+            ])
+            reply.language = language
+            return reply
         case let .ambiguous(ids):
             let titles = ids.compactMap { knowledgeBase.topic($0)?.title.text(language) }
             var reply = Reply(question: question, match: match, blocks: [

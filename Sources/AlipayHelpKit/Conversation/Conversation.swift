@@ -74,7 +74,8 @@ public struct Conversation: Sendable {
         }
         if let pending = pendingChoice {
             pendingChoice = nil
-            if let topic = chosenTopic(words: words, line: line, among: pending.topics) {
+            let confirmed = pending.topics.count == 1 && YesNoAnswer.parse(words) == true
+            if let topic = confirmed ? pending.topics[0] : chosenTopic(words: words, line: line, among: pending.topics) {
                 let match = Match(outcome: .topic(topic), confidence: 1, facet: matcher.facet(of: pending.question, in: topic),
                                   ranking: [], reason: "chosen from the offered topics")
                 return answer(responder.reply(to: pending.question, match: match, language: language))

@@ -50,7 +50,23 @@ public struct TestReport: Codable, Sendable {
 
     public struct SuiteSummary: Codable, Sendable {
         public var file: String
+        /// Questions as real people wrote them (a TSV suite), not written alongside the examples.
+        public var realQuestions: Bool
         public var questions: Int
+        public var accuracy: Double
+        public var outOfScopeRecall: Double
+        /// Share of in-scope questions declined as out of scope.
+        public var inScopeDeclined: Double
+        /// Share of in-scope questions answered with a question back.
+        public var ambiguous: Double
+    }
+
+    /// Confidence against accuracy: how often the assistant is right when it says it is this sure.
+    public struct CalibrationBand: Codable, Sendable {
+        public var from: Double
+        public var to: Double
+        public var questions: Int
+        public var meanConfidence: Double
         public var accuracy: Double
     }
 
@@ -61,6 +77,10 @@ public struct TestReport: Codable, Sendable {
     public var falseRejectionRate: Double
     public var ambiguityRate: Double
     public var facetAccuracy: Double
+    /// Expected calibration error: the gap between confidence and accuracy, weighted by how many
+    /// questions fall in each band (0 is perfect).
+    public var expectedCalibrationError: Double
+    public var calibration: [CalibrationBand]
     public var suites: [SuiteSummary]
     /// Accuracy and out-of-scope recall among questions in each language.
     public var perLanguage: [LanguageSummary]
@@ -85,13 +105,27 @@ public struct TestReport: Codable, Sendable {
         falseRejectionRate = evaluation.falseRejectionRate
         ambiguityRate = evaluation.ambiguityRate
         facetAccuracy = evaluation.facetAccuracy
-        self.suites = suites.map { SuiteSummary(file: $0.file, questions: $0.evaluation.results.count, accuracy: $0.evaluation.accuracy) }
-        perLanguage = Language.allCases.compactMap { language in
-            let results = evaluation.results.filter { (Language.detect($0.case_.question) ?? .en) == language }
-            guard !results.isEmpty else { return nil }
-            let part = SuiteEvaluation(results: results)
-            return LanguageSummary(language: language.rawValue, questions: results.count, accuracy: part.accuracy, outOfScopeRecall: part.outOfScopeRecall)
+        self.suites = suites.map {
+            SuiteSummary(file: $0.file, realQuestions: $0.file.hasSuffix(".tsv"), questions: $0.evaluation.results.count,
+                         accuracy: $0.evaluation.accuracy, outOfScopeRecall: $0.evaluation.outOfScopeRecall,
+                         inScopeDeclined: $0.evaluation.falseRejectionRate, ambiguous: $0.evaluation.ambiguityRate)
         }
+        // The language a suite gives, else the one the matcher read.
+        let languageOf = { (result: SuiteEvaluation.Result) in result.case_.language ?? result.match.questionLanguage }
+        let languages = Set(evaluation.results.map(languageOf)).sorted { a, b in
+            let order = ["en", "zh", "zh-Hant"]
+            return (order.firstIndex(of: a) ?? 3, a) < (order.firstIndex(of: b) ?? 3, b)
+        }
+        perLanguage = languages.map { language in
+            let part = SuiteEvaluation(results: evaluation.results.filter { languageOf($0) == language })
+            return LanguageSummary(language: language, questions: part.results.count, accuracy: part.accuracy, outOfScopeRecall: part.outOfScopeRecall)
+        }
+        let others = evaluation.results.filter { Language(rawValue: languageOf($0)) == nil }
+        if !others.isEmpty {
+            let part = SuiteEvaluation(results: others)
+            perLanguage.append(LanguageSummary(language: "other languages", questions: others.count, accuracy: part.accuracy, outOfScopeRecall: part.outOfScopeRecall))
+        }
+        (expectedCalibrationError, calibration) = Self.calibration(of: evaluation.results)
 
         let expected = evaluation.results.map { Self.label(of: $0.case_.expected) }
         let predicted = evaluation.results.map { Self.label(of: $0.match) }
@@ -138,6 +172,22 @@ public struct TestReport: Codable, Sendable {
         coverage = Coverage(topics: Self.coverage(of: topicIDs, tested: testedTopics),
                             facets: Self.coverage(of: facetIDs, tested: testedFacets),
                             flowSteps: Self.coverage(of: stepIDs, tested: visited))
+    }
+
+    /// Bands of confidence with the accuracy reached in each, and the expected calibration error.
+    static func calibration(of results: [SuiteEvaluation.Result]) -> (Double, [CalibrationBand]) {
+        let edges = [0, 0.3, 0.5, 0.6, 0.7, 0.8, 0.9, 0.95, 1.0001]
+        var bands: [CalibrationBand] = []
+        var error = 0.0
+        for (from, to) in zip(edges, edges.dropFirst()) {
+            let inBand = results.filter { $0.match.confidence >= from && $0.match.confidence < to }
+            guard !inBand.isEmpty else { continue }
+            let confidence = inBand.map(\.match.confidence).reduce(0, +) / Double(inBand.count)
+            let accuracy = Double(inBand.filter(\.correct).count) / Double(inBand.count)
+            bands.append(CalibrationBand(from: from, to: min(to, 1), questions: inBand.count, meanConfidence: confidence, accuracy: accuracy))
+            error += abs(accuracy - confidence) * Double(inBand.count)
+        }
+        return (results.isEmpty ? 0 : error / Double(results.count), bands)
     }
 
     static func coverage(of all: [String], tested: Set<String>) -> CoverageItem {

@@ -11,6 +11,8 @@ public struct LabelledQuestion: Sendable {
     public var expected: Expectation
     public var facet: String?
     public var location: SourceLocation
+    /// The language the suite says the question is in (TSV suites), else nil.
+    public var language: String?
 
     public static let outOfScopeLabel = "out_of_scope"
 }

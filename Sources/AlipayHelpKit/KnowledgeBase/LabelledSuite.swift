@@ -1,11 +1,18 @@
 import Foundation
 
-/// A file of labelled questions (`intents/tests/*.yaml`), used to measure understanding.
+/// A file of labelled questions, used to measure understanding: a YAML suite written here
+/// (`intents/tests/*.yaml`), or a TSV file of real questions with the columns `intent`, `lang`
+/// and `question` (`intents/tests/*.tsv`, or a development set named on the command line).
 public struct LabelledSuite: Sendable {
     public var file: String
     public var cases: [LabelledQuestion]
 
+    /// Questions as real people wrote them (a TSV file), reported apart from the suites written
+    /// alongside the examples.
+    public var isRealQuestions: Bool { file.hasSuffix(".tsv") }
+
     public static func load(path: String) throws -> LabelledSuite {
+        if path.hasSuffix(".tsv") { return try loadTSV(path: path) }
         let root = try YAMLNode.parse(try KnowledgeBase.readText(path), file: path)
         let keys = try root.mapping(allowedKeys: ["cases"])
         let cases = try keys.required("cases", in: root).sequence().map { node -> LabelledQuestion in
@@ -15,7 +22,8 @@ public struct LabelledSuite: Sendable {
                 question: try fields.required("q", in: node).string(),
                 expected: label == LabelledQuestion.outOfScopeLabel ? .outOfScope : .intent(label),
                 facet: try fields["facet"]?.string(),
-                location: node.location
+                location: node.location,
+                language: nil
             )
         }
         return LabelledSuite(file: path, cases: cases)
@@ -25,8 +33,33 @@ public struct LabelledSuite: Sendable {
     /// another kind of test and are left to `ConversationSuite`).
     public static func loadAll(in directory: URL) throws -> [LabelledSuite] {
         let names = (try? FileManager.default.contentsOfDirectory(atPath: directory.path)) ?? []
-        return try names.filter { $0.hasSuffix(".yaml") && !$0.hasPrefix("conversations") }.sorted().map {
+        return try names.filter { ($0.hasSuffix(".yaml") || $0.hasSuffix(".tsv")) && !$0.hasPrefix("conversations") }.sorted().map {
             try load(path: directory.appendingPathComponent($0).path)
         }
+    }
+
+    static func loadTSV(path: String) throws -> LabelledSuite {
+        let lines = try KnowledgeBase.readText(path).split(separator: "\n", omittingEmptySubsequences: false)
+        func fail(_ line: Int, _ message: String) -> KnowledgeBaseError {
+            .invalid(SourceLocation(file: path, line: line, column: 1), message: message)
+        }
+        guard let header = lines.first?.split(separator: "\t").map({ String($0).trimmingWhitespace() }),
+              let intent = header.firstIndex(of: "intent"), let question = header.firstIndex(of: "question") else {
+            throw fail(1, "expected a header line with the columns intent, lang and question, separated by tabs")
+        }
+        let language = header.firstIndex(of: "lang")
+        var cases: [LabelledQuestion] = []
+        for (offset, line) in lines.enumerated().dropFirst() where !String(line).trimmingWhitespace().isEmpty {
+            let fields = line.split(separator: "\t", omittingEmptySubsequences: false).map(String.init)
+            guard fields.count > max(intent, question, language ?? 0) else { throw fail(offset + 1, "expected \(header.count) tab-separated columns") }
+            let label = fields[intent].trimmingWhitespace()
+            cases.append(LabelledQuestion(
+                question: fields[question].trimmingWhitespace(),
+                expected: label == LabelledQuestion.outOfScopeLabel ? .outOfScope : .intent(label),
+                facet: nil,
+                location: SourceLocation(file: path, line: offset + 1, column: 1),
+                language: language.map { fields[$0].trimmingWhitespace() }))
+        }
+        return LabelledSuite(file: path, cases: cases)
     }
 }

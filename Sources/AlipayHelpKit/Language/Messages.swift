@@ -6,6 +6,8 @@ import Foundation
 public enum MessageKey: String, CaseIterable, Sendable {
     case didYouMean = "did_you_mean"
     case chooseHint = "choose_hint"
+    case confirmTopic = "confirm_topic"
+    case confirmTopicHint = "confirm_topic_hint"
     case offerDeclined = "offer_declined"
     case moreWithoutContext = "more_without_context"
     case customerService = "customer_service"

@@ -27,13 +27,50 @@ struct KnowledgeBaseOptions: ParsableArguments {
         return URL(fileURLWithPath: "intents")
     }
 
-    /// Loads the knowledge base and trains the matcher, or prints the error and exits 2.
+    /// Loads the knowledge base and the matcher (stored after the first training, in
+    /// `$XDG_CACHE_HOME/alipay-help`, unless `ALIPAY_HELP_NO_CACHE` is set), or prints the
+    /// error and exits 2.
     func responder() throws -> Responder {
         do {
-            return try Responder(knowledgeBase: KnowledgeBase.load(from: directory()))
+            let folder = directory()
+            let knowledgeBase = try KnowledgeBase.load(from: folder)
+            let policy = MatchPolicy()
+            guard let cache = Self.cacheFolder() else { return try Responder(knowledgeBase: knowledgeBase, policy: policy) }
+            let key = MatcherStore.key(knowledgeBaseFiles: Self.files(in: folder), policy: policy, program: Self.programIdentity())
+            return Responder(knowledgeBase: knowledgeBase,
+                             matcher: try MatcherStore(folder: cache).matcher(key: key, knowledgeBase: knowledgeBase, policy: policy))
         } catch {
             StandardError.print((error as? LocalizedError)?.errorDescription ?? "alipay-help: error: \(error)")
             throw ExitCode(2)
         }
+    }
+
+    static func cacheFolder() -> URL? {
+        let environment = ProcessInfo.processInfo.environment
+        if let off = environment["ALIPAY_HELP_NO_CACHE"], !off.isEmpty { return nil }
+        if let cache = environment["XDG_CACHE_HOME"], cache.hasPrefix("/") {
+            return URL(fileURLWithPath: cache).appendingPathComponent("alipay-help")
+        }
+        guard let home = environment["HOME"], !home.isEmpty else { return nil }
+        return URL(fileURLWithPath: home).appendingPathComponent(".cache/alipay-help")
+    }
+
+    /// Every knowledge-base file that training reads (the test suites aside), with its bytes.
+    static func files(in folder: URL) -> [(name: String, contents: [UInt8])] {
+        let manager = FileManager.default
+        guard let names = manager.subpaths(atPath: folder.path) else { return [] }
+        return names.filter { ($0.hasSuffix(".yaml") || $0.hasSuffix(".yml")) && !$0.hasPrefix("tests/") }.map { name in
+            (name, [UInt8](manager.contents(atPath: folder.appendingPathComponent(name).path) ?? Data()))
+        }
+    }
+
+    /// The running program's size and modification time: a rebuilt program never reads a
+    /// matcher stored by another build.
+    static func programIdentity() -> String {
+        let path = (try? FileManager.default.destinationOfSymbolicLink(atPath: "/proc/self/exe")) ?? CommandLine.arguments[0]
+        guard let attributes = try? FileManager.default.attributesOfItem(atPath: path) else { return path }
+        let size = (attributes[.size] as? NSNumber)?.int64Value ?? 0
+        let modified = (attributes[.modificationDate] as? Date)?.timeIntervalSince1970 ?? 0
+        return "\(path)|\(size)|\(modified)"
     }
 }

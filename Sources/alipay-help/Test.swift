@@ -58,6 +58,10 @@ extension AlipayHelp {
             let responder = try knowledgeBase.responder()
             let kb = responder.knowledgeBase
             let output = StandardOutput()
+            if let folds = crossValidate, sweep {
+                try printSweep(try CrossValidation.sweep(kb, folds: folds, policy: responder.matcher.policy), responder, output)
+                return
+            }
             if let folds = crossValidate {
                 let evaluation = try CrossValidation.run(kb, folds: folds, policy: responder.matcher.policy)
                 let report = TestReport(knowledgeBase: kb, threshold: responder.matcher.policy.threshold,
@@ -81,7 +85,17 @@ extension AlipayHelp {
                 return
             }
             if sweep {
-                let result = ThresholdSweep(matcher: responder.matcher, cases: labelled.flatMap(\.cases))
+                try printSweep(ThresholdSweep(matcher: responder.matcher, cases: labelled.flatMap(\.cases)), responder, output)
+                return
+            }
+            let suites = labelled.map { ($0.file, SuiteEvaluation(matcher: responder.matcher, cases: $0.cases)) }
+            let outcomes = scripted.flatMap { $0.run(with: responder) }
+            let report = TestReport(knowledgeBase: kb, threshold: responder.matcher.policy.threshold, suites: suites, conversations: outcomes)
+            try emit(report, output)
+            try enforce(report, conversationsMatter: true)
+        }
+
+        private func printSweep(_ result: ThresholdSweep, _ responder: Responder, _ output: StandardOutput) throws {
                 if json {
                     output.write(String(decoding: try JSONEncoder.pretty.encode(result), as: UTF8.self) + "\n")
                 } else {
@@ -97,13 +111,6 @@ extension AlipayHelp {
                                         responder.matcher.policy.threshold))
                 }
                 output.flush()
-                return
-            }
-            let suites = labelled.map { ($0.file, SuiteEvaluation(matcher: responder.matcher, cases: $0.cases)) }
-            let outcomes = scripted.flatMap { $0.run(with: responder) }
-            let report = TestReport(knowledgeBase: kb, threshold: responder.matcher.policy.threshold, suites: suites, conversations: outcomes)
-            try emit(report, output)
-            try enforce(report, conversationsMatter: true)
         }
 
         private func loadSuites(_ kb: KnowledgeBase) throws -> ([LabelledSuite], [ConversationSuite]) {

@@ -15,8 +15,13 @@ public struct Responder: Sendable {
     }
 
     public init(knowledgeBase: KnowledgeBase, policy: MatchPolicy = MatchPolicy()) throws {
+        self.init(knowledgeBase: knowledgeBase, matcher: try IntentMatcher(knowledgeBase: knowledgeBase, policy: policy))
+    }
+
+    /// A responder around a matcher already trained (or read back from a stored one).
+    public init(knowledgeBase: KnowledgeBase, matcher: IntentMatcher) {
         self.knowledgeBase = knowledgeBase
-        matcher = try IntentMatcher(knowledgeBase: knowledgeBase, policy: policy)
+        self.matcher = matcher
         var prepared: [Language: [String: Prepared]] = [:]
         for language in Language.allCases {
             var table: [String: Prepared] = [:]

@@ -25,6 +25,24 @@ public enum CrossValidation {
         return SuiteEvaluation(results: try slots.all.flatMap { try $0.get() })
     }
 
+    /// Cross-validated accuracy at each threshold, each fold trained once: how the threshold is
+    /// chosen without looking at any test suite.
+    public static func sweep(_ knowledgeBase: KnowledgeBase, folds: Int, policy: MatchPolicy = MatchPolicy(),
+                             thresholds: [Double] = (1...19).map { Double($0) / 20 }) throws -> ThresholdSweep {
+        let slots = FoldSweeps(count: folds)
+        DispatchQueue.concurrentPerform(iterations: folds) { fold in
+            let (training, held) = split(knowledgeBase, folds: folds, fold: fold)
+            guard var matcher = try? IntentMatcher(knowledgeBase: training, policy: policy) else { return }
+            slots.set(fold, thresholds.map { threshold in
+                matcher.policy.threshold = threshold
+                return SuiteEvaluation(matcher: matcher, cases: held).results
+            })
+        }
+        let perFold = slots.all
+        let evaluations = thresholds.indices.map { index in SuiteEvaluation(results: perFold.flatMap { $0.isEmpty ? [] : $0[index] }) }
+        return ThresholdSweep(thresholds: thresholds, evaluations: evaluations)
+    }
+
     /// The number of folds that leaves each example out on its own within its list: fold i
     /// holds out the i-th example of every topic, facet and intent.
     public static func leaveOneOutFolds(_ kb: KnowledgeBase) -> Int {
@@ -69,8 +87,29 @@ public enum CrossValidation {
         }
         (training.outOfScope.examples, training.outOfScope.exampleLocations) =
             deal(kb.outOfScope.examples, kb.outOfScope.exampleLocations, expected: .outOfScope, facet: nil)
+        // Each language's examples are dealt per label, like the topics'.
+        for l in training.languages.indices {
+            let examples = kb.languages[l].examples
+            var kept: [KnowledgeBase.Example] = []
+            for label in Set(examples.map(\.label)).sorted() {
+                let ofLabel = examples.filter { $0.label == label }
+                let expected: LabelledQuestion.Expectation = label == LabelledQuestion.outOfScopeLabel ? .outOfScope : .intent(label)
+                let (texts, locations) = deal(ofLabel.map(\.text), ofLabel.map(\.location), expected: expected, facet: nil)
+                kept += zip(texts, locations).map { KnowledgeBase.Example(text: $0, label: label, facet: nil, location: $1) }
+            }
+            training.languages[l].examples = kept
+        }
         return (training, held)
     }
+}
+
+/// Per-fold results at each threshold, written from several threads.
+final class FoldSweeps: @unchecked Sendable {
+    private var slots: [[[SuiteEvaluation.Result]]]
+    private let lock = NSLock()
+    init(count: Int) { slots = Array(repeating: [], count: count) }
+    func set(_ index: Int, _ value: [[SuiteEvaluation.Result]]) { lock.lock(); slots[index] = value; lock.unlock() }
+    var all: [[[SuiteEvaluation.Result]]] { lock.lock(); defer { lock.unlock() }; return slots }
 }
 
 /// Per-fold results written from several threads, each to its own slot.

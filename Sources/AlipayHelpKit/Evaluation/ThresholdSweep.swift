@@ -13,11 +13,16 @@ public struct ThresholdSweep: Codable, Sendable {
 
     public init(matcher: IntentMatcher, cases: [LabelledQuestion], thresholds: [Double] = (1...19).map { Double($0) / 20 }) {
         var matcher = matcher
-        points = thresholds.map { threshold in
+        self.init(thresholds: thresholds, evaluations: thresholds.map { threshold in
             matcher.policy.threshold = threshold
-            let evaluation = SuiteEvaluation(matcher: matcher, cases: cases)
-            return Point(threshold: threshold, accuracy: evaluation.accuracy, outOfScopeRecall: evaluation.outOfScopeRecall,
-                         falseRejectionRate: evaluation.falseRejectionRate)
+            return SuiteEvaluation(matcher: matcher, cases: cases)
+        })
+    }
+
+    init(thresholds: [Double], evaluations: [SuiteEvaluation]) {
+        points = zip(thresholds, evaluations).map { threshold, evaluation in
+            Point(threshold: threshold, accuracy: evaluation.accuracy, outOfScopeRecall: evaluation.outOfScopeRecall,
+                  falseRejectionRate: evaluation.falseRejectionRate)
         }
         best = points.max { a, b in
             a.accuracy != b.accuracy ? a.accuracy < b.accuracy : a.outOfScopeRecall < b.outOfScopeRecall

@@ -9,10 +9,17 @@ struct FacetSelector: Sendable {
         var why: String
     }
 
-    private let facetIDs: [String]
-    private let triggers: [TermRule]
-    private let classifier: SoftmaxClassifier?
-    private let space: FeatureSpace
+    let facetIDs: [String]
+    let triggers: [TermRule]
+    let classifier: SoftmaxClassifier?
+    let space: FeatureSpace
+
+    init(facetIDs: [String], triggers: [TermRule], classifier: SoftmaxClassifier?, space: FeatureSpace) {
+        self.facetIDs = facetIDs
+        self.triggers = triggers
+        self.classifier = classifier
+        self.space = space
+    }
 
     init(topic: Topic, triggers: [TermRule], features: (String) -> QuestionFeatures) {
         facetIDs = topic.facets.map(\.id)

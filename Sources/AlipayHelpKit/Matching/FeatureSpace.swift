@@ -16,7 +16,7 @@ struct SparseVector: Sendable {
 /// the length of their block: a question that is mostly about things the knowledge base has
 /// never seen is diluted, which is what "nothing in the domain recognised" means.
 struct FeatureSpace: Sendable {
-    private var index: [UInt64: Int32] = [:]
+    private(set) var index: [UInt64: Int32] = [:]
     private(set) var idf: [Float] = []
     /// The weight of a key seen in no example.
     let unknownIDF: Float
@@ -35,6 +35,15 @@ struct FeatureSpace: Sendable {
             idf.append(logf((1 + count) / (1 + Float(frequency[key]!))) + 1)
         }
         unknownIDF = logf(1 + count) + 1
+        self.unknownShare = unknownShare
+        self.spellingWeight = spellingWeight
+    }
+
+    /// A space read back from an archive: keys in index order.
+    init(keys: [UInt64], idf: [Float], unknownIDF: Float, unknownShare: Float, spellingWeight: Float) {
+        index = Dictionary(uniqueKeysWithValues: zip(keys, keys.indices.map { Int32($0) }))
+        self.idf = idf
+        self.unknownIDF = unknownIDF
         self.unknownShare = unknownShare
         self.spellingWeight = spellingWeight
     }

@@ -103,6 +103,57 @@ public struct IntentMatcher: Sendable {
         }
     }
 
+    // MARK: Storing the trained matcher
+
+    /// The trained state as bytes, for `IntentMatcher(archive:)`.
+    func archive(key: UInt64) -> [UInt8] {
+        var out = MatcherArchive.Writer()
+        lexicon.archive(into: &out)
+        out.strings(labels)
+        out.int(topicCount)
+        space.archive(into: &out)
+        classifier.archive(into: &out)
+        for rule in requireRules + excludeRules { rule.archive(into: &out) }
+        for selector in facetSelectors { selector.archive(into: &out) }
+        out.i32(otherProduct)
+        out.i32(alipay ?? -1)
+        return MatcherArchive.seal(key: key, payload: out)
+    }
+
+    /// A matcher read back from `archive(key:)`; nil when the bytes were made for another key,
+    /// another knowledge base, or are damaged.
+    init?(archive bytes: [UInt8], key: UInt64, knowledgeBase: KnowledgeBase, policy: MatchPolicy) {
+        guard var reader = MatcherArchive.open(bytes, key: key) else { return nil }
+        do {
+            let lexicon = try Lexicon(archive: &reader)
+            let labels = try reader.strings()
+            let topicCount = try reader.int()
+            guard labels == knowledgeBase.topics.map(\.id) + knowledgeBase.smallTalk.map(\.id) + [LabelledQuestion.outOfScopeLabel],
+                  topicCount == knowledgeBase.topics.count else { return nil }
+            let space = try FeatureSpace(archive: &reader)
+            let classifier = try SoftmaxClassifier(archive: &reader, featureCount: space.count)
+            let rules = try (0..<(2 * topicCount)).map { _ in try TermRule(archive: &reader) }
+            let selectors = try (0..<topicCount).map { _ in try FacetSelector(archive: &reader) }
+            let otherProduct = try reader.i32(), alipay = try reader.i32()
+            guard classifier.classCount == labels.count, reader.offset == reader.bytes.count else { return nil }
+            self.policy = policy
+            self.lexicon = lexicon
+            self.labels = labels
+            self.topicCount = topicCount
+            outOfScopeClass = labels.count - 1
+            self.space = space
+            self.classifier = classifier
+            requireRules = Array(rules[..<topicCount])
+            excludeRules = Array(rules[topicCount...])
+            facetSelectors = selectors
+            self.otherProduct = otherProduct
+            self.alipay = alipay < 0 ? nil : alipay
+            languageDetector = LanguageDetector(knowledgeBase: knowledgeBase)
+        } catch {
+            return nil
+        }
+    }
+
     // MARK: Matching
 
     public func match(_ question: String) -> Match {

@@ -8,17 +8,17 @@ public struct Lexicon: Sendable {
     /// A run of unknown text: breaks phrases and word pairs.
     static let gap: TermID = -1
 
-    private(set) var ids: [String: TermID] = [:]
-    private(set) var names: [String] = []
-    private(set) var isConcept: [Bool] = []
-    private(set) var isStopword: [Bool] = []
+    var ids: [String: TermID] = [:]
+    var names: [String] = []
+    var isConcept: [Bool] = []
+    var isStopword: [Bool] = []
     /// Multi-word phrases, keyed by their terms packed 16 bits each.
-    private var phrases: [UInt64: TermID] = [:]
-    private var longestPhrase = 1
+    var phrases: [UInt64: TermID] = [:]
+    var longestPhrase = 1
     /// Chinese terms by their first character, longest first.
-    private var unspacedTerms: [UInt32: [(scalars: [UInt32], term: TermID)]] = [:]
+    var unspacedTerms: [UInt32: [(scalars: [UInt32], term: TermID)]] = [:]
     /// Words eligible as spelling corrections, bucketed by first byte.
-    private var spellingBuckets: [UInt8: [(bytes: [UInt8], term: TermID)]] = [:]
+    var spellingBuckets: [UInt8: [(bytes: [UInt8], term: TermID)]] = [:]
     /// Where each word or phrase was declared, to report clashes.
     private var declaredBy: [String: String] = [:]
 
@@ -89,8 +89,13 @@ public struct Lexicon: Sendable {
         declaredBy[surface] = owner
     }
 
+    /// Characters of unspaced scripts that carry no evidence (怎, 么, 吗, の, 는...): their
+    /// unigrams, and pairs of two of them, are left out of a question's features.
+    var stopCharacters: Set<UInt32> = []
+
     mutating func markStopword(_ word: String) {
         let text = TextNormalizer.normalize(word)
+        for segment in text.segments where segment.kind == .unspaced { stopCharacters.formUnion(text.unspacedScalars[segment.range]) }
         guard let segment = text.segments.first, text.segments.count == 1, segment.kind == .word else { return }
         let term = resolveExactOrInflected(text.word(segment)) ?? internWord(text.word(segment))
         if !isConcept[Int(term)] { isStopword[Int(term)] = true }
@@ -108,7 +113,7 @@ public struct Lexicon: Sendable {
 
     private mutating func addSpelling(_ word: String, _ term: TermID) {
         let bytes = Array(word.utf8)
-        guard bytes.count >= 3, !bytes.allSatisfy({ $0 >= 48 && $0 <= 57 }) else { return }
+        guard bytes.count >= 3, bytes.allSatisfy({ $0 >= 97 && $0 <= 122 }) else { return }
         spellingBuckets[bytes[0], default: []].append((bytes, term))
     }
 
@@ -173,7 +178,9 @@ public struct Lexicon: Sendable {
     /// counting a swap of neighbouring letters as one edit.
     func correction(of word: String, conceptsOnly: Bool) -> (term: TermID, distance: Int)? {
         let query = Array(word.utf8)
-        guard query.count >= 4, query.count <= 30, !query.contains(where: { $0 >= 48 && $0 <= 57 }) else { return nil }
+        // Only English words are corrected: other scripts and languages get partial credit from
+        // character n-grams instead, and digits are never a misspelling.
+        guard query.count >= 4, query.count <= 30, query.allSatisfy({ $0 >= 97 && $0 <= 122 }) else { return nil }
         let limit = query.count >= 8 ? 2 : 1
         var best: (term: TermID, distance: Int, concept: Bool)? = nil
         var firstBytes = [query[0]]

@@ -57,10 +57,10 @@ public struct MatchRules: OptionSet, Sendable {
 /// The thresholds that turn probabilities into a decision.
 public struct MatchPolicy: Sendable {
     /// Below this, the best topic is not trusted enough to answer outright.
-    public var threshold: Double = 0.6
+    public var threshold: Double = 0.5
     /// Between this and `threshold`, the assistant asks whether the likeliest topic (or two)
     /// is what was meant, instead of declining; below it, it declines.
-    public var askThreshold: Double = 0.3
+    public var askThreshold: Double = 0.4
     public var rules: MatchRules = .all
     /// How much unseen material dilutes the evidence (see `FeatureSpace`); changes need retraining.
     public var unknownShare: Float = 0.5

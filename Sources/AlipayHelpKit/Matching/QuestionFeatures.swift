@@ -53,10 +53,14 @@ public struct QuestionFeatures: Sendable {
         }
         for segment in text.segments where segment.kind == .unspaced {
             var last: UInt32 = 0
+            var lastIsStop = false
             for scalar in text.unspacedScalars[segment.range] {
-                keys.append(Self.key(.character, UInt64(scalar)))
-                if last != 0 { keys.append(Self.key(.characterPair, UInt64(last) << 21 | UInt64(scalar))) }
+                // Function characters (怎, 么, 吗, の...) decide nothing, alone or together.
+                let isStop = lexicon.stopCharacters.contains(scalar)
+                if !isStop { keys.append(Self.key(.character, UInt64(scalar))) }
+                if last != 0 && !(isStop && lastIsStop) { keys.append(Self.key(.characterPair, UInt64(last) << 21 | UInt64(scalar))) }
                 last = scalar
+                lastIsStop = isStop
             }
         }
         keys.sort()

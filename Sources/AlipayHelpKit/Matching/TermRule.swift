@@ -3,6 +3,8 @@
 struct TermRule: Sendable {
     private(set) var alternatives: [[TermID]] = []
 
+    init(alternatives: [[TermID]]) { self.alternatives = alternatives }
+
     init(_ entries: [String], lexicon: inout Lexicon) {
         for entry in entries {
             if let concept = lexicon.existingConcept(entry) {

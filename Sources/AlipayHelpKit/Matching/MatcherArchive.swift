@@ -1,0 +1,221 @@
+import Foundation
+
+/// The trained matcher as bytes, so start-up can skip training: a magic header, the key the
+/// archive was made for (the knowledge base's content, the training settings and the program
+/// itself), the payload, and a checksum. Anything that does not check out is ignored and the
+/// matcher is trained again.
+enum MatcherArchive {
+    static let magic: UInt64 = 0x414C_4950_4D41_5433 // "ALIPMAT3"
+
+    /// Little-endian writer of plain values.
+    struct Writer {
+        var bytes: [UInt8] = []
+        mutating func int(_ value: Int) { u64(UInt64(bitPattern: Int64(value))) }
+        mutating func u64(_ value: UInt64) { withUnsafeBytes(of: value.littleEndian) { bytes.append(contentsOf: $0) } }
+        mutating func u32(_ value: UInt32) { withUnsafeBytes(of: value.littleEndian) { bytes.append(contentsOf: $0) } }
+        mutating func i32(_ value: Int32) { u32(UInt32(bitPattern: value)) }
+        mutating func float(_ value: Float) { u32(value.bitPattern) }
+        mutating func bool(_ value: Bool) { bytes.append(value ? 1 : 0) }
+        mutating func string(_ value: String) { int(value.utf8.count); bytes.append(contentsOf: value.utf8) }
+        mutating func floats(_ values: [Float]) {
+            int(values.count)
+            values.withUnsafeBytes { bytes.append(contentsOf: $0) } // little-endian machines only; checked on read
+        }
+        mutating func i32s(_ values: [Int32]) { int(values.count); for value in values { i32(value) } }
+        mutating func u32s(_ values: [UInt32]) { int(values.count); for value in values { u32(value) } }
+        mutating func strings(_ values: [String]) { int(values.count); for value in values { string(value) } }
+    }
+
+    struct Damaged: Error {}
+
+    /// Reader of what `Writer` wrote; any read past the end or out of range throws.
+    struct Reader {
+        let bytes: [UInt8]
+        var offset = 0
+        init(_ bytes: [UInt8]) { self.bytes = bytes }
+
+        mutating func take(_ count: Int) throws -> ArraySlice<UInt8> {
+            guard count >= 0, offset + count <= bytes.count else { throw Damaged() }
+            defer { offset += count }
+            return bytes[offset..<(offset + count)]
+        }
+        mutating func u64() throws -> UInt64 {
+            var value: UInt64 = 0
+            for (shift, byte) in try take(8).enumerated() { value |= UInt64(byte) << (8 * UInt64(shift)) }
+            return value
+        }
+        mutating func u32() throws -> UInt32 {
+            var value: UInt32 = 0
+            for (shift, byte) in try take(4).enumerated() { value |= UInt32(byte) << (8 * UInt32(shift)) }
+            return value
+        }
+        mutating func int() throws -> Int {
+            let value = Int(Int64(bitPattern: try u64()))
+            guard value >= -(1 << 40), value <= 1 << 40 else { throw Damaged() }
+            return value
+        }
+        mutating func count() throws -> Int {
+            let value = try int()
+            guard value >= 0, value <= bytes.count - offset else { throw Damaged() }
+            return value
+        }
+        mutating func i32() throws -> Int32 { Int32(bitPattern: try u32()) }
+        mutating func float() throws -> Float { Float(bitPattern: try u32()) }
+        mutating func bool() throws -> Bool { try take(1).first! != 0 }
+        mutating func string() throws -> String { String(decoding: try take(try count()), as: UTF8.self) }
+        mutating func floats() throws -> [Float] {
+            let n = try count()
+            let slice = try take(n * 4)
+            return slice.withUnsafeBytes { raw in (0..<n).map { Float(bitPattern: UInt32(littleEndian: raw.loadUnaligned(fromByteOffset: $0 * 4, as: UInt32.self))) } }
+        }
+        mutating func i32s() throws -> [Int32] { try (0..<(try count())).map { _ in try i32() } }
+        mutating func u32s() throws -> [UInt32] { try (0..<(try count())).map { _ in try u32() } }
+        mutating func strings() throws -> [String] { try (0..<(try count())).map { _ in try string() } }
+    }
+
+    /// FNV-1a over bytes: the archive's key and checksum.
+    static func hash(_ bytes: some Sequence<UInt8>, into value: inout UInt64) {
+        for byte in bytes { value = (value ^ UInt64(byte)) &* 0x100_0000_01B3 }
+    }
+
+    static func seal(key: UInt64, payload: Writer) -> [UInt8] {
+        var out = Writer()
+        out.u64(magic)
+        out.u64(key)
+        out.int(payload.bytes.count)
+        var checksum: UInt64 = 0xCBF2_9CE4_8422_2325
+        hash(payload.bytes, into: &checksum)
+        out.u64(checksum)
+        out.bytes += payload.bytes
+        return out.bytes
+    }
+
+    /// The payload of an archive made for `key`, or nil when it is for something else or damaged.
+    static func open(_ bytes: [UInt8], key: UInt64) -> Reader? {
+        var reader = Reader(bytes)
+        guard (try? reader.u64()) == magic, (try? reader.u64()) == key, let length = try? reader.count(),
+              let checksum = try? reader.u64(), length == bytes.count - reader.offset else { return nil }
+        var actual: UInt64 = 0xCBF2_9CE4_8422_2325
+        hash(bytes[reader.offset...], into: &actual)
+        guard actual == checksum else { return nil }
+        return Reader(Array(bytes[reader.offset...]))
+    }
+}
+
+// MARK: Each part of the matcher, written and read back
+
+extension Lexicon {
+    func archive(into out: inout MatcherArchive.Writer) {
+        let byID = ids.sorted { $0.key < $1.key }
+        out.strings(byID.map(\.key))
+        out.i32s(byID.map(\.value))
+        out.strings(names)
+        out.int(isConcept.count)
+        for (concept, stopword) in zip(isConcept, isStopword) { out.bool(concept); out.bool(stopword) }
+        let phraseList = phrases.sorted { $0.key < $1.key }
+        out.int(phraseList.count)
+        for (key, term) in phraseList { out.u64(key); out.i32(term) }
+        out.int(longestPhrase)
+        let unspaced = unspacedTerms.sorted { $0.key < $1.key }
+        out.int(unspaced.count)
+        for (first, list) in unspaced {
+            out.u32(first)
+            out.int(list.count)
+            for entry in list { out.u32s(entry.scalars); out.i32(entry.term) }
+        }
+        out.u32s(stopCharacters.sorted())
+        let buckets = spellingBuckets.sorted { $0.key < $1.key }
+        out.int(buckets.count)
+        for (first, list) in buckets {
+            out.u32(UInt32(first))
+            out.int(list.count)
+            for entry in list { out.u32s(entry.bytes.map(UInt32.init)); out.i32(entry.term) }
+        }
+    }
+
+    init(archive reader: inout MatcherArchive.Reader) throws {
+        self.init()
+        let keys = try reader.strings(), values = try reader.i32s()
+        guard keys.count == values.count else { throw MatcherArchive.Damaged() }
+        ids = Dictionary(uniqueKeysWithValues: zip(keys, values))
+        names = try reader.strings()
+        let flags = try reader.count()
+        guard flags == names.count else { throw MatcherArchive.Damaged() }
+        for _ in 0..<flags { isConcept.append(try reader.bool()); isStopword.append(try reader.bool()) }
+        for _ in 0..<(try reader.count()) { phrases[try reader.u64()] = try reader.i32() }
+        longestPhrase = try reader.int()
+        for _ in 0..<(try reader.count()) {
+            let first = try reader.u32()
+            unspacedTerms[first] = try (0..<(try reader.count())).map { _ in (try reader.u32s(), try reader.i32()) }
+        }
+        stopCharacters = Set(try reader.u32s())
+        for _ in 0..<(try reader.count()) {
+            let first = UInt8(truncatingIfNeeded: try reader.u32())
+            spellingBuckets[first] = try (0..<(try reader.count())).map { _ in (try reader.u32s().map { UInt8(truncatingIfNeeded: $0) }, try reader.i32()) }
+        }
+        guard ids.values.allSatisfy({ $0 >= 0 && Int($0) < names.count }) else { throw MatcherArchive.Damaged() }
+    }
+}
+
+extension FeatureSpace {
+    func archive(into out: inout MatcherArchive.Writer) {
+        let keys = index.sorted { $0.value < $1.value }.map(\.key)
+        out.int(keys.count)
+        for key in keys { out.u64(key) }
+        out.floats(idf)
+        out.float(unknownIDF)
+        out.float(unknownShare)
+        out.float(spellingWeight)
+    }
+
+    init(archive reader: inout MatcherArchive.Reader) throws {
+        let keys = try (0..<(try reader.count())).map { _ in try reader.u64() }
+        let idf = try reader.floats()
+        guard keys.count == idf.count else { throw MatcherArchive.Damaged() }
+        self.init(keys: keys, idf: idf, unknownIDF: try reader.float(), unknownShare: try reader.float(), spellingWeight: try reader.float())
+    }
+}
+
+extension SoftmaxClassifier {
+    func archive(into out: inout MatcherArchive.Writer) {
+        out.int(classCount)
+        out.floats(bias)
+        out.floats(weights)
+    }
+
+    init(archive reader: inout MatcherArchive.Reader, featureCount: Int) throws {
+        let classCount = try reader.int()
+        let bias = try reader.floats(), weights = try reader.floats()
+        guard classCount > 0, bias.count == classCount, weights.count == featureCount * classCount else { throw MatcherArchive.Damaged() }
+        self.init(classCount: classCount, weights: weights, bias: bias)
+    }
+}
+
+extension TermRule {
+    func archive(into out: inout MatcherArchive.Writer) {
+        out.int(alternatives.count)
+        for group in alternatives { out.i32s(group) }
+    }
+
+    init(archive reader: inout MatcherArchive.Reader) throws {
+        self.init(alternatives: try (0..<(try reader.count())).map { _ in try reader.i32s() })
+    }
+}
+
+extension FacetSelector {
+    func archive(into out: inout MatcherArchive.Writer) {
+        out.strings(facetIDs)
+        for trigger in triggers { trigger.archive(into: &out) }
+        space.archive(into: &out)
+        out.bool(classifier != nil)
+        classifier?.archive(into: &out)
+    }
+
+    init(archive reader: inout MatcherArchive.Reader) throws {
+        let facetIDs = try reader.strings()
+        let triggers = try facetIDs.map { _ in try TermRule(archive: &reader) }
+        let space = try FeatureSpace(archive: &reader)
+        let classifier = try reader.bool() ? try SoftmaxClassifier(archive: &reader, featureCount: space.count) : nil
+        self.init(facetIDs: facetIDs, triggers: triggers, classifier: classifier, space: space)
+    }
+}

@@ -1,0 +1,52 @@
+import Foundation
+
+/// Keeps the trained matcher in a folder (the command line uses `$XDG_CACHE_HOME/alipay-help`),
+/// keyed by everything training depends on, so a start after the first skips training. A stored
+/// matcher that is stale, damaged or unreadable is trained again and replaced; a folder that
+/// cannot be written only costs the time saved.
+public struct MatcherStore: Sendable {
+    public let folder: URL
+
+    public init(folder: URL) { self.folder = folder }
+
+    /// The key for a knowledge base's files, the training settings and the program: any change
+    /// to one of them means another key, so a stale matcher is never read.
+    public static func key(knowledgeBaseFiles: [(name: String, contents: [UInt8])], policy: MatchPolicy, program: String) -> UInt64 {
+        var hash: UInt64 = 0xCBF2_9CE4_8422_2325
+        for file in knowledgeBaseFiles.sorted(by: { $0.name < $1.name }) {
+            MatcherArchive.hash(Array(file.name.utf8) + [0], into: &hash)
+            MatcherArchive.hash(file.contents + [0], into: &hash)
+        }
+        MatcherArchive.hash(Array("\(policy.unknownShare)|\(policy.rules.contains(.otherProduct))|\(program)".utf8), into: &hash)
+        return hash
+    }
+
+    func file(for key: UInt64) -> URL { folder.appendingPathComponent("matcher-" + String(key, radix: 16) + ".bin") }
+
+    /// The stored matcher for `key`, or a newly trained one (then stored).
+    public func matcher(key: UInt64, knowledgeBase: KnowledgeBase, policy: MatchPolicy) throws -> IntentMatcher {
+        let path = file(for: key)
+        if let data = FileManager.default.contents(atPath: path.path),
+           let matcher = IntentMatcher(archive: [UInt8](data), key: key, knowledgeBase: knowledgeBase, policy: policy) {
+            return matcher
+        }
+        let matcher = try IntentMatcher(knowledgeBase: knowledgeBase, policy: policy)
+        store(matcher.archive(key: key), at: path)
+        return matcher
+    }
+
+    /// Writes atomically (a temporary file renamed into place); failures are ignored.
+    private func store(_ bytes: [UInt8], at path: URL) {
+        do {
+            try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+            // Older matchers for other keys are of no more use.
+            for name in (try? FileManager.default.contentsOfDirectory(atPath: folder.path)) ?? []
+            where name.hasPrefix("matcher-") && name.hasSuffix(".bin") && name != path.lastPathComponent {
+                try? FileManager.default.removeItem(at: folder.appendingPathComponent(name))
+            }
+            try Data(bytes).write(to: path, options: .atomic)
+        } catch {
+            return
+        }
+    }
+}

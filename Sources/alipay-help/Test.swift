@@ -58,11 +58,11 @@ extension AlipayHelp {
             let responder = try knowledgeBase.responder()
             let kb = responder.knowledgeBase
             let output = StandardOutput()
-            if let folds = crossValidate, sweep {
+            if let folds = crossValidate, sweep, !ablate {
                 try printSweep(try CrossValidation.sweep(kb, folds: folds, policy: responder.matcher.policy), responder, output)
                 return
             }
-            if let folds = crossValidate {
+            if let folds = crossValidate, !ablate {
                 let evaluation = try CrossValidation.run(kb, folds: folds, policy: responder.matcher.policy)
                 let report = TestReport(knowledgeBase: kb, threshold: responder.matcher.policy.threshold,
                                         suites: [("\(folds)-fold cross-validation", evaluation)], conversations: [])
@@ -79,7 +79,7 @@ extension AlipayHelp {
                 }
             }
             if ablate {
-                let ablation = try RuleAblation(knowledgeBase: kb, policy: responder.matcher.policy, suites: labelled)
+                let ablation = try RuleAblation(knowledgeBase: kb, policy: responder.matcher.policy, suites: labelled, folds: crossValidate)
                 output.write(json ? String(decoding: try JSONEncoder.pretty.encode(ablation), as: UTF8.self) + "\n" : TestReportRenderer.render(ablation))
                 output.flush()
                 return

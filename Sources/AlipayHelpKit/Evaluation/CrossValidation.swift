@@ -43,14 +43,6 @@ public enum CrossValidation {
         return ThresholdSweep(thresholds: thresholds, evaluations: evaluations)
     }
 
-    /// The number of folds that leaves each example out on its own within its list: fold i
-    /// holds out the i-th example of every topic, facet and intent.
-    public static func leaveOneOutFolds(_ kb: KnowledgeBase) -> Int {
-        let lists = kb.topics.flatMap { [$0.examples.count] + $0.facets.map(\.examples.count) }
-            + kb.smallTalk.map(\.examples.count) + [kb.outOfScope.examples.count]
-        return max(lists.max() ?? 2, 2)
-    }
-
     /// The knowledge base without fold `fold`, and that fold's examples as labelled questions.
     /// Folds are dealt round-robin within each topic, facet and intent, so each keeps its share.
     static func split(_ kb: KnowledgeBase, folds: Int, fold: Int) -> (KnowledgeBase, [LabelledQuestion]) {

@@ -129,4 +129,31 @@ import Testing
         #expect(result.status == 64)
         #expect(result.stderr.contains("Unknown option"))
     }
+
+    @Test func otherLanguagesAreAnsweredInEnglishWithANote() throws {
+        let result = try BinaryRunner.run(["ask", "--json"], stdin: Data("Как удалить аккаунт Alipay\nアリペイの送金限度額はいくら？\n".utf8))
+        let objects = try BinaryRunner.jsonObjects(result)
+        #expect(objects.map { $0["question_lang"] as? String } == ["ru", "ja"])
+        #expect(objects.map { $0["lang"] as? String } == ["en", "en"])
+        #expect(objects.map { $0["intent"] as? String } == ["delete_account", "limits"])
+        #expect((objects[0]["answer"] as? String)?.hasPrefix("(Answers are available in English and Chinese") == true)
+    }
+
+    @Test func theStoredMatcherIsUsedAndADamagedOneIsReplaced() throws {
+        let cache = FileManager.default.temporaryDirectory.appendingPathComponent("cache-\(UUID().uuidString)")
+        defer { try? FileManager.default.removeItem(at: cache) }
+        let environment = ["XDG_CACHE_HOME": cache.path, "ALIPAY_HELP_NO_CACHE": ""]
+        let first = try BinaryRunner.run(["ask", "--json", "how do I change my phone number"], environment: environment)
+        let folder = cache.appendingPathComponent("alipay-help")
+        let stored = try FileManager.default.contentsOfDirectory(atPath: folder.path).filter { $0.hasPrefix("matcher-") }
+        try #require(stored.count == 1)
+        let file = folder.appendingPathComponent(stored[0])
+        let again = try BinaryRunner.run(["ask", "--json", "how do I change my phone number"], environment: environment)
+        #expect(again.stdout == first.stdout)
+        try Data("not a matcher".utf8).write(to: file)
+        let repaired = try BinaryRunner.run(["ask", "--json", "how do I change my phone number"], environment: environment)
+        #expect(repaired.status == 0)
+        #expect(repaired.stdout == first.stdout)
+        #expect((try Data(contentsOf: file)).count > 1000, "the damaged file is replaced")
+    }
 }

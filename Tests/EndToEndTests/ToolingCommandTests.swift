@@ -61,4 +61,32 @@ import Testing
         #expect(result.text.contains("decision:   out of scope"))
         #expect(result.text.contains("another app"))
     }
+
+    @Test func realQuestionsFromATSVAreReportedApart() throws {
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("tsv-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let tsv = folder.appendingPathComponent("real.tsv")
+        try "intent\tlang\tquestion\nchange_phone\ten\thow can i do for change my alipay phone\nout_of_scope\tzh\t微信怎么改手机号\ndelete_account\tru\tКак удалить аккаунт\n"
+            .write(to: tsv, atomically: true, encoding: .utf8)
+        let result = try BinaryRunner.run(["test", tsv.path])
+        #expect(result.status == 0, "\(result.stderr)")
+        for heading in ["real questions", "in-scope declined", "Calibration", "calibration error", "other languages"] {
+            #expect(result.text.contains(heading), "missing \(heading)")
+        }
+        #expect(result.text.contains("real.tsv"))
+        let json = try BinaryRunner.run(["test", "--json", tsv.path])
+        let report = try #require(try JSONSerialization.jsonObject(with: json.stdout) as? [String: Any])
+        let suites = try #require(report["suites"] as? [[String: Any]])
+        #expect(suites.first?["realQuestions"] as? Bool == true)
+        #expect(report["expectedCalibrationError"] as? Double != nil)
+    }
+
+    @Test func ablationShowsWhatEachRuleIsWorth() throws {
+        let result = try BinaryRunner.run(["test", "--ablate"])
+        #expect(result.status == 0, "\(result.stderr)")
+        for row in ["all rules", "without require", "without exclude", "without other-product"] {
+            #expect(result.text.contains(row), "missing \(row)")
+        }
+    }
 }

@@ -195,21 +195,24 @@ public struct Conversation: Sendable {
 
     /// "1", "2)", "#2", "the second one", "option 1", or words from a topic's title or id.
     private func chosenTopic(words: [String], line: String, among topics: [String]) -> String? {
-        let ordinals = [["1", "one", "first", "1st", "一", "第一", "第一个"], ["2", "two", "second", "2nd", "二", "第二", "第二个"],
-                        ["3", "three", "third", "3rd", "三", "第三", "第三个"]]
-        for (index, names) in ordinals.enumerated() where index < topics.count {
-            if words.contains(where: names.contains) { return topics[index] }
-        }
-        let match = matcher.match(line)
-        if case let .topic(id) = match.outcome, topics.contains(id) { return id }
-        if case let .ambiguous(ids) = match.outcome, let id = ids.first(where: topics.contains) { return id }
-        // Words from a title ("the limits one", "huabei").
+        // Words from a title first ("the phone one", "huabei"): "one" there is not an ordinal.
         let named = topics.filter { topic in
             guard let title = kb.topic(topic)?.title else { return false }
             let titleWords = Set(TextNormalizer.normalize(title.en + " " + topic.replacingUnderscores).pieces.filter { $0.count > 3 })
             return words.contains(where: titleWords.contains)
         }
-        return named.count == 1 ? named[0] : nil
+        if named.count == 1 { return named[0] }
+        let ordinals = [["1", "first", "1st", "一", "第一", "第一个"], ["2", "two", "second", "2nd", "二", "第二", "第二个"],
+                        ["3", "three", "third", "3rd", "三", "第三", "第三个"]]
+        for (index, names) in ordinals.enumerated() where index < topics.count {
+            if words.contains(where: names.contains) { return topics[index] }
+        }
+        // "one" alone, or "the one above": the first choice.
+        if words.contains("one") { return topics[0] }
+        let match = matcher.match(line)
+        if case let .topic(id) = match.outcome, topics.contains(id) { return id }
+        if case let .ambiguous(ids) = match.outcome, let id = ids.first(where: topics.contains) { return id }
+        return nil
     }
 
     static let moreRequests: Set<String> = ["more", "tell me more", "more please", "more details", "more info", "details",

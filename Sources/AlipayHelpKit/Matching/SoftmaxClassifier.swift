@@ -19,7 +19,7 @@ struct SoftmaxClassifier: Sendable {
         var label: Int
     }
 
-    init(classCount: Int, featureCount: Int, examples: [Example], epochs: Int = 12, learningRate: Float = 1.0, l2: Float = 1e-4) {
+    init(classCount: Int, featureCount: Int, examples: [Example], epochs: Int = 20, learningRate: Float = 1.0, l2: Float = 3e-5) {
         self.classCount = classCount
         var bias = [Float](repeating: 0, count: classCount)
         var weights = [Float](repeating: 0, count: featureCount * classCount)

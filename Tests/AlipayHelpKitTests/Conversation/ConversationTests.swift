@@ -23,7 +23,7 @@ import Testing
 
     @Test func resolvesAmbiguityByTitleWords() {
         var chat = conversation()
-        let offered = chat.respond(to: "delete my account or change number")
+        let offered = chat.respond(to: "delete or change my phone account")
         let topics = offered.match?.candidates ?? []
         #expect(topics.count == 2)
         let answer = chat.respond(to: "the phone one")

@@ -1,8 +1,8 @@
 /// Tells which language a question is written in, for the languages the knowledge base knows:
 /// English and Chinese (Simplified or Traditional), and those of `languages/`. A script names
 /// its language (kana: Japanese, Hangul: Korean...); among languages written in the Latin
-/// alphabet, the one with the most marker words wins, English (the vocabulary's function
-/// words) on ties.
+/// alphabet, the one with the most marker words wins, unless English (the vocabulary's function
+/// words) has more.
 public struct LanguageDetector: Sendable {
     private var byScript: [LanguagePack.Script: String] = [:]
     /// Marker word → the languages it marks.
@@ -37,7 +37,7 @@ public struct LanguageDetector: Sendable {
             for code in markers[word] ?? [] { counts[code, default: 0] += 1 }
         }
         let best = counts.max { $0.value != $1.value ? $0.value < $1.value : $0.key > $1.key }
-        if let best, best.value > englishCount { return best.key }
+        if let best, best.value >= englishCount { return best.key }
         return Language.en.rawValue
     }
 }

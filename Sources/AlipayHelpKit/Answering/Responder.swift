@@ -6,6 +6,9 @@ public struct Responder: Sendable {
     public let matcher: IntentMatcher
     /// Prepared replies by language, then by topic, facet ("topic/facet") or small-talk id.
     private let prepared: [Language: [String: Prepared]]
+    /// The line that goes before an English answer to a question in another language, as
+    /// text and as the start of a JSON string.
+    private let otherLanguageNote: (text: String, escapedPrefix: String)
 
     /// A reply built once: its blocks, plain text and that text escaped for JSON.
     private struct Prepared: Sendable {
@@ -45,6 +48,10 @@ public struct Responder: Sendable {
             prepared[language] = table
         }
         self.prepared = prepared
+        let note = knowledgeBase.messages.text(.otherLanguageNote, .en) + "\n\n"
+        var escaped = ""
+        JSONLineEncoder.appendString(note, to: &escaped)
+        otherLanguageNote = (note, String(escaped.dropLast()))
     }
 
     static func fullAnswer(_ topic: Topic, _ language: Language) -> [ReplyBlock] {
@@ -69,8 +76,8 @@ public struct Responder: Sendable {
         // line saying so.
         if Language(rawValue: match.questionLanguage) == nil, language == .en {
             reply.blocks.insert(.paragraph(messages.text(.otherLanguageNote, .en)), at: 0)
-            reply.text = PlainTextRenderer.render(reply.blocks)
-            reply.escapedText = nil
+            reply.text = otherLanguageNote.text + reply.text
+            reply.escapedText = reply.escapedText.map { otherLanguageNote.escapedPrefix + $0.dropFirst() }
         }
         return reply
     }

@@ -18,7 +18,7 @@ public struct Lexicon: Sendable {
     /// Chinese terms by their first character, longest first.
     var unspacedTerms: [UInt32: [(scalars: [UInt32], term: TermID)]] = [:]
     /// Words eligible as spelling corrections, bucketed by first byte.
-    var spellingBuckets: [UInt8: [(bytes: [UInt8], term: TermID)]] = [:]
+    var spellingBuckets: [UInt8: [(bytes: [UInt8], term: TermID, letters: UInt32)]] = [:]
     /// Where each word or phrase was declared, to report clashes.
     private var declaredBy: [String: String] = [:]
 
@@ -114,7 +114,7 @@ public struct Lexicon: Sendable {
     private mutating func addSpelling(_ word: String, _ term: TermID) {
         let bytes = Array(word.utf8)
         guard bytes.count >= 3, bytes.allSatisfy({ $0 >= 97 && $0 <= 122 }) else { return }
-        spellingBuckets[bytes[0], default: []].append((bytes, term))
+        spellingBuckets[bytes[0], default: []].append((bytes, term, Self.letterSet(bytes)))
     }
 
     /// Tokenises an example, adding its unknown words to the vocabulary. A rare misspelling of a
@@ -183,6 +183,7 @@ public struct Lexicon: Sendable {
         guard query.count >= 4, query.count <= 30, query.allSatisfy({ $0 >= 97 && $0 <= 122 }) else { return nil }
         let limit = query.count >= 8 ? 2 : 1
         var best: (term: TermID, distance: Int, concept: Bool)? = nil
+        let letters = Self.letterSet(query)
         var firstBytes = [query[0]]
         if query[1] != query[0] { firstBytes.append(query[1]) }
         for first in firstBytes {
@@ -190,6 +191,7 @@ public struct Lexicon: Sendable {
                 let concept = isConcept[Int(candidate.term)]
                 if conceptsOnly && !concept { continue }
                 if abs(candidate.bytes.count - query.count) > limit { continue }
+                if (candidate.letters ^ letters).nonzeroBitCount > 2 * limit { continue }
                 let distance = Self.editDistance(query, candidate.bytes, limit: limit)
                 if distance > limit || (distance == 2 && candidate.bytes[0] != query[0]) { continue }
                 if best == nil || distance < best!.distance || (distance == best!.distance && concept && !best!.concept) {
@@ -198,6 +200,16 @@ public struct Lexicon: Sendable {
             }
         }
         return best.map { ($0.term, $0.distance) }
+    }
+
+    /// The letters a word uses, one bit each: one edit changes at most two bits, so a word whose
+    /// set differs from the query's by more cannot be within the limit (a cheap test before the
+    /// edit distance).
+    @inline(__always)
+    static func letterSet(_ bytes: [UInt8]) -> UInt32 {
+        var set: UInt32 = 0
+        for byte in bytes { set |= 1 << UInt32((byte &- 97) & 31) }
+        return set
     }
 
     /// Edit distance between two words (a swap of neighbouring letters is one edit), capped at
@@ -211,25 +223,27 @@ public struct Lexicon: Sendable {
     /// Optimal-string-alignment distance, giving up (returning limit + 1) once it exceeds `limit`.
     static func editDistance(_ a: [UInt8], _ b: [UInt8], limit: Int) -> Int {
         let n = a.count, m = b.count
-        var previous2 = [Int](repeating: 0, count: m + 1)
-        var previous = Array(0...m)
-        var current = [Int](repeating: 0, count: m + 1)
-        for i in 1...n {
-            current[0] = i
-            var rowMinimum = i
-            for j in 1...m {
-                let cost = a[i - 1] == b[j - 1] ? 0 : 1
-                var value = min(previous[j] + 1, current[j - 1] + 1, previous[j - 1] + cost)
-                if i > 1 && j > 1 && a[i - 1] == b[j - 2] && a[i - 2] == b[j - 1] {
-                    value = min(value, previous2[j - 2] + 1)
+        // Three rows in one scratch buffer on the stack: no allocation per comparison.
+        return withUnsafeTemporaryAllocation(of: Int.self, capacity: 3 * (m + 1)) { scratch in
+            var previous2 = scratch.baseAddress!, previous = previous2 + (m + 1), current = previous + (m + 1)
+            for j in 0...m { previous2[j] = 0; previous[j] = j; current[j] = 0 }
+            for i in 1...n {
+                current[0] = i
+                var rowMinimum = i
+                for j in 1...m {
+                    let cost = a[i - 1] == b[j - 1] ? 0 : 1
+                    var value = min(previous[j] + 1, current[j - 1] + 1, previous[j - 1] + cost)
+                    if i > 1 && j > 1 && a[i - 1] == b[j - 2] && a[i - 2] == b[j - 1] {
+                        value = min(value, previous2[j - 2] + 1)
+                    }
+                    current[j] = value
+                    rowMinimum = min(rowMinimum, value)
                 }
-                current[j] = value
-                rowMinimum = min(rowMinimum, value)
+                if rowMinimum > limit { return limit + 1 }
+                (previous2, previous, current) = (previous, current, previous2)
             }
-            if rowMinimum > limit { return limit + 1 }
-            (previous2, previous, current) = (previous, current, previous2)
+            return previous[m]
         }
-        return previous[m]
     }
 
     /// What a question says in terms: the term sequence (phrases merged, gaps where unknown

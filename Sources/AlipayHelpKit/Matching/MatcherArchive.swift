@@ -151,7 +151,10 @@ extension Lexicon {
         stopCharacters = Set(try reader.u32s())
         for _ in 0..<(try reader.count()) {
             let first = UInt8(truncatingIfNeeded: try reader.u32())
-            spellingBuckets[first] = try (0..<(try reader.count())).map { _ in (try reader.u32s().map { UInt8(truncatingIfNeeded: $0) }, try reader.i32()) }
+            spellingBuckets[first] = try (0..<(try reader.count())).map { _ in
+                let bytes = try reader.u32s().map { UInt8(truncatingIfNeeded: $0) }
+                return (bytes, try reader.i32(), Lexicon.letterSet(bytes))
+            }
         }
         guard ids.values.allSatisfy({ $0 >= 0 && Int($0) < names.count }) else { throw MatcherArchive.Damaged() }
     }

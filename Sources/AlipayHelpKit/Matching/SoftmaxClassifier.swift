@@ -26,6 +26,11 @@ struct SoftmaxClassifier: Sendable {
         var order = Array(examples.indices)
         var random = SplitMix64(seed: 0x5EED)
         var probabilities = [Float](repeating: 0, count: classCount)
+        // The weights are averaged over the second half of the epochs: the average of the last
+        // steps is steadier than any one of them and depends less on the order of the examples.
+        var sumOfWeights = [Float](repeating: 0, count: featureCount * classCount)
+        var sumOfBias = [Float](repeating: 0, count: classCount)
+        let firstAveraged = epochs / 2
         weights.withUnsafeMutableBufferPointer { weights in
             bias.withUnsafeMutableBufferPointer { bias in
                 probabilities.withUnsafeMutableBufferPointer { probabilities in
@@ -57,12 +62,17 @@ struct SoftmaxClassifier: Sendable {
                                 }
                             }
                         }
+                        if epoch >= firstAveraged {
+                            for index in weights.indices { sumOfWeights[index] += weights[index] }
+                            for c in 0..<classCount { sumOfBias[c] += bias[c] }
+                        }
                     }
                 }
             }
         }
-        self.weights = weights
-        self.bias = bias
+        let averaged = Float(epochs - firstAveraged)
+        self.weights = sumOfWeights.map { $0 / averaged }
+        self.bias = sumOfBias.map { $0 / averaged }
     }
 
     private func logits(_ vector: SparseVector, into output: inout [Float]) {

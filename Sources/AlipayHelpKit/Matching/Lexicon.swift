@@ -73,6 +73,7 @@ public struct Lexicon: Sendable {
             try claim(words[0], owner: owner)
             ids[words[0]] = term
             addSpelling(words[0], term)
+            addStem(words[0], term)
         } else if words.count > 1 {
             guard words.count <= 4 else { throw LexiconClash(surface: surface, first: owner, second: "the four-word limit for phrases") }
             try claim(words.joined(separator: " "), owner: owner)
@@ -111,6 +112,34 @@ public struct Lexicon: Sendable {
         return term
     }
 
+    /// Concept words of inflected languages written outside ASCII (Russian, and others with
+    /// letters of their own), by their first `stemKey` letters: "верифицирован" is found through
+    /// "верифицировать", which the language file declares.
+    var stems: [String: [(scalars: [Unicode.Scalar], term: TermID)]] = [:]
+    static let stemKey = 5
+
+    private mutating func addStem(_ word: String, _ term: TermID) {
+        let scalars = Array(word.unicodeScalars)
+        guard scalars.count >= Self.stemKey + 1, scalars.contains(where: { !$0.isASCII }) else { return }
+        stems[String(String.UnicodeScalarView(scalars[..<Self.stemKey])), default: []].append((scalars, term))
+    }
+
+    /// The concept of a known word sharing most of its beginning with `word` (a long common
+    /// prefix, at least 70% of the shorter word): another ending of the same word.
+    func stem(of word: String) -> TermID? {
+        let scalars = Array(word.unicodeScalars)
+        guard scalars.count >= Self.stemKey + 1, scalars.contains(where: { !$0.isASCII }),
+              let candidates = stems[String(String.UnicodeScalarView(scalars[..<Self.stemKey]))] else { return nil }
+        var best: (term: TermID, common: Int)? = nil
+        for candidate in candidates {
+            var common = 0
+            while common < min(scalars.count, candidate.scalars.count) && scalars[common] == candidate.scalars[common] { common += 1 }
+            let needed = max(Self.stemKey + 1, (7 * min(scalars.count, candidate.scalars.count) + 9) / 10)
+            if common >= needed && common > (best?.common ?? 0) { best = (candidate.term, common) }
+        }
+        return best?.term
+    }
+
     private mutating func addSpelling(_ word: String, _ term: TermID) {
         let bytes = Array(word.utf8)
         guard bytes.count >= 3, bytes.allSatisfy({ $0 >= 97 && $0 <= 122 }) else { return }
@@ -138,7 +167,7 @@ public struct Lexicon: Sendable {
     /// "numbers", "verified"), then by correcting a misspelling.
     func resolve(_ word: String) -> TermID? {
         if let term = resolveExactOrInflected(word) { return term }
-        return correction(of: word, conceptsOnly: false)?.term
+        return correction(of: word, conceptsOnly: false)?.term ?? stem(of: word)
     }
 
     func resolveExactOrInflected(_ word: String) -> TermID? {

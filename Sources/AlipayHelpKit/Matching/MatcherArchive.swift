@@ -5,7 +5,7 @@ import Foundation
 /// itself), the payload, and a checksum. Anything that does not check out is ignored and the
 /// matcher is trained again.
 enum MatcherArchive {
-    static let magic: UInt64 = 0x414C_4950_4D41_5433 // "ALIPMAT3"
+    static let magic: UInt64 = 0x414C_4950_4D41_5434 // "ALIPMAT4"
 
     /// Little-endian writer of plain values.
     struct Writer {
@@ -124,6 +124,13 @@ extension Lexicon {
             for entry in list { out.u32s(entry.scalars); out.i32(entry.term) }
         }
         out.u32s(stopCharacters.sorted())
+        let stemList = stems.sorted { $0.key < $1.key }
+        out.int(stemList.count)
+        for (key, list) in stemList {
+            out.string(key)
+            out.int(list.count)
+            for entry in list { out.u32s(entry.scalars.map(\.value)); out.i32(entry.term) }
+        }
         let buckets = spellingBuckets.sorted { $0.key < $1.key }
         out.int(buckets.count)
         for (first, list) in buckets {
@@ -149,6 +156,12 @@ extension Lexicon {
             unspacedTerms[first] = try (0..<(try reader.count())).map { _ in (try reader.u32s(), try reader.i32()) }
         }
         stopCharacters = Set(try reader.u32s())
+        for _ in 0..<(try reader.count()) {
+            let key = try reader.string()
+            stems[key] = try (0..<(try reader.count())).map { _ in
+                (try reader.u32s().map { Unicode.Scalar($0) ?? " " }, try reader.i32())
+            }
+        }
         for _ in 0..<(try reader.count()) {
             let first = UInt8(truncatingIfNeeded: try reader.u32())
             spellingBuckets[first] = try (0..<(try reader.count())).map { _ in

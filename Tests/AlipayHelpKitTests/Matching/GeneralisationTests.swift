@@ -37,6 +37,13 @@ import Testing
         #expect(match.questionLanguage != "en")
     }
 
+    @Test func anotherEndingOfAWordInAnInflectedLanguageIsKnown() {
+        // The Russian file declares "верификация" / "верифицировать"; people write other endings.
+        let terms = matcher.features(of: TextNormalizer.normalize("Алипей верифицирован")).tokens.terms
+        #expect(terms.map { $0 == Lexicon.gap ? "?" : matcher.lexicon.name(of: $0) }.contains("verify"))
+        #expect(matcher.match("Как понять что Алипей верифицирован").intent == "foreigner_verification")
+    }
+
     @Test func aClearOtherSubjectIsStillDeclined() {
         #expect(matcher.match("how do I change my WeChat phone number").outcome == .outOfScope)
         #expect(matcher.match("how do I reset my alipay payment password").outcome == .outOfScope)

@@ -139,4 +139,22 @@ static inline int cr_install_signal_pipe(void) {
     return cr_signal_pipe[0];
 }
 
+// Batches (`ask` and the scripted chat): SIGINT and SIGTERM only ask the loop to stop after the
+// reply being written, so the output never ends in the middle of a line.
+static volatile sig_atomic_t cr_stop_signal_number = 0;
+
+static void cr_on_stop_signal(int signal_number) { cr_stop_signal_number = signal_number; }
+
+static inline void cr_install_stop_signals(void) {
+    struct sigaction action;
+    memset(&action, 0, sizeof action);
+    action.sa_handler = cr_on_stop_signal;
+    sigemptyset(&action.sa_mask);
+    // No SA_RESTART: a blocking read returns EINTR, so the loop notices at once.
+    sigaction(SIGINT, &action, NULL);
+    sigaction(SIGTERM, &action, NULL);
+}
+
+static inline int cr_stop_signal(void) { return cr_stop_signal_number; }
+
 #endif

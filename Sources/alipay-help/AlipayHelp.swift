@@ -20,6 +20,7 @@ struct AlipayHelp: ParsableCommand {
 @main
 enum EntryPoint {
     static func main() {
+        StandardOutput.reserveClosedDescriptors()
         AlipayHelp.main(commandLine(Array(CommandLine.arguments.dropFirst()), stdinIsTerminal: isatty(0) == 1))
     }
 

@@ -137,13 +137,17 @@ struct ScriptedChat {
         let output = StandardOutput()
         var reader = LineReader(maximumLength: AlipayHelp.Ask.maximumLineLength)
         reader.beforeRead = { output.flush() }
-        while let line = reader.next() {
+        cr_install_stop_signals()
+        reader.interrupted = { cr_stop_signal() != 0 }
+        while cr_stop_signal() == 0, let line = reader.next() {
             if line.truncated { LineReader.reportTruncation(line) }
             let (text, action) = session.handle(String(decoding: line.bytes, as: UTF8.self))
             if !text.isEmpty { output.write(text + "\n\n") }
             if action == .quit { break }
         }
         output.flush()
+        LineReader.stopIfSignalled()
+        if (try? reader.reportReadError()) == nil { return 1 }
         return 0
     }
 }

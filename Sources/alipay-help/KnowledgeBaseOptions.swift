@@ -32,7 +32,7 @@ struct KnowledgeBaseOptions: ParsableArguments {
         do {
             return try Responder(knowledgeBase: KnowledgeBase.load(from: directory()))
         } catch {
-            StandardError.print((error as? LocalizedError)?.errorDescription ?? "alipay-help: error: \(error)")
+            StandardError.printSafely((error as? LocalizedError)?.errorDescription ?? "alipay-help: error: \(error)")
             throw ExitCode(2)
         }
     }

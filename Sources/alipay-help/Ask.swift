@@ -54,7 +54,7 @@ extension AlipayHelp {
                 format.print(responder.reply(to: text, match: match, language: language.language), showQuestion: true)
             }
             output.flush()
-            LineReader.stopIfSignalled()
+            LineReader.stop(ifSignalled: cr_stop_signal())
             try reader.reportReadError()
         }
     }

@@ -54,6 +54,7 @@ struct InteractiveChat {
     mutating func run() -> Int32 {
         cr_configure("alipay-help")
         cr_hold_terminal()
+        cr_install_fatal_handlers()
         defer { cr_release_terminal() }
         let commandNames: [String] = (ChatSession.commands + session.flowCommands).map(\.name) + ["/lang en", "/lang zh", "/lang auto"]
         let topicWords: [String] = session.conversation.responder.knowledgeBase.topics.flatMap { topic in
@@ -115,6 +116,32 @@ struct InteractiveChat {
             } else if Int32(signal) == SIGWINCH {
                 cr_resize()
                 updateWidth()
+            } else if Int32(signal) == SIGTSTP {
+                // Ctrl-Z: give the shell back a working terminal, stop, and on `fg` take it
+                // again and redraw the prompt with what was being typed.
+                cr_release_terminal()
+                StandardError.print("")
+                cr_stop_self()
+                cr_hold_terminal()
+                cr_resize()
+                updateWidth()
+                cr_redraw()
+            } else if Int32(signal) == SIGCONT {
+                // Stopped some other way (SIGSTOP) and the shell reset the terminal meanwhile.
+                if cr_terminal_was_reset() != 0 {
+                    cr_release_terminal()
+                    cr_hold_terminal()
+                    cr_redraw()
+                }
+            } else if [SIGTERM, SIGHUP, SIGQUIT].contains(Int32(signal)) {
+                // Killed, hung up, or Ctrl-\: the terminal is restored before going (the
+                // history is already saved, line by line). Ctrl-\ ends the chat like Ctrl-D,
+                // without a crash report.
+                cr_release_terminal()
+                StandardError.print("")
+                output.flush()
+                if Int32(signal) == SIGQUIT { exit(128 + SIGQUIT) }
+                cr_die_of(Int32(signal))
             }
         }
     }
@@ -146,7 +173,7 @@ struct ScriptedChat {
             if action == .quit { break }
         }
         output.flush()
-        LineReader.stopIfSignalled()
+        LineReader.stop(ifSignalled: cr_stop_signal())
         if (try? reader.reportReadError()) == nil { return 1 }
         return 0
     }

@@ -1,6 +1,5 @@
 import AlipayHelpKit
 import ArgumentParser
-import CReadline
 #if canImport(Glibc)
 import Glibc
 #endif
@@ -76,8 +75,9 @@ struct LineReader {
 
     /// After SIGINT or SIGTERM stopped a batch (and its output was flushed whole), ends the
     /// program the way the signal would have.
-    static func stopIfSignalled() {
-        let signalNumber = cr_stop_signal()
+    /// (The caller passes `cr_stop_signal()`: the shim's state is per Swift file, so it is read
+    /// in the file that installed the handlers.)
+    static func stop(ifSignalled signalNumber: Int32) {
         guard signalNumber != 0 else { return }
         signal(signalNumber, SIG_DFL)
         raise(signalNumber)

@@ -192,6 +192,10 @@ static inline void cr_stifle_history(int max) { stifle_history(max); }
 static inline void cr_add_history(const char *line) { add_history(line); }
 static inline int cr_read_history(const char *path) { return read_history(path); }
 static inline int cr_write_history(const char *path) { return write_history(path); }
+/// Appends the last `count` lines of the list to the file; 0 or an errno value.
+static inline int cr_append_history(int count, const char *path) { return append_history(count, path); }
+/// Cuts the file to its last `lines` lines; 0 or an errno value.
+static inline int cr_truncate_history_file(const char *path, int lines) { return history_truncate_file(path, lines); }
 static inline void cr_clear_history(void) { clear_history(); }
 static inline int cr_history_length(void) { return history_length; }
 

@@ -43,7 +43,7 @@ enum ReadlineBridge {
 /// the line; a resized window re-wraps the replies.
 struct InteractiveChat {
     var session: ChatSession
-    let history: ChatHistory?
+    var history: ChatHistory?
     let output = StandardOutput()
 
     func prompt(colour: Bool) -> String {
@@ -62,7 +62,7 @@ struct InteractiveChat {
         }
         ReadlineBridge.completionCandidates = commandNames + topicWords + ["more", "tell me more"]
         cr_set_completer(ReadlineBridge.completer)
-        history?.load()
+        if let loaded = history?.load(), !loaded { history = nil }
         let signals = cr_install_signal_pipe()
         updateWidth()
         StandardError.print(session.banner)

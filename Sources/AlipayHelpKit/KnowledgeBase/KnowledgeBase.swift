@@ -112,6 +112,21 @@ extension KnowledgeBase {
         return KnowledgeBase(topics: topics, smallTalk: smallTalk, outOfScope: outOfScope, vocabulary: vocabulary, flows: flows, messages: messages)
     }
 
+    /// Parses one file's text the way `load` parses the file called `name` (a topic unless it is
+    /// one of the fixed files; `flow.yaml` as a flow), for the fuzzer.
+    public static func parseFile(_ text: String, name: String) throws {
+        guard text.utf8.count <= YAMLNode.maximumFileSize else { return }
+        let root = try YAMLNode.parse(text, file: name)
+        switch name {
+        case vocabularyFile: _ = try parseVocabulary(root)
+        case smallTalkFile: _ = try parseSmallTalk(root)
+        case outOfScopeFile: _ = try parseOutOfScope(root)
+        case messagesFile: _ = try parseMessages(root)
+        case "flow.yaml": _ = try FlowLoader.parse(root)
+        default: _ = try parseTopic(root)
+        }
+    }
+
     /// Reads a knowledge-base file: a regular file (a FIFO or a device would block or never
     /// end), at most `YAMLNode.maximumFileSize` bytes, in UTF-8.
     static func readText(_ path: String) throws -> String {

@@ -24,6 +24,8 @@ swift build -c release --product alipay-help-fuzz --build-path "$build" \
     -Xswiftc -sanitize=fuzzer,address -Xswiftc -DFUZZING -Xcc -fsanitize=fuzzer-no-link,address \
     -Xswiftc -use-ld=lld
 mkdir -p fuzz/work fuzz/crashes
-ALIPAY_HELP_KB="$PWD/intents" "$build/release/alipay-help-fuzz" \
+# Run from fuzz/, so the logs of -jobs (fuzz-N.log) land there, out of git.
+cd fuzz
+ALIPAY_HELP_KB="$PWD/../intents" "../$build/release/alipay-help-fuzz" \
     -runs="$runs" -max_len="${FUZZ_MAX_LEN:-256}" -timeout=10 -rss_limit_mb=2048 -print_final_stats=1 \
-    -artifact_prefix=fuzz/crashes/ "$@" fuzz/work fuzz/corpus
+    -artifact_prefix=crashes/ "$@" work corpus

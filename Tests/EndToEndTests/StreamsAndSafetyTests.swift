@@ -30,6 +30,13 @@ import Glibc
         #expect(Self.unsafe(in: argument.text).isEmpty, "\(argument.text.debugDescription)")
     }
 
+    @Test func aUsageErrorShowsTheTypedValueVisibly() throws {
+        let result = try BinaryRunner.run(["ask", "--lang", "\u{1B}]2;PWNED\u{7}", "huabei"])
+        #expect(result.status == 64)
+        #expect(result.stderr.contains("'^[]2;PWNED^G'"), "\(result.stderr)")
+        #expect(Self.unsafe(in: result.stderr).isEmpty)
+    }
+
     @Test func theTitleEscapeIsShownAsCaretNotation() throws {
         let result = try BinaryRunner.run(["ask"], stdin: Data("x \u{1B}]2;PWNED\u{1B}\\\n".utf8))
         #expect(result.text.hasPrefix("> x ^[]2;PWNED^[\\\n"), "\(result.text.debugDescription)")
@@ -181,8 +188,14 @@ import Glibc
             try? input.fileHandleForWriting.close()
         }
         writer.start()
-        Thread.sleep(forTimeInterval: 1.5)
-        kill(process.processIdentifier, signalNumber)
+        // Once answers flow (however slow the start on a busy machine), give them a moment to
+        // fill the pipe, then signal.
+        var ready = pollfd(fd: output.fileHandleForReading.fileDescriptor, events: Int16(POLLIN), revents: 0)
+        #expect(poll(&ready, 1, 60_000) == 1, "answers start")
+        Thread.sleep(forTimeInterval: 0.5)
+        let pid = process.processIdentifier
+        try #require(pid > 0)
+        kill(pid, signalNumber)
         let data = output.fileHandleForReading.readDataToEndOfFile()
         process.waitUntilExit()
         while process.isRunning { usleep(10_000) }

@@ -38,6 +38,12 @@ let package = Package(
             name: "alipay-help-benchmark",
             dependencies: ["AlipayHelpKit"]
         ),
+        // The fuzz target: libFuzzer with address sanitizer through fuzz/run.sh; built plainly, it
+        // replays fuzz/corpus and a seeded random pass.
+        .executableTarget(
+            name: "alipay-help-fuzz",
+            dependencies: ["AlipayHelpKit"]
+        ),
         .testTarget(
             name: "AlipayHelpKitTests",
             dependencies: ["AlipayHelpKit"]

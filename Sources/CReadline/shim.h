@@ -1,4 +1,7 @@
-// A thin C layer over GNU readline. Swift 6 cannot touch readline's mutable globals directly,
+// A thin C layer over GNU readline. Note: everything here is `static`, so each Swift file that
+// calls these functions gets its own copy of their state; keep the calls about one piece of
+// state (the terminal, the stop signal) in one Swift file.
+// Swift 6 cannot touch readline's mutable globals directly,
 // and C callbacks cannot capture context, so everything Swift needs is a function here.
 #ifndef ALIPAY_HELP_CREADLINE_SHIM_H
 #define ALIPAY_HELP_CREADLINE_SHIM_H
@@ -9,6 +12,7 @@
 #include <signal.h>
 #include <fcntl.h>
 #include <unistd.h>
+#include <termios.h>
 #include <readline/readline.h>
 #include <readline/history.h>
 
@@ -41,16 +45,101 @@ static inline const char *cr_line_buffer(void) { return rl_line_buffer; }
 static void cr_keep_prepared(int meta) { (void)meta; }
 static void cr_keep_prepared_deprep(void) {}
 
+// The terminal's modes before the chat touched them, restored on every way out: a normal end,
+// exit(), a signal that ends the chat, a stop (Ctrl-Z), and a crash.
+// (Kept in function-local statics: Swift's importer does not emit file-scope struct globals.)
+static inline struct termios *cr_saved_termios_storage(void) { static struct termios saved; return &saved; }
+#define cr_saved_termios (*cr_saved_termios_storage())
+static volatile sig_atomic_t cr_termios_saved = 0;
+static volatile sig_atomic_t cr_terminal_held = 0;
+
+/// Async-signal-safe: puts the saved modes back and turns bracketed paste off.
+static void cr_restore_saved_terminal(void) {
+    if (!cr_termios_saved || !cr_terminal_held) return;
+    tcsetattr(0, TCSADRAIN, &cr_saved_termios);
+    static const char paste_off[] = "\033[?2004l";
+    ssize_t ignored = write(2, paste_off, sizeof paste_off - 1);
+    (void)ignored;
+    cr_terminal_held = 0;
+}
+
+static void cr_restore_at_exit(void) { cr_restore_saved_terminal(); }
+
 static inline void cr_hold_terminal(void) {
+    if (!cr_termios_saved && tcgetattr(0, &cr_saved_termios) == 0) {
+        cr_termios_saved = 1;
+        atexit(cr_restore_at_exit);
+    }
     rl_prep_terminal(1);
     rl_prep_term_function = cr_keep_prepared;
     rl_deprep_term_function = cr_keep_prepared_deprep;
+    cr_terminal_held = 1;
 }
 
 static inline void cr_release_terminal(void) {
     rl_prep_term_function = rl_prep_terminal;
     rl_deprep_term_function = rl_deprep_terminal;
     rl_deprep_terminal();
+    cr_restore_saved_terminal();
+}
+
+/// Whether someone (a shell, after a stop) put the terminal back in cooked mode under us.
+static inline int cr_terminal_was_reset(void) {
+    struct termios now;
+    if (tcgetattr(0, &now) != 0) return 0;
+    return (now.c_lflag & (ICANON | ECHO)) != 0;
+}
+
+/// Redraws the prompt and the line being edited, after a stop or a reply.
+static inline void cr_redraw(void) {
+    rl_on_new_line();
+    rl_forced_update_display();
+}
+
+// Crashes: restore the terminal, then let the previous handler (the Swift runtime's) have it.
+static inline struct sigaction *cr_previous_fatal_storage(void) { static struct sigaction previous[32]; return previous; }
+#define cr_previous_fatal (cr_previous_fatal_storage())
+
+static void cr_on_fatal_signal(int signal_number) {
+    cr_restore_saved_terminal();
+    sigaction(signal_number, &cr_previous_fatal[signal_number], NULL);
+    raise(signal_number);
+}
+
+static inline void cr_install_fatal_handlers(void) {
+    int fatal[] = {SIGSEGV, SIGBUS, SIGILL, SIGFPE, SIGABRT, SIGTRAP};
+    for (unsigned i = 0; i < sizeof fatal / sizeof fatal[0]; i++) {
+        struct sigaction action;
+        memset(&action, 0, sizeof action);
+        action.sa_handler = cr_on_fatal_signal;
+        sigemptyset(&action.sa_mask);
+        sigaction(fatal[i], &action, &cr_previous_fatal[fatal[i]]);
+    }
+}
+
+/// Stops the program the way Ctrl-Z does (the caller restored the terminal first).
+static inline void cr_stop_self(void) {
+    struct sigaction action, previous;
+    memset(&action, 0, sizeof action);
+    action.sa_handler = SIG_DFL;
+    sigemptyset(&action.sa_mask);
+    sigaction(SIGTSTP, &action, &previous);
+    raise(SIGTSTP);
+    sigaction(SIGTSTP, &previous, NULL);
+}
+
+/// Ends the program the way the signal would have (status and all), with the default action.
+static inline void cr_die_of(int signal_number) {
+    struct sigaction action;
+    memset(&action, 0, sizeof action);
+    action.sa_handler = SIG_DFL;
+    sigemptyset(&action.sa_mask);
+    sigaction(signal_number, &action, NULL);
+    sigset_t set;
+    sigemptyset(&set);
+    sigaddset(&set, signal_number);
+    sigprocmask(SIG_UNBLOCK, &set, NULL);
+    raise(signal_number);
 }
 
 // Callback (alternate) interface, so the main loop can also watch for signals.
@@ -103,6 +192,10 @@ static inline void cr_stifle_history(int max) { stifle_history(max); }
 static inline void cr_add_history(const char *line) { add_history(line); }
 static inline int cr_read_history(const char *path) { return read_history(path); }
 static inline int cr_write_history(const char *path) { return write_history(path); }
+/// Appends the last `count` lines of the list to the file; 0 or an errno value.
+static inline int cr_append_history(int count, const char *path) { return append_history(count, path); }
+/// Cuts the file to its last `lines` lines; 0 or an errno value.
+static inline int cr_truncate_history_file(const char *path, int lines) { return history_truncate_file(path, lines); }
 static inline void cr_clear_history(void) { clear_history(); }
 static inline int cr_history_length(void) { return history_length; }
 
@@ -115,7 +208,9 @@ static inline void cr_on_signal(int signal_number) {
     (void)ignored;
 }
 
-/// Installs handlers for SIGINT and SIGWINCH; returns the pipe's read end, or -1.
+/// Installs handlers for SIGINT, SIGWINCH and the signals that stop or end the chat (SIGTERM,
+/// SIGHUP, SIGQUIT, SIGTSTP, SIGCONT), so the main loop restores the terminal first; returns
+/// the pipe's read end, or -1.
 static inline int cr_install_signal_pipe(void) {
     if (cr_signal_pipe[0] < 0) {
         if (pipe(cr_signal_pipe) != 0) return -1;
@@ -124,19 +219,45 @@ static inline int cr_install_signal_pipe(void) {
             fcntl(cr_signal_pipe[i], F_SETFD, FD_CLOEXEC);
         }
     }
+    int handled[] = {SIGINT, SIGWINCH, SIGTERM, SIGHUP, SIGQUIT, SIGTSTP, SIGCONT};
     struct sigaction action;
     memset(&action, 0, sizeof action);
     action.sa_handler = cr_on_signal;
     sigemptyset(&action.sa_mask);
-    sigaction(SIGINT, &action, NULL);
-    sigaction(SIGWINCH, &action, NULL);
+    action.sa_flags = SA_RESTART;
     // A parent may have left them blocked; a blocked Ctrl-C would never arrive.
     sigset_t wanted;
     sigemptyset(&wanted);
-    sigaddset(&wanted, SIGINT);
-    sigaddset(&wanted, SIGWINCH);
+    for (unsigned i = 0; i < sizeof handled / sizeof handled[0]; i++) {
+        sigaction(handled[i], &action, NULL);
+        sigaddset(&wanted, handled[i]);
+    }
     sigprocmask(SIG_UNBLOCK, &wanted, NULL);
     return cr_signal_pipe[0];
 }
+
+// Batches (`ask` and the scripted chat): SIGINT and SIGTERM only ask the loop to stop after the
+// reply being written, so the output never ends in the middle of a line.
+static volatile sig_atomic_t cr_stop_signal_number = 0;
+
+static void cr_on_stop_signal(int signal_number) { cr_stop_signal_number = signal_number; }
+
+static inline void cr_install_stop_signals(void) {
+    struct sigaction action;
+    memset(&action, 0, sizeof action);
+    action.sa_handler = cr_on_stop_signal;
+    sigemptyset(&action.sa_mask);
+    // No SA_RESTART: a blocking read returns EINTR, so the loop notices at once.
+    sigaction(SIGINT, &action, NULL);
+    sigaction(SIGTERM, &action, NULL);
+    // A parent may have left them blocked (test runners do); then they would never arrive.
+    sigset_t wanted;
+    sigemptyset(&wanted);
+    sigaddset(&wanted, SIGINT);
+    sigaddset(&wanted, SIGTERM);
+    sigprocmask(SIG_UNBLOCK, &wanted, NULL);
+}
+
+static inline int cr_stop_signal(void) { return cr_stop_signal_number; }
 
 #endif

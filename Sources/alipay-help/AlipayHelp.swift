@@ -20,7 +20,27 @@ struct AlipayHelp: ParsableCommand {
 @main
 enum EntryPoint {
     static func main() {
-        AlipayHelp.main(commandLine(Array(CommandLine.arguments.dropFirst()), stdinIsTerminal: isatty(0) == 1))
+        StandardOutput.reserveClosedDescriptors()
+        let arguments = commandLine(Array(CommandLine.arguments.dropFirst()), stdinIsTerminal: isatty(0) == 1)
+        do {
+            var command = try AlipayHelp.parseAsRoot(arguments)
+            try command.run()
+        } catch {
+            // As ArgumentParser's own main does, except that a usage error quoting what was
+            // typed shows its control characters visibly, and help is written like any output.
+            let code = AlipayHelp.exitCode(for: error)
+            let message = AlipayHelp.fullMessage(for: error)
+            if !message.isEmpty {
+                if code == .success {
+                    let output = StandardOutput()
+                    output.write(message + "\n")
+                    output.flush()
+                } else {
+                    StandardError.printSafely(message)
+                }
+            }
+            exit(code.rawValue)
+        }
     }
 
     /// With no command and no question, a terminal gets the chat and a pipe gets `ask`.

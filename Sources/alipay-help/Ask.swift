@@ -1,5 +1,6 @@
 import AlipayHelpKit
 import ArgumentParser
+import CReadline
 
 extension AlipayHelp {
     /// Answers one question, or every line of standard input.
@@ -26,7 +27,7 @@ extension AlipayHelp {
         static let maximumLineLength = 4096
 
         func validate() throws {
-            if !question.isEmpty && question.joined(separator: " ").trimmingWhitespace().isEmpty {
+            if !question.isEmpty && LineReader.isBlank(question.joined(separator: " ")) {
                 throw ValidationError("the question is empty; type a question, or pipe questions in one per line")
             }
         }
@@ -34,43 +35,48 @@ extension AlipayHelp {
         func run() throws {
             let responder = try knowledgeBase.responder()
             let output = StandardOutput()
-            let format = ReplyPrinter(output: output, json: json)
+            let format = ReplyPrinter(output: output, json: json, messages: responder.messages)
             if !question.isEmpty {
                 format.print(responder.reply(to: question.joined(separator: " "), language: language.language), showQuestion: false)
                 output.flush()
                 return
             }
+            // SIGINT or SIGTERM in a batch: finish the reply being written, then stop.
+            cr_install_stop_signals()
             var reader = LineReader(maximumLength: Self.maximumLineLength)
             reader.beforeRead = { output.flush() }
-            while let line = reader.next() {
-                if isBlank(line.bytes) { continue }
+            reader.interrupted = { cr_stop_signal() != 0 }
+            while cr_stop_signal() == 0, let line = reader.next() {
+                if LineReader.isBlank(line.bytes) { continue }
                 if line.truncated { LineReader.reportTruncation(line) }
                 let match = line.bytes.withUnsafeBufferPointer { responder.matcher.match(bytes: $0) }
                 let text = String(decoding: line.bytes, as: UTF8.self)
                 format.print(responder.reply(to: text, match: match, language: language.language), showQuestion: true)
             }
             output.flush()
-        }
-
-        private func isBlank(_ bytes: [UInt8]) -> Bool {
-            bytes.allSatisfy { $0 == 32 || $0 == 9 || $0 == 11 || $0 == 12 || $0 == 13 }
+            LineReader.stop(ifSignalled: cr_stop_signal())
+            try reader.reportReadError()
         }
     }
 }
 
-/// Prints replies to standard output, as plain text or JSON Lines.
+/// Prints replies to standard output, as plain text or JSON Lines. A line holding a
+/// verification code gets the warning alone (the same guard as the chat and `explain`). Plain
+/// text shows control characters visibly; JSON escapes them.
 struct ReplyPrinter {
     let output: StandardOutput
     let json: Bool
+    let messages: Messages
 
     func print(_ reply: Reply, showQuestion: Bool) {
+        let reply = SecretGuard.warningReply(replacing: reply, messages: messages) ?? reply
         if json {
             output.write(JSONLineEncoder.encode(reply))
             output.write(byte: 10)
             return
         }
-        if showQuestion { output.write("> " + reply.question + "\n") }
-        output.write(reply.text)
+        if showQuestion { output.write("> " + ControlCharacters.visible(reply.question) + "\n") }
+        output.write(ControlCharacters.visible(reply.text))
         output.write(showQuestion ? "\n\n" : "\n")
     }
 }

@@ -46,7 +46,8 @@ struct ChatSession {
 
     /// The reply to one line (empty when there is nothing to say) and what to do next.
     mutating func handle(_ line: String) -> (output: String, action: Action) {
-        let trimmed = line.trimmingWhitespace()
+        // What was typed or pasted is shown back visibly, never replayed to the terminal.
+        let trimmed = ControlCharacters.visible(line).trimmingWhitespace()
         if trimmed.hasPrefix("/") && !isFlowCommand(trimmed) { return command(trimmed) }
         return render(conversation.respond(to: trimmed))
     }

@@ -37,7 +37,7 @@ extension AlipayHelp {
                 let style = TerminalStyle(colour: Terminal.wantsColour(1))
                 for diagnostic in diagnostics {
                     let word = diagnostic.severity == .error ? style.error("error:") : style.warning("warning:")
-                    output.write("\(diagnostic.location): \(word) \(diagnostic.message)\n")
+                    output.write("\(ControlCharacters.visible(diagnostic.location)): \(word) \(ControlCharacters.visible(diagnostic.message))\n")
                 }
                 output.write("\(errors) error\(errors == 1 ? "" : "s"), \(warnings) warning\(warnings == 1 ? "" : "s")\n")
             }

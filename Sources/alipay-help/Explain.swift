@@ -18,9 +18,15 @@ extension AlipayHelp {
             let responder = try knowledgeBase.responder()
             let text = question.joined(separator: " ")
             let output = StandardOutput()
-            output.write(QuestionExplanation(matcher: responder.matcher, question: text).render())
-            let reply = responder.reply(to: text, language: language.language)
-            output.write("language:   \(reply.language.rawValue)\nreply:\n" + reply.text.split(separator: "\n", omittingEmptySubsequences: false).map { "  " + $0 }.joined(separator: "\n") + "\n")
+            // Shown visibly: a question's control characters must not drive the terminal.
+            output.write(ControlCharacters.visible(QuestionExplanation(matcher: responder.matcher, question: text).render()))
+            var reply = responder.reply(to: text, language: language.language)
+            if let warned = SecretGuard.warningReply(replacing: reply, messages: responder.messages) {
+                reply = warned
+                output.write("secret:     it holds a verification code, so the reply is the warning alone\n")
+            }
+            let indented = reply.text.split(separator: "\n", omittingEmptySubsequences: false).map { "  " + $0 }.joined(separator: "\n")
+            output.write(ControlCharacters.visible("language:   \(reply.language.rawValue)\nreply:\n" + indented + "\n"))
             output.flush()
         }
     }

@@ -43,7 +43,7 @@ enum ReadlineBridge {
 /// the line; a resized window re-wraps the replies.
 struct InteractiveChat {
     var session: ChatSession
-    let history: ChatHistory?
+    var history: ChatHistory?
     let output = StandardOutput()
 
     func prompt(colour: Bool) -> String {
@@ -54,6 +54,7 @@ struct InteractiveChat {
     mutating func run() -> Int32 {
         cr_configure("alipay-help")
         cr_hold_terminal()
+        cr_install_fatal_handlers()
         defer { cr_release_terminal() }
         let commandNames: [String] = (ChatSession.commands + session.flowCommands).map(\.name) + ["/lang en", "/lang zh", "/lang auto"]
         let topicWords: [String] = session.conversation.responder.knowledgeBase.topics.flatMap { topic in
@@ -61,7 +62,7 @@ struct InteractiveChat {
         }
         ReadlineBridge.completionCandidates = commandNames + topicWords + ["more", "tell me more"]
         cr_set_completer(ReadlineBridge.completer)
-        history?.load()
+        if let loaded = history?.load(), !loaded { history = nil }
         let signals = cr_install_signal_pipe()
         updateWidth()
         StandardError.print(session.banner)
@@ -115,6 +116,32 @@ struct InteractiveChat {
             } else if Int32(signal) == SIGWINCH {
                 cr_resize()
                 updateWidth()
+            } else if Int32(signal) == SIGTSTP {
+                // Ctrl-Z: give the shell back a working terminal, stop, and on `fg` take it
+                // again and redraw the prompt with what was being typed.
+                cr_release_terminal()
+                StandardError.print("")
+                cr_stop_self()
+                cr_hold_terminal()
+                cr_resize()
+                updateWidth()
+                cr_redraw()
+            } else if Int32(signal) == SIGCONT {
+                // Stopped some other way (SIGSTOP) and the shell reset the terminal meanwhile.
+                if cr_terminal_was_reset() != 0 {
+                    cr_release_terminal()
+                    cr_hold_terminal()
+                    cr_redraw()
+                }
+            } else if [SIGTERM, SIGHUP, SIGQUIT].contains(Int32(signal)) {
+                // Killed, hung up, or Ctrl-\: the terminal is restored before going (the
+                // history is already saved, line by line). Ctrl-\ ends the chat like Ctrl-D,
+                // without a crash report.
+                cr_release_terminal()
+                StandardError.print("")
+                output.flush()
+                if Int32(signal) == SIGQUIT { exit(128 + SIGQUIT) }
+                cr_die_of(Int32(signal))
             }
         }
     }
@@ -137,13 +164,17 @@ struct ScriptedChat {
         let output = StandardOutput()
         var reader = LineReader(maximumLength: AlipayHelp.Ask.maximumLineLength)
         reader.beforeRead = { output.flush() }
-        while let line = reader.next() {
+        cr_install_stop_signals()
+        reader.interrupted = { cr_stop_signal() != 0 }
+        while cr_stop_signal() == 0, let line = reader.next() {
             if line.truncated { LineReader.reportTruncation(line) }
             let (text, action) = session.handle(String(decoding: line.bytes, as: UTF8.self))
             if !text.isEmpty { output.write(text + "\n\n") }
             if action == .quit { break }
         }
         output.flush()
+        LineReader.stop(ifSignalled: cr_stop_signal())
+        if (try? reader.reportReadError()) == nil { return 1 }
         return 0
     }
 }

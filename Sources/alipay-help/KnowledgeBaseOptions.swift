@@ -40,7 +40,7 @@ struct KnowledgeBaseOptions: ParsableArguments {
             return Responder(knowledgeBase: knowledgeBase,
                              matcher: try MatcherStore(folder: cache).matcher(key: key, knowledgeBase: knowledgeBase, policy: policy))
         } catch {
-            StandardError.print((error as? LocalizedError)?.errorDescription ?? "alipay-help: error: \(error)")
+            StandardError.printSafely((error as? LocalizedError)?.errorDescription ?? "alipay-help: error: \(error)")
             throw ExitCode(2)
         }
     }

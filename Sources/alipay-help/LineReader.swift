@@ -1,3 +1,5 @@
+import AlipayHelpKit
+import ArgumentParser
 #if canImport(Glibc)
 import Glibc
 #endif
@@ -17,6 +19,10 @@ struct LineReader {
     let maximumLength: Int
     /// Called before each blocking read, so answers stream out while input trickles in.
     var beforeRead: () -> Void = {}
+    /// Asked when a read is interrupted by a signal: true ends the input there.
+    var interrupted: () -> Bool = { false }
+    /// Why reading stopped, when it was not the end of the input (a directory, EIO).
+    private(set) var readError: Int32?
     private var chunk = [UInt8](repeating: 0, count: 1 << 16)
     private var start = 0
     private var end = 0
@@ -34,7 +40,11 @@ struct LineReader {
                 if finished { break }
                 beforeRead()
                 let count = chunk.withUnsafeMutableBytes { read(0, $0.baseAddress!, $0.count) }
-                if count < 0 && errno == EINTR { continue }
+                if count < 0 && errno == EINTR {
+                    if interrupted() { finished = true; break }
+                    continue
+                }
+                if count < 0 { readError = errno }
                 if count <= 0 { finished = true; break }
                 start = 0
                 end = count
@@ -53,6 +63,36 @@ struct LineReader {
             start = end
         }
         return sawAnything && length > 0 ? finish(&line, length: length) : nil
+    }
+
+    /// A read error is reported, not taken for the end of the input: a message and status 1.
+    func reportReadError() throws {
+        guard let readError else { return }
+        let reason = readError == EISDIR ? "it is a directory" : String(cString: strerror(readError)).lowercased()
+        StandardError.print("alipay-help: error: cannot read standard input: \(reason)")
+        throw ExitCode(1)
+    }
+
+    /// After SIGINT or SIGTERM stopped a batch (and its output was flushed whole), ends the
+    /// program the way the signal would have.
+    /// (The caller passes `cr_stop_signal()`: the shim's state is per Swift file, so it is read
+    /// in the file that installed the handlers.)
+    static func stop(ifSignalled signalNumber: Int32) {
+        guard signalNumber != 0 else { return }
+        signal(signalNumber, SIG_DFL)
+        raise(signalNumber)
+    }
+
+    /// A line with nothing to read in it: only white space (U+3000, NBSP…) and invisible
+    /// characters (zero-width space, BOM), as an argument or a line of input.
+    static func isBlank(_ text: String) -> Bool {
+        text.unicodeScalars.allSatisfy { $0.properties.isWhitespace || $0.properties.generalCategory == .format || $0 == "\u{200B}" }
+    }
+
+    static func isBlank(_ bytes: [UInt8]) -> Bool {
+        if bytes.allSatisfy({ $0 == 32 || $0 == 9 || $0 == 11 || $0 == 12 || $0 == 13 }) { return true }
+        guard bytes.contains(where: { $0 >= 0x80 }) else { return false }
+        return isBlank(String(decoding: bytes, as: UTF8.self))
     }
 
     /// Says on standard error that a line was cut, and how much of it is used.

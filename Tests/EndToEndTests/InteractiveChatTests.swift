@@ -141,3 +141,157 @@ import Testing
         #expect(!plain.transcript.contains("\u{1B}[1m"), "NO_COLOR turns colour off")
     }
 }
+
+/// The terminal after the chat is killed, hung up, quit with Ctrl-\, stopped with Ctrl-Z and
+/// brought back with `fg`, or ended normally. A job-control shell (`sh` with `set -m`) runs
+/// the chat as a job, the way a person's shell does, and prints `stty -a` once it is back.
+@Suite(.serialized) struct TerminalRestoreTests {
+    let state = FileManager.default.temporaryDirectory.appendingPathComponent("alipay-help-state-\(UUID().uuidString)")
+
+    func start(_ script: String) throws -> PseudoTerminal {
+        let environment = ["TERM": "xterm", "HOME": state.path, "XDG_STATE_HOME": state.path, "PATH": "/usr/bin:/bin", "NO_COLOR": "1"]
+        let terminal = try PseudoTerminal(arguments: ["chat", "--kb", BinaryRunner.intents], environment: environment, shell: "set -m; " + script)
+        #expect(terminal.read(until: "you ›"), "the prompt appears: \(terminal.transcript)")
+        return terminal
+    }
+
+    static let afterExit = "\"$0\" \"$@\"; echo \"[exit $?]\"; stty -a; echo '[shell done]'"
+
+    /// Echo and canonical mode as `stty -a` printed them after `marker`.
+    func terminalModes(_ terminal: PseudoTerminal, after marker: String) -> (echo: Bool, canonical: Bool)? {
+        guard terminal.read(until: "[shell done]"), let range = terminal.transcript.range(of: marker) else { return nil }
+        let words = terminal.transcript[range.upperBound...].split(whereSeparator: { $0 == " " || $0 == "\r" || $0 == "\n" || $0 == ";" })
+        guard words.contains("echo") || words.contains("-echo") else { return nil }
+        return (words.contains("echo"), words.contains("icanon"))
+    }
+
+    @Test(arguments: [(SIGTERM, 143), (SIGHUP, 129)])
+    func aKillRestoresTheTerminal(signalNumber: Int32, status: Int) throws {
+        let terminal = try start(Self.afterExit)
+        terminal.type("something half typed")
+        #expect(terminal.read(until: "half typed"))
+        let chat = try #require(terminal.child)
+        kill(chat, signalNumber)
+        #expect(terminal.read(until: "[exit \(status)]"), "\(terminal.transcript)")
+        let restored = try #require(terminalModes(terminal, after: "[exit"), "\(terminal.transcript)")
+        #expect(restored.echo && restored.canonical, "echo \(restored.echo), icanon \(restored.canonical)")
+    }
+
+    @Test func ctrlBackslashEndsTheChatWithoutABacktrace() throws {
+        let terminal = try start(Self.afterExit)
+        terminal.type("\u{1C}")
+        #expect(terminal.read(until: "[exit"), "\(terminal.transcript)")
+        let restored = try #require(terminalModes(terminal, after: "[exit"), "\(terminal.transcript)")
+        #expect(restored.echo && restored.canonical)
+        for crashWord in ["Backtrace", "backtrace", "Crash", "Fatal", ".swift:", "Thread 0"] {
+            #expect(!terminal.transcript.contains(crashWord), "\(crashWord): \(terminal.transcript)")
+        }
+    }
+
+    @Test func aNormalEndRestoresTheTerminal() throws {
+        let terminal = try start(Self.afterExit)
+        terminal.type("huabei\r")
+        #expect(terminal.read(until: "about 40 days"))
+        terminal.type("\u{4}")
+        #expect(terminal.read(until: "[exit 0]"), "\(terminal.transcript)")
+        let restored = try #require(terminalModes(terminal, after: "[exit"))
+        #expect(restored.echo && restored.canonical)
+    }
+
+    @Test func ctrlZGivesTheShellAWorkingTerminalAndFgComesBack() throws {
+        let terminal = try start("\"$0\" \"$@\"; echo \"[stopped $?]\"; stty -a; echo '[in the shell]'; fg; " + Self.afterExit.replacingOccurrences(of: "\"$0\" \"$@\"; ", with: ""))
+        terminal.type("\u{1A}")
+        #expect(terminal.read(until: "[in the shell]"), "\(terminal.transcript)")
+        let stopped = try #require(terminal.transcript.range(of: "[stopped"))
+        let words = terminal.transcript[stopped.upperBound...].split(whereSeparator: { $0 == " " || $0 == "\r" || $0 == "\n" || $0 == ";" })
+        #expect(words.contains("echo") && words.contains("icanon"), "stopped, the shell gets echo and line mode: \(terminal.transcript)")
+
+        // After fg: the prompt is back, and line editing works (arrows move, Ctrl-K cuts).
+        let mark = try #require(terminal.transcript.range(of: "[in the shell]")).upperBound
+        #expect(terminal.read(until: "you ›", since: mark), "the prompt is redrawn: \(terminal.transcript[mark...])")
+        terminal.type("huabeiXX\u{1B}[D\u{1B}[D\u{B}\r")
+        #expect(terminal.read(until: "about 40 days", since: mark), "\(terminal.transcript[mark...])")
+        #expect(!terminal.transcript[mark...].contains("^[[D"), "arrows are not printed as escapes")
+        let tab = terminal.transcript.endIndex
+        terminal.type("/top\t\r")
+        #expect(terminal.read(until: "foreigner_verification", since: tab), "Tab completes again")
+        terminal.type("\u{4}")
+        #expect(terminal.read(until: "[exit 0]"), "\(terminal.transcript)")
+        let restored = try #require(terminalModes(terminal, after: "[exit"))
+        #expect(restored.echo && restored.canonical)
+    }
+}
+
+/// The history file shared by chats that run at the same time, and paths it cannot use.
+@Suite(.serialized) struct ChatHistoryFileTests {
+    let state = FileManager.default.temporaryDirectory.appendingPathComponent("alipay-help-state-\(UUID().uuidString)")
+    var historyFile: URL { state.appendingPathComponent("alipay-help/history") }
+
+    func start(stateHome: String? = nil) throws -> PseudoTerminal {
+        let home = stateHome ?? state.path
+        let environment = ["TERM": "xterm", "HOME": state.path, "XDG_STATE_HOME": home, "PATH": "/usr/bin:/bin", "NO_COLOR": "1"]
+        let terminal = try PseudoTerminal(arguments: ["chat", "--kb", BinaryRunner.intents], environment: environment)
+        #expect(terminal.read(until: "you ›", timeout: 20), "the prompt appears: \(terminal.transcript)")
+        return terminal
+    }
+
+    @Test func twoChatsAtOnceKeepEveryLine() throws {
+        let first = try start(), second = try start()
+        for index in 1...12 {
+            for (terminal, name) in [(first, "first"), (second, "second")] {
+                let mark = terminal.transcript.endIndex
+                terminal.type("huabei question from the \(name) chat number \(index)\r")
+                #expect(terminal.read(until: "you ›", since: mark))
+            }
+        }
+        first.type("\u{4}")
+        second.type("\u{4}")
+        #expect(first.waitForExit() == 0 && second.waitForExit() == 0)
+        let lines = try String(contentsOf: historyFile, encoding: .utf8).split(separator: "\n").map(String.init)
+        for index in 1...12 {
+            for name in ["first", "second"] {
+                #expect(lines.contains("huabei question from the \(name) chat number \(index)"), "\(name) \(index): \(lines)")
+            }
+        }
+    }
+
+    @Test func theFileIsCappedAndKeepsTheNewestLines() throws {
+        try FileManager.default.createDirectory(at: historyFile.deletingLastPathComponent(), withIntermediateDirectories: true)
+        try (1...1_200).map { "old question \($0)" }.joined(separator: "\n").appending("\n").write(to: historyFile, atomically: true, encoding: .utf8)
+        let terminal = try start()
+        terminal.type("the newest question about huabei\r")
+        #expect(terminal.read(until: "40 days"))
+        terminal.type("\u{4}")
+        #expect(terminal.waitForExit() == 0)
+        let lines = try String(contentsOf: historyFile, encoding: .utf8).split(separator: "\n")
+        #expect(lines.count == 1_000)
+        #expect(lines.last == "the newest question about huabei")
+    }
+
+    @Test func aFIFOAtTheHistoryPathIsRefusedNotWaitedOn() throws {
+        try FileManager.default.createDirectory(at: historyFile.deletingLastPathComponent(), withIntermediateDirectories: true)
+        #expect(mkfifo(historyFile.path, 0o600) == 0)
+        let terminal = try start()
+        #expect(terminal.transcript.contains("is not a regular file (a FIFO); the chat goes on without history"), "\(terminal.transcript)")
+        terminal.type("huabei\r")
+        #expect(terminal.read(until: "about 40 days"))
+        terminal.type("\u{4}")
+        #expect(terminal.waitForExit() == 0)
+        #expect(terminal.transcript.components(separatedBy: "warning").count == 2, "one warning")
+    }
+
+    @Test func anUnusableStateFolderIsExplainedInPlainWords() throws {
+        try FileManager.default.createDirectory(at: state, withIntermediateDirectories: true)
+        let file = state.appendingPathComponent("a-file")
+        try "not a folder".write(to: file, atomically: true, encoding: .utf8)
+        let terminal = try start(stateHome: file.path)
+        let mark = terminal.transcript.endIndex
+        terminal.type("huabei\r")
+        #expect(terminal.read(until: "about 40 days", since: mark))
+        #expect(terminal.transcript.contains("\(file.path)/alipay-help/history: part of the path is a file, not a folder; the chat goes on without history"),
+                "\(terminal.transcript)")
+        #expect(!terminal.transcript.contains("NSCocoaErrorDomain") && !terminal.transcript.contains("error 512"))
+        terminal.type("\u{4}")
+        #expect(terminal.waitForExit() == 0)
+    }
+}

@@ -14,7 +14,9 @@ final class PseudoTerminal {
     private(set) var transcript = ""
     private var bytes: [UInt8] = []
 
-    init(arguments: [String], environment: [String: String], columns: UInt16 = 100) throws {
+    /// Runs the binary, or with `shell`, a `/bin/sh -c` script given the binary as `$0` and the
+    /// arguments as `$@` (so a script with `set -m` can run it as a job, stop it and `fg` it).
+    init(arguments: [String], environment: [String: String], columns: UInt16 = 100, shell: String? = nil) throws {
         var master: Int32 = -1, slave: Int32 = -1
         var size = winsize(ws_row: 40, ws_col: columns, ws_xpixel: 0, ws_ypixel: 0)
         var name = [CChar](repeating: 0, count: 128)
@@ -44,8 +46,8 @@ final class PseudoTerminal {
         posix_spawnattr_setsigdefault(&attributes, &all)
         posix_spawnattr_setflags(&attributes, Int16(0x80 | POSIX_SPAWN_SETSIGMASK | POSIX_SPAWN_SETSIGDEF))
 
-        let executable = BinaryRunner.executable.path
-        let argv = ([executable] + arguments).map { strdup($0) } + [nil]
+        let executable = shell == nil ? BinaryRunner.executable.path : "/bin/sh"
+        let argv = ((shell.map { ["/bin/sh", "-c", $0, BinaryRunner.executable.path] } ?? [executable]) + arguments).map { strdup($0) } + [nil]
         defer { argv.forEach { free($0) } }
         let env = environment.map { strdup("\($0.key)=\($0.value)") } + [nil]
         defer { env.forEach { free($0) } }
@@ -107,4 +109,10 @@ final class PseudoTerminal {
     }
 
     var isRunning: Bool { kill(pid, 0) == 0 && waitpid(pid, nil, WNOHANG) == 0 }
+
+    /// The first child of the spawned process (the chat, when a shell script runs it).
+    var child: pid_t? {
+        let children = (try? String(contentsOfFile: "/proc/\(pid)/task/\(pid)/children", encoding: .utf8)) ?? ""
+        return children.split(separator: " ").first.flatMap { pid_t(String($0)) }
+    }
 }

@@ -37,10 +37,7 @@ public enum KnowledgeBaseLint {
             kb = try KnowledgeBase.load(from: directory)
             matcher = try IntentMatcher(knowledgeBase: kb)
         } catch let error as KnowledgeBaseError {
-            switch error {
-            case let .invalid(location, message): return [Diagnostic(.error, location, message)]
-            default: return [Diagnostic(.error, SourceLocation(file: directory.path, line: 1, column: 1), error.errorDescription ?? "\(error)")]
-            }
+            return [Diagnostic(.error, error.location, error.message)]
         } catch {
             return [Diagnostic(.error, SourceLocation(file: directory.path, line: 1, column: 1), "\(error)")]
         }

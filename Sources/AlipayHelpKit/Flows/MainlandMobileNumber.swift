@@ -1,5 +1,6 @@
 /// A mainland China mobile number: 11 digits, starting 1 then 3-9. Typed with spaces, dashes,
-/// dots, brackets, full-width digits or a +86 / 0086 prefix, all of which are accepted.
+/// dots, slashes, brackets, full-width digits, Chinese numerals or a +86 / 0086 prefix, all of
+/// which are accepted.
 public struct MainlandMobileNumber: Sendable, Equatable {
     public let digits: String
 
@@ -19,15 +20,13 @@ public struct MainlandMobileNumber: Sendable, Equatable {
     public static func parse(_ text: String) -> Result<String, Problem> {
         var digits: [UInt8] = []
         var plus = false
+        // Digits in any form (ASCII, full-width, Chinese numerals) and any separators, the
+        // same way the secret guard reads them.
         for scalar in text.unicodeScalars {
-            var value = scalar.value
-            if value >= 0xFF10 && value <= 0xFF19 { value -= 0xFEE0 } // full-width digits
-            switch value {
-            case 0x30...0x39: digits.append(UInt8(value))
-            case 0x2B: plus = true
-            case 0x20, 0x2D, 0x2E, 0x28, 0x29, 0x3000: continue
-            default: return .failure(.notANumber)
-            }
+            if scalar == "+" || scalar == "＋" { plus = true; continue }
+            if let digit = SecretGuard.digit(scalar) { digits.append(0x30 + digit); continue }
+            if SecretGuard.isSeparator(scalar) { continue }
+            return .failure(.notANumber)
         }
         // An international prefix must be China's: +86 or 0086.
         let international = plus || digits.starts(with: Array("00".utf8))

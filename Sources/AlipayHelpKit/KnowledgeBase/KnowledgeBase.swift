@@ -93,8 +93,18 @@ extension KnowledgeBase {
         }
         guard !topics.isEmpty else { throw KnowledgeBaseError.notFound(path: directory.path) }
         try checkTopicIDs(topics)
+        guard files.contains(vocabularyFile) else {
+            throw KnowledgeBaseError.invalid(SourceLocation(file: directory.appendingPathComponent(vocabularyFile).path, line: 1, column: 1),
+                                             message: "missing: the concepts the matcher reads questions with live in \(vocabularyFile)")
+        }
         topics.sort { topicIDs.firstIndex(of: $0.id)! < topicIDs.firstIndex(of: $1.id)! }
-        let flows = try FlowLoader.loadAll(in: directory.appendingPathComponent("flows"))
+        let flowsFolder = directory.appendingPathComponent("flows")
+        var isFolder: ObjCBool = false
+        if FileManager.default.fileExists(atPath: flowsFolder.path, isDirectory: &isFolder), !isFolder.boolValue {
+            throw KnowledgeBaseError.invalid(SourceLocation(file: flowsFolder.path, line: 1, column: 1),
+                                             message: "flows must be a folder of flow files, not a file")
+        }
+        let flows = try FlowLoader.loadAll(in: flowsFolder)
         for flow in flows where !topics.contains(where: { $0.id == flow.topic }) {
             throw KnowledgeBaseError.invalid(flow.location, message: "flow '\(flow.id)' names unknown topic '\(flow.topic)'")
         }
@@ -111,10 +121,44 @@ extension KnowledgeBase {
         return knowledgeBase
     }
 
+    /// Parses one file's text the way `load` parses the file called `name` (a topic unless it is
+    /// one of the fixed files; `flow.yaml` as a flow), for the fuzzer.
+    public static func parseFile(_ text: String, name: String) throws {
+        guard text.utf8.count <= YAMLNode.maximumFileSize else { return }
+        let root = try YAMLNode.parse(text, file: name)
+        switch name {
+        case vocabularyFile: _ = try parseVocabulary(root)
+        case smallTalkFile: _ = try parseSmallTalk(root)
+        case outOfScopeFile: _ = try parseOutOfScope(root)
+        case messagesFile: _ = try parseMessages(root)
+        case "flow.yaml": _ = try FlowLoader.parse(root)
+        default: _ = try parseTopic(root)
+        }
+    }
+
+    /// Reads a knowledge-base file: a regular file (a FIFO or a device would block or never
+    /// end), at most `YAMLNode.maximumFileSize` bytes, in UTF-8.
     static func readText(_ path: String) throws -> String {
-        guard let data = FileManager.default.contents(atPath: path) else {
+        var info = stat()
+        guard stat(path, &info) == 0 else {
             throw KnowledgeBaseError.unreadable(file: path, reason: "missing or not readable")
         }
+        guard (info.st_mode & S_IFMT) == S_IFREG else {
+            throw KnowledgeBaseError.unreadable(file: path, reason: "not a regular file")
+        }
+        let limit = YAMLNode.maximumFileSize
+        let tooBig = { (size: Int) in
+            KnowledgeBaseError.invalid(SourceLocation(file: path, line: 1, column: 1),
+                                       message: "the file is \(size) bytes; a knowledge-base file may be at most \(limit / 1024) KB, split it")
+        }
+        guard Int(info.st_size) <= limit else { throw tooBig(Int(info.st_size)) }
+        guard let handle = FileHandle(forReadingAtPath: path) else {
+            throw KnowledgeBaseError.unreadable(file: path, reason: "missing or not readable")
+        }
+        defer { try? handle.close() }
+        // Read one byte past the limit, so a file that grew after stat() is caught too.
+        let data = (try? handle.read(upToCount: limit + 1)) ?? Data()
+        guard data.count <= limit else { throw tooBig(data.count) }
         guard let text = String(data: data, encoding: .utf8) else {
             throw KnowledgeBaseError.unreadable(file: path, reason: "not valid UTF-8")
         }

@@ -1,3 +1,4 @@
+import CYaml
 import Yams
 
 /// A thin, position-aware view of a parsed YAML file, so every schema error can name the file,
@@ -10,7 +11,14 @@ struct YAMLNode {
         SourceLocation(file: file, line: node.mark?.line ?? 1, column: node.mark?.column ?? 1)
     }
 
+    /// The largest knowledge-base file read, and the longest example: a file or an example
+    /// far beyond any real one is a mistake (or an attack), refused with a clear error.
+    public static let maximumFileSize = 1 << 20
+    public static let maximumExampleLength = 500
+
     static func parse(_ text: String, file: String) throws -> YAMLNode {
+        try rejectAnchorsAndAliases(text, file: file)
+        try rejectNUL(text, file: file)
         do {
             // The basic resolver: every scalar is text to us, so no per-scalar regular expressions.
             guard let node = try Yams.compose(yaml: text, .basic) else {
@@ -18,8 +26,54 @@ struct YAMLNode {
             }
             return YAMLNode(node: node, file: file)
         } catch let error as YamlError {
+            if case let .duplicatedKeysInMapping(duplicates, context) = error, let key = duplicates.first {
+                // Yams points at the first of the two keys; the mistake is the second one.
+                let first = SourceLocation(file: file, line: context.mark.line, column: context.mark.column)
+                let second = Self.repeatedKey(key, after: first, in: text) ?? first
+                throw KnowledgeBaseError.invalid(second, message: "the key '\(key)' appears twice in this mapping (first at line \(first.line))")
+            }
             throw KnowledgeBaseError.invalid(Self.location(of: error, file: file), message: Self.message(of: error))
         }
+    }
+
+    /// The knowledge base has no use for anchors and aliases, and aliases used as keys make
+    /// composing a small file take minutes (each level multiplies the work). They are refused
+    /// before composing, from libyaml's linear token scan, at the line they are written on.
+    static func rejectAnchorsAndAliases(_ text: String, file: String) throws {
+        guard text.utf8.contains(where: { $0 == UInt8(ascii: "&") || $0 == UInt8(ascii: "*") }) else { return }
+        var parser = yaml_parser_t()
+        guard yaml_parser_initialize(&parser) == 1 else { return }
+        defer { yaml_parser_delete(&parser) }
+        let bytes = Array(text.utf8)
+        var found: (kind: String, line: Int, column: Int)?
+        bytes.withUnsafeBufferPointer { buffer in
+            yaml_parser_set_input_string(&parser, buffer.baseAddress, buffer.count)
+            var token = yaml_token_t()
+            while found == nil {
+                // A scanning error is reported with its position when the file is composed.
+                guard yaml_parser_scan(&parser, &token) == 1 else { return }
+                let type = token.type
+                let mark = token.start_mark
+                yaml_token_delete(&token)
+                if type == YAML_ANCHOR_TOKEN { found = ("an anchor (&)", Int(mark.line) + 1, Int(mark.column) + 1) }
+                if type == YAML_ALIAS_TOKEN { found = ("an alias (*)", Int(mark.line) + 1, Int(mark.column) + 1) }
+                if type == YAML_STREAM_END_TOKEN || type == YAML_NO_TOKEN { return }
+            }
+        }
+        if let found {
+            throw KnowledgeBaseError.invalid(SourceLocation(file: file, line: found.line, column: found.column),
+                                             message: "\(found.kind) is not allowed in the knowledge base; write the text out in full (quote it if it starts with & or *)")
+        }
+    }
+
+    /// A NUL byte, at the line and column it is on (the YAML reader only gives a byte offset).
+    static func rejectNUL(_ text: String, file: String) throws {
+        guard let offset = text.utf8.firstIndex(of: 0) else { return }
+        let before = text.utf8[..<offset]
+        let line = before.reduce(1) { $0 + ($1 == 10 ? 1 : 0) }
+        let lineStart = before.lastIndex(of: 10).map { text.utf8.index(after: $0) } ?? text.utf8.startIndex
+        let column = text[lineStart..<offset].unicodeScalars.count + 1
+        throw KnowledgeBaseError.invalid(SourceLocation(file: file, line: line, column: column), message: "invalid YAML: a NUL character; remove it")
     }
 
     func fail(_ message: String) -> KnowledgeBaseError {
@@ -57,6 +111,10 @@ struct YAMLNode {
         guard case let .scalar(scalar) = node else { throw fail("expected text") }
         let text = scalar.string.trimmingWhitespace()
         guard !text.isEmpty else { throw fail("expected text, found an empty value") }
+        // Knowledge-base text is printed on terminals: it must not be able to drive them.
+        if let control = ControlCharacters.first(in: text) {
+            throw fail("the text holds \(ControlCharacters.describe(control)), which would drive the terminal it is shown on; remove it")
+        }
         return text
     }
 
@@ -80,7 +138,27 @@ struct YAMLNode {
         let items = try sequence()
         let texts = try items.map { try $0.string() }
         guard !texts.isEmpty else { throw fail("expected at least one entry") }
+        for (item, text) in zip(items, texts) where text.utf8.count > Self.maximumExampleLength {
+            throw item.fail("an entry of \(text.utf8.count) bytes is too long; keep each under \(Self.maximumExampleLength) bytes")
+        }
         return (texts, items.map(\.location))
+    }
+
+    /// The next line after `first` that starts, at the same column, with the same key.
+    private static func repeatedKey(_ key: String, after first: SourceLocation, in text: String) -> SourceLocation? {
+        let lines = text.split(separator: "\n", omittingEmptySubsequences: false)
+        guard first.line >= 1, first.line < lines.count else { return nil }
+        let indent = String(repeating: " ", count: max(0, first.column - 1))
+        for index in first.line..<lines.count {
+            let line = lines[index]
+            for form in [key, "\"\(key)\"", "'\(key)'"] {
+                let start = indent + form
+                guard line.hasPrefix(start) else { continue }
+                let rest = line.dropFirst(start.count).drop { $0 == " " }
+                if rest.hasPrefix(":") { return SourceLocation(file: first.file, line: index + 1, column: first.column) }
+            }
+        }
+        return nil
     }
 
     private static func location(of error: YamlError, file: String) -> SourceLocation {

@@ -1,5 +1,7 @@
 /// A `require`, `exclude` or `triggers` list compiled to terms: it holds when any entry is
-/// present, an entry of several words needing all of them ("contact list").
+/// present, an entry of several words needing all of them ("contact list"). An entry made only
+/// of function words of some language (French "comment" is "how") decides nothing, like those
+/// words in matching.
 struct TermRule: Sendable {
     private(set) var alternatives: [[TermID]] = []
 
@@ -22,7 +24,7 @@ struct TermRule: Sendable {
                     group.append(contentsOf: lexicon.tokens(of: TextNormalizer.normalize(piece)).terms.filter { $0 != Lexicon.gap })
                 }
             }
-            if !group.isEmpty { alternatives.append(group) }
+            if !group.isEmpty && !group.allSatisfy(lexicon.isStopwordTerm) { alternatives.append(group) }
         }
     }
 

@@ -107,18 +107,25 @@ public enum KnowledgeBaseLint {
     }
 
     /// Rule entries with an underscore look like concept ids; if no such concept exists they
-    /// silently match a word nobody types.
+    /// silently match a word nobody types. An entry that is a function word of some language
+    /// (French "comment") is ignored by the matcher, so it is reported too.
     static func ruleNames(_ kb: KnowledgeBase, _ matcher: IntentMatcher) -> [Diagnostic] {
         var diagnostics: [Diagnostic] = []
-        func check(_ names: [String], _ what: String, _ location: SourceLocation) {
+        func check(_ names: [String], _ what: String, _ location: SourceLocation, functionWordsCount: Bool = false) {
             for name in names where name.contains("_") && matcher.lexicon.existingConcept(name) == nil {
                 diagnostics.append(Diagnostic(.warning, location, "\(what) names '\(name)', which is not a concept in vocabulary.yaml; it only matches that exact word"))
+            }
+            for name in names where !functionWordsCount && matcher.lexicon.existingConcept(name) == nil {
+                let terms = matcher.features(of: TextNormalizer.normalize(name)).tokens.terms.filter { $0 != Lexicon.gap }
+                if !terms.isEmpty && terms.allSatisfy(matcher.lexicon.isStopwordTerm) {
+                    diagnostics.append(Diagnostic(.warning, location, "\(what) names '\(name)', a function word in some language; it is ignored"))
+                }
             }
         }
         for topic in kb.topics {
             check(topic.require, "require of \(topic.id)", topic.location)
             check(topic.exclude, "exclude of \(topic.id)", topic.location)
-            for facet in topic.facets { check(facet.triggers, "triggers of \(topic.id)/\(facet.id)", facet.location) }
+            for facet in topic.facets { check(facet.triggers, "triggers of \(topic.id)/\(facet.id)", facet.location, functionWordsCount: true) }
         }
         return diagnostics
     }

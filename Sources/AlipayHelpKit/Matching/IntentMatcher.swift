@@ -75,7 +75,7 @@ public struct IntentMatcher: Sendable {
 
         requireRules = topics.map { TermRule($0.require, lexicon: &lexicon) }
         excludeRules = topics.map { TermRule($0.exclude, lexicon: &lexicon) }
-        let facetTriggers = topics.map { topic in topic.facets.map { TermRule($0.triggers, lexicon: &lexicon) } }
+        let facetTriggers = topics.map { topic in topic.facets.map { TermRule($0.triggers, lexicon: &lexicon, functionWordsCount: true) } }
         self.lexicon = lexicon
 
         let features = { (text: NormalizedText) in QuestionFeatures(text: text, tokens: lexicon.tokens(of: text), lexicon: lexicon) }

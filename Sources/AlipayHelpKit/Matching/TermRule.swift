@@ -1,13 +1,13 @@
 /// A `require`, `exclude` or `triggers` list compiled to terms: it holds when any entry is
-/// present, an entry of several words needing all of them ("contact list"). An entry made only
-/// of function words of some language (French "comment" is "how") decides nothing, like those
-/// words in matching.
+/// present, an entry of several words needing all of them ("contact list"). In a `require` or
+/// `exclude` list, an entry made only of function words of some language (French "comment" is
+/// "how") decides nothing, like those words in matching; a facet trigger may be one ("what").
 struct TermRule: Sendable {
     private(set) var alternatives: [[TermID]] = []
 
     init(alternatives: [[TermID]]) { self.alternatives = alternatives }
 
-    init(_ entries: [String], lexicon: inout Lexicon) {
+    init(_ entries: [String], lexicon: inout Lexicon, functionWordsCount: Bool = false) {
         for entry in entries {
             if let concept = lexicon.existingConcept(entry) {
                 alternatives.append([concept])
@@ -24,7 +24,8 @@ struct TermRule: Sendable {
                     group.append(contentsOf: lexicon.tokens(of: TextNormalizer.normalize(piece)).terms.filter { $0 != Lexicon.gap })
                 }
             }
-            if !group.isEmpty && !group.allSatisfy(lexicon.isStopwordTerm) { alternatives.append(group) }
+            if group.isEmpty || (!functionWordsCount && group.allSatisfy(lexicon.isStopwordTerm)) { continue }
+            alternatives.append(group)
         }
     }
 

@@ -96,11 +96,52 @@ public enum SecretGuard {
         return scalar
     }
 
+    /// Whether a line written in plain ASCII could be a code: it holds the start of a code word
+    /// ("code", "otp", "sms", "pin", "pass", "verif", "captcha", "tac"), or no letter at all (a
+    /// bare number). A batch line with a number in a sentence needs no word-by-word reading.
+    /// Other text always gets the full reading.
+    static func mayMentionACode(_ text: String) -> Bool {
+        var lower: [UInt8] = []
+        lower.reserveCapacity(text.utf8.count)
+        var letters = false
+        for byte in text.utf8 {
+            if byte >= 0x80 { return true }
+            let folded = byte >= 65 && byte <= 90 ? byte + 32 : byte
+            if folded >= 97 && folded <= 122 { letters = true }
+            lower.append(folded)
+        }
+        guard letters else { return true }
+        return codeStems.contains { stem in
+            lower.count >= stem.count && (0...(lower.count - stem.count)).contains { start in
+                lower[start] == stem[0] && lower[start..<(start + stem.count)].elementsEqual(stem)
+            }
+        }
+    }
+
+    private static let codeStems: [[UInt8]] = ["code", "otp", "sms", "pin", "pass", "verif", "captcha", "tac"].map { Array($0.utf8) }
+
     /// Whether the text could hold a digit at all: the fast way out for most lines.
     static func mayHoldDigits(_ text: String) -> Bool {
         for byte in text.utf8 where (byte >= 0x30 && byte <= 0x39) || byte >= 0x80 {
             if byte < 0x80 { return true }
             return text.unicodeScalars.contains { digit($0) != nil }
+        }
+        return false
+    }
+
+    /// Whether the text holds at least `count` digits (written any way) in all: a code has four.
+    static func mayHoldDigits(_ text: String, atLeast count: Int) -> Bool {
+        var found = 0
+        if !text.utf8.contains(where: { $0 >= 0x80 }) {
+            for byte in text.utf8 where byte >= 0x30 && byte <= 0x39 {
+                found += 1
+                if found >= count { return true }
+            }
+            return false
+        }
+        for scalar in text.unicodeScalars where digit(scalar) != nil {
+            found += 1
+            if found >= count { return true }
         }
         return false
     }
@@ -261,7 +302,7 @@ public enum SecretGuard {
     /// figure is what the conversation just asked for). Never an amount with a unit or a sign
     /// ("30000 yuan", "¥500", "5000元"), never "QR code" and its kind, never a phone number.
     public static func looksLikeVerificationCode(_ text: String, expectingFigure: Bool = false) -> Bool {
-        guard mayHoldDigits(text) else { return false }
+        guard mayHoldDigits(text, atLeast: 4), mayMentionACode(text) else { return false }
         let scalars = Array(text.unicodeScalars)
         let candidates = numbers(in: scalars).filter { (4...8).contains($0.digits.count) && !$0.glued && !serviceNumbers.contains($0.digits) }
         guard !candidates.isEmpty else { return false }

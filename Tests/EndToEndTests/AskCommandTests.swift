@@ -44,13 +44,7 @@ import Testing
     }
 
     @Test func answersStreamWhileInputIsStillOpen() throws {
-        let process = Process()
-        process.executableURL = BinaryRunner.executable
-        process.arguments = ["ask", "--json", "--kb", BinaryRunner.intents]
-        let input = Pipe(), output = Pipe()
-        process.standardInput = input
-        process.standardOutput = output
-        try process.run()
+        let (process, input, output) = try BinaryRunner.startBatch()
         input.fileHandleForWriting.write(Data("huabei\n".utf8))
         // The first answer arrives before standard input is closed (read on another thread, so
         // a program that waited for the end of input fails here instead of hanging).

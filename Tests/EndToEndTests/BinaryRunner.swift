@@ -25,6 +25,20 @@ struct BinaryRunner {
         var lines: [String] { text.split(separator: "\n", omittingEmptySubsequences: true).map(String.init) }
     }
 
+    /// Starts `ask --json` on the knowledge base with live pipes, for tests that write to it
+    /// while it runs.
+    static func startBatch(quietErrors: Bool = false) throws -> (process: Process, input: Pipe, output: Pipe) {
+        let process = Process()
+        process.executableURL = executable
+        process.arguments = ["ask", "--json", "--kb", intents]
+        let input = Pipe(), output = Pipe()
+        process.standardInput = input
+        process.standardOutput = output
+        if quietErrors { process.standardError = FileHandle.nullDevice }
+        try process.run()
+        return (process, input, output)
+    }
+
     static func run(_ arguments: [String], stdin: Data? = nil, environment: [String: String] = [:], kb: Bool = true) throws -> Result {
         let process = Process()
         process.executableURL = executable

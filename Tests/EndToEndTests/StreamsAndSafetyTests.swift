@@ -172,14 +172,7 @@ import Glibc
     }
 
     @Test(arguments: [SIGTERM, SIGINT]) func aSignalDuringABatchLeavesTheLastLineWhole(signalNumber: Int32) throws {
-        let process = Process()
-        process.executableURL = BinaryRunner.executable
-        process.arguments = ["ask", "--json", "--kb", BinaryRunner.intents]
-        let input = Pipe(), output = Pipe()
-        process.standardInput = input
-        process.standardOutput = output
-        process.standardError = FileHandle.nullDevice
-        try process.run()
+        let (process, input, output) = try BinaryRunner.startBatch(quietErrors: true)
         // Far more answers than a pipe holds: the program blocks writing in the middle of a
         // line, which is where the signal finds it.
         let questions = Data(String(repeating: "how do I delete my account?\n", count: 3000).utf8)

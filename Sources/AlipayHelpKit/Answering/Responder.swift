@@ -69,7 +69,8 @@ public struct Responder: Sendable {
     }
 
     public func reply(to question: String, match: Match, language: Language? = nil) -> Reply {
-        let language = language ?? Language(rawValue: match.questionLanguage) ?? Language.detect(question) ?? .en
+        // The matcher already read the question's language: other languages are answered in English.
+        let language = language ?? Language(rawValue: match.questionLanguage) ?? .en
         var reply = reply(to: question, match: match, in: language)
         reply.questionLanguage = match.questionLanguage
         // A question in a language the answers are not written in gets them in English, and a

@@ -120,15 +120,6 @@ public enum SecretGuard {
 
     private static let codeStems: [[UInt8]] = ["code", "otp", "sms", "pin", "pass", "verif", "captcha", "tac"].map { Array($0.utf8) }
 
-    /// Whether the text could hold a digit at all: the fast way out for most lines.
-    static func mayHoldDigits(_ text: String) -> Bool {
-        for byte in text.utf8 where (byte >= 0x30 && byte <= 0x39) || byte >= 0x80 {
-            if byte < 0x80 { return true }
-            return text.unicodeScalars.contains { digit($0) != nil }
-        }
-        return false
-    }
-
     /// Whether the text holds at least `count` digits (written any way) in all: a code has four.
     static func mayHoldDigits(_ text: String, atLeast count: Int) -> Bool {
         var found = 0
@@ -344,7 +335,7 @@ public enum SecretGuard {
     /// a number of seven or more digits, typed any way (a phone or card number), unless it is
     /// plainly an amount ("1,000,000 yuan").
     public static func mustStayOutOfHistory(_ text: String) -> Bool {
-        guard mayHoldDigits(text) else { return false }
+        guard mayHoldDigits(text, atLeast: 1) else { return false }
         if looksLikeVerificationCode(text) { return true }
         let scalars = Array(text.unicodeScalars)
         return numbers(in: scalars).contains { number in

@@ -45,6 +45,7 @@ public enum KnowledgeBaseLint {
         diagnostics += duplicates(kb, matcher)
         diagnostics += thinCoverage(kb, options)
         diagnostics += ruleNames(kb, matcher)
+        diagnostics += foldedFunctionWords(kb)
         diagnostics += figures(kb)
         diagnostics += translations(kb)
         diagnostics += testCases(kb, directory: directory)
@@ -126,6 +127,32 @@ public enum KnowledgeBaseLint {
             check(topic.require, "require of \(topic.id)", topic.location)
             check(topic.exclude, "exclude of \(topic.id)", topic.location)
             for facet in topic.facets { check(facet.triggers, "triggers of \(topic.id)/\(facet.id)", facet.location, functionWordsCount: true) }
+        }
+        return diagnostics
+    }
+
+    /// A language's word that, with its accents folded as every question's are, is a function
+    /// word of English or a marker of another language: Vietnamese "nợ" (debt) becomes "no", so
+    /// every English "no" and Spanish "no" would read as a debt.
+    static func foldedFunctionWords(_ kb: KnowledgeBase) -> [Diagnostic] {
+        func words(_ text: String) -> [String] { TextNormalizer.normalize(text).pieces }
+        var functionWords: [String: String] = [:]
+        for word in kb.vocabulary.stopwords { for piece in words(word) { functionWords[piece] = "an English function word" } }
+        for pack in kb.languages {
+            for marker in pack.markers { for piece in words(marker) where functionWords[piece] == nil { functionWords[piece] = "a marker of \(pack.name)" } }
+        }
+        var diagnostics: [Diagnostic] = []
+        for pack in kb.languages {
+            let own = Set(pack.markers.flatMap(words))
+            for entry in pack.words {
+                for surface in entry.surfaces {
+                    let pieces = words(surface)
+                    guard pieces.count == 1, let piece = pieces.first, !own.contains(piece),
+                          let what = functionWords[piece], what != "a marker of \(pack.name)" else { continue }
+                    diagnostics.append(Diagnostic(.warning, entry.location,
+                        "'\(surface)' (\(entry.concept)) reads as '\(piece)', \(what): every question with that word would mean \(entry.concept); use a longer phrase"))
+                }
+            }
         }
         return diagnostics
     }

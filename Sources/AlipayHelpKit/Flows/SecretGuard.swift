@@ -49,6 +49,17 @@ public enum SecretGuard {
         if value >= 0x30 && value <= 0x39 { return UInt8(value - 0x30) }
         if value < 0x80 { return nil }
         if value >= 0xFF10 && value <= 0xFF19 { return UInt8(value - 0xFF10) } // full-width
+        if let numeral = chineseNumeral(scalar) { return numeral }
+        // No other decimal digits before Arabic-Indic, nor among kana, CJK and Hangul: skip the
+        // costly character-property lookup for them.
+        if value < 0x0660 || (value >= 0x3000 && value <= 0x9FFF) || (value >= 0xAC00 && value <= 0xD7AF) { return nil }
+        if scalar.properties.numericType == .decimal, let number = scalar.properties.numericValue, number >= 0, number <= 9 {
+            return UInt8(number)
+        }
+        return nil
+    }
+
+    private static func chineseNumeral(_ scalar: Unicode.Scalar) -> UInt8? {
         switch scalar {
         case "〇", "零", "○": return 0
         case "一", "壹", "幺": return 1
@@ -60,12 +71,8 @@ public enum SecretGuard {
         case "七", "柒": return 7
         case "八", "捌": return 8
         case "九", "玖": return 9
-        default: break
+        default: return nil
         }
-        if scalar.properties.numericType == .decimal, let number = scalar.properties.numericValue, number >= 0, number <= 9 {
-            return UInt8(number)
-        }
-        return nil
     }
 
     /// A character people put between the groups of a number, or one that shows nothing.
@@ -96,29 +103,45 @@ public enum SecretGuard {
         return scalar
     }
 
-    /// Whether a line written in plain ASCII could be a code: it holds the start of a code word
-    /// ("code", "otp", "sms", "pin", "pass", "verif", "captcha", "tac"), or no letter at all (a
-    /// bare number). A batch line with a number in a sentence needs no word-by-word reading.
-    /// Other text always gets the full reading.
+    /// Whether a line could name a code, checked cheaply before the word-by-word reading: it
+    /// holds a code word ("code", "otp", "sms", "pin", "password"..., full-width letters
+    /// folded), the first character of a Chinese one (验, 校, 动, 短, 密, 口), or no letter at
+    /// all (a bare number). A batch line with a number in an ordinary sentence, in any
+    /// language, needs no word-by-word reading.
     static func mayMentionACode(_ text: String) -> Bool {
         var lower: [UInt8] = []
         lower.reserveCapacity(text.utf8.count)
         var letters = false
-        for byte in text.utf8 {
-            if byte >= 0x80 { return true }
-            let folded = byte >= 65 && byte <= 90 ? byte + 32 : byte
-            if folded >= 97 && folded <= 122 { letters = true }
-            lower.append(folded)
+        for scalar in text.unicodeScalars {
+            let ascii = folded(scalar).value
+            if ascii < 0x80 {
+                let byte = UInt8(ascii) >= 65 && UInt8(ascii) <= 90 ? UInt8(ascii) + 32 : UInt8(ascii)
+                if byte >= 97 && byte <= 122 { letters = true }
+                lower.append(byte)
+                continue
+            }
+            if chineseCodeInitials.contains(scalar) { return true }
+            if !letters, digit(scalar) == nil, scalar.properties.isAlphabetic { letters = true }
+            // A break: a code word is made of Latin letters only.
+            lower.append(0x20)
         }
         guard letters else { return true }
-        return codeStems.contains { stem in
-            lower.count >= stem.count && (0...(lower.count - stem.count)).contains { start in
-                lower[start] == stem[0] && lower[start..<(start + stem.count)].elementsEqual(stem)
-            }
+        // A code word, whole: the words of the line compared byte by byte, no strings made.
+        var start = 0
+        while start < lower.count {
+            guard lower[start] >= 97 && lower[start] <= 122 else { start += 1; continue }
+            var end = start
+            while end < lower.count, lower[end] >= 97 && lower[end] <= 122 { end += 1 }
+            let word = lower[start..<end]
+            if codeWordBytes.contains(where: { $0.count == word.count && $0.elementsEqual(word) }) { return true }
+            start = end
         }
+        return false
     }
 
-    private static let codeStems: [[UInt8]] = ["code", "otp", "sms", "pin", "pass", "verif", "captcha", "tac"].map { Array($0.utf8) }
+    private static let chineseCodeInitials: Set<Unicode.Scalar> = Set(chineseCodeWords.compactMap(\.unicodeScalars.first))
+
+    private static let codeWordBytes: [[UInt8]] = codeWords.sorted().map { Array($0.utf8) }
 
     /// Whether the text holds at least `count` digits (written any way) in all: a code has four.
     static func mayHoldDigits(_ text: String, atLeast count: Int) -> Bool {

@@ -19,6 +19,15 @@ public struct LanguageDetector: Sendable {
         for word in knowledgeBase.vocabulary.stopwords { english.formUnion(TextNormalizer.normalize(word).pieces) }
     }
 
+    /// Whether misspellings are corrected against the vocabulary in a question of this language:
+    /// in English and Chinese (whose Latin words are English), never in another language written
+    /// in the Latin alphabet, whose words would be "corrected" into English ones.
+    public static func correctsSpelling(_ language: String) -> Bool {
+        language == Language.en.rawValue || language == Language.zh.rawValue || language == Language.zhHant.rawValue
+    }
+
+    public func correctsSpelling(_ text: NormalizedText) -> Bool { Self.correctsSpelling(detect(text)) }
+
     /// The language code of a normalised question: `en`, `zh`, `zh-Hant`, or a language file's code.
     public func detect(_ text: NormalizedText) -> String {
         let scripts = text.scripts

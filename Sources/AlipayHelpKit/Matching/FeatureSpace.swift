@@ -16,7 +16,7 @@ struct SparseVector: Sendable {
 /// the length of their block: a question that is mostly about things the knowledge base has
 /// never seen is diluted, which is what "nothing in the domain recognised" means.
 struct FeatureSpace: Sendable {
-    private(set) var index: [UInt64: Int32] = [:]
+    private(set) var index: FeatureIndex
     private(set) var idf: [Float] = []
     /// The weight of a key seen in no example.
     let unknownIDF: Float
@@ -30,10 +30,9 @@ struct FeatureSpace: Sendable {
         for keys in documents { for key in keys { frequency[key, default: 0] += 1 } }
         let count = Float(documents.count)
         // Keys in a stable order, so training is identical on every run.
-        for key in frequency.keys.sorted() {
-            index[key] = Int32(idf.count)
-            idf.append(logf((1 + count) / (1 + Float(frequency[key]!))) + 1)
-        }
+        let keys = frequency.keys.sorted()
+        index = FeatureIndex(keys: keys)
+        idf = keys.map { logf((1 + count) / (1 + Float(frequency[$0]!))) + 1 }
         unknownIDF = logf(1 + count) + 1
         self.unknownShare = unknownShare
         self.spellingWeight = spellingWeight
@@ -41,7 +40,7 @@ struct FeatureSpace: Sendable {
 
     /// A space read back from an archive: keys in index order.
     init(keys: [UInt64], idf: [Float], unknownIDF: Float, unknownShare: Float, spellingWeight: Float) {
-        index = Dictionary(uniqueKeysWithValues: zip(keys, keys.indices.map { Int32($0) }))
+        index = FeatureIndex(keys: keys)
         self.idf = idf
         self.unknownIDF = unknownIDF
         self.unknownShare = unknownShare
@@ -52,8 +51,10 @@ struct FeatureSpace: Sendable {
 
     func index(of key: UInt64) -> Int32? { index[key] }
 
-    /// The weighted, block-normalised vector of a question. `unknownTerms` is how many content
-    /// words the vocabulary did not know (they have no term key of their own).
+    /// The weighted, block-normalised vector of a question. `keys` are sorted, as
+    /// `QuestionFeatures` gives them, so every term key comes before every spelling key.
+    /// `unknownTerms` is how many content words the vocabulary did not know (they have no term
+    /// key of their own).
     func vector(_ keys: [UInt64], unknownTerms: Int = 0) -> SparseVector {
         var vector = SparseVector()
         vector.indices.reserveCapacity(keys.count)
@@ -61,10 +62,10 @@ struct FeatureSpace: Sendable {
         let unknown = unknownIDF * unknownShare
         var termNorm = Float(unknownTerms) * unknown * unknown
         var spellingNorm: Float = 0
-        var isSpelling: [Bool] = []
-        isSpelling.reserveCapacity(keys.count)
+        var termCount = 0
         for key in keys {
-            let spelling = QuestionFeatures.kind(of: key)?.isSpelling ?? false
+            let spelling = QuestionFeatures.isSpelling(key)
+            assert(spelling || vector.indices.count == termCount, "keys must be sorted: terms before spellings")
             guard let position = index[key] else {
                 if spelling { spellingNorm += unknown * unknown } else { termNorm += unknown * unknown }
                 continue
@@ -72,13 +73,12 @@ struct FeatureSpace: Sendable {
             let weight = idf[Int(position)]
             vector.indices.append(position)
             vector.values.append(weight)
-            isSpelling.append(spelling)
-            if spelling { spellingNorm += weight * weight } else { termNorm += weight * weight }
+            if spelling { spellingNorm += weight * weight } else { termNorm += weight * weight; termCount += 1 }
         }
         let termScale = termNorm > 0 ? 1 / termNorm.squareRoot() : 0
         let spellingScale = spellingNorm > 0 ? spellingWeight / spellingNorm.squareRoot() : 0
-        for position in vector.values.indices {
-            vector.values[position] *= isSpelling[position] ? spellingScale : termScale
+        vector.values.withUnsafeMutableBufferPointer { values in
+            for position in values.indices { values[position] *= position < termCount ? termScale : spellingScale }
         }
         return vector
     }

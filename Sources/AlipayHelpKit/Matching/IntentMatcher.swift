@@ -71,14 +71,15 @@ public struct IntentMatcher: Sendable {
         let labelled = examples.map { example in
             (TextNormalizer.normalize(example.text), labels.firstIndex(of: example.label)!)
         }
-        for (text, _) in labelled { _ = lexicon.learnTokens(of: text) }
+        let languageDetector = self.languageDetector
+        for (text, _) in labelled { _ = lexicon.learnTokens(of: text, correctingSpelling: languageDetector.correctsSpelling(text)) }
 
         requireRules = topics.map { TermRule($0.require, lexicon: &lexicon) }
         excludeRules = topics.map { TermRule($0.exclude, lexicon: &lexicon) }
         let facetTriggers = topics.map { topic in topic.facets.map { TermRule($0.triggers, lexicon: &lexicon, functionWordsCount: true) } }
         self.lexicon = lexicon
 
-        let features = { (text: NormalizedText) in QuestionFeatures(text: text, tokens: lexicon.tokens(of: text), lexicon: lexicon) }
+        let features = { (text: NormalizedText) in Self.features(of: text, lexicon: lexicon, languageDetector: languageDetector) }
         // An out-of-scope example about another app is already declined by the other-products
         // rule; left in, it would only teach the classifier that "change my number" is out of
         // scope (the rule, not the words, is what makes "change my WhatsApp number" so).
@@ -95,7 +96,7 @@ public struct IntentMatcher: Sendable {
         let space = FeatureSpace(documents: training.map(\.features.keys), unknownShare: policy.unknownShare)
         self.space = space
         classifier = SoftmaxClassifier(classCount: labels.count, featureCount: space.count, examples: training.map {
-            .init(vector: space.vector($0.features.keys, unknownTerms: $0.features.tokens.unknownWords), label: $0.label)
+            .init(vector: Self.vector($0.features, in: space), label: $0.label)
         })
         // The facet selectors train on the same examples: reuse their features.
         facetSelectors = topics.enumerated().map { index, topic in
@@ -167,12 +168,25 @@ public struct IntentMatcher: Sendable {
     }
 
     public func features(of text: NormalizedText) -> QuestionFeatures {
-        QuestionFeatures(text: text, tokens: lexicon.tokens(of: text), lexicon: lexicon)
+        Self.features(of: text, lexicon: lexicon, languageDetector: languageDetector)
+    }
+
+    private static func features(of text: NormalizedText, lexicon: Lexicon, languageDetector: LanguageDetector) -> QuestionFeatures {
+        let language = languageDetector.detect(text)
+        var features = QuestionFeatures(text: text, tokens: lexicon.tokens(of: text, correctingSpelling: LanguageDetector.correctsSpelling(language)),
+                                        lexicon: lexicon)
+        features.language = language
+        return features
+    }
+
+    /// The classifier's input for a question.
+    private static func vector(_ features: QuestionFeatures, in space: FeatureSpace) -> SparseVector {
+        space.vector(features.keys, unknownTerms: features.tokens.unknownWords)
     }
 
     public func match(_ features: QuestionFeatures) -> Match {
         var match = classify(features)
-        match.questionLanguage = languageDetector.detect(features.text)
+        match.questionLanguage = features.language
         return match
     }
 
@@ -180,7 +194,7 @@ public struct IntentMatcher: Sendable {
         if features.keys.isEmpty {
             return Match(outcome: .outOfScope, confidence: 1, facet: nil, ranking: [], reason: "nothing in the question is recognisable")
         }
-        var logits = classifier.logits(for: space.vector(features.keys, unknownTerms: features.tokens.unknownWords))
+        var logits = classifier.logits(for: Self.vector(features, in: space))
         var ruledOut: [String] = []
         let aboutOtherProduct = policy.rules.contains(.otherProduct)
             && features.contains(otherProduct) && !(alipay.map(features.contains) ?? false)
@@ -216,7 +230,7 @@ public struct IntentMatcher: Sendable {
         var match = Match(outcome: .topic(topic), confidence: facet.probability, facet: facet.id,
                           ranking: [Match.Score(label: topic, probability: facet.probability)],
                           reason: "a follow-up to \(topic): facet \(facet.id), \(facet.why)")
-        match.questionLanguage = languageDetector.detect(features.text)
+        match.questionLanguage = features.language
         return match
     }
 
@@ -231,7 +245,7 @@ public struct IntentMatcher: Sendable {
     /// label, described in words: "phone", "change+phone", "手机", "注销".
     public func evidence(_ features: QuestionFeatures, for label: String, count: Int = 6) -> [(feature: String, weight: Double)] {
         guard let column = labels.firstIndex(of: label) else { return [] }
-        let vector = space.vector(features.keys, unknownTerms: features.tokens.unknownWords)
+        let vector = Self.vector(features, in: space)
         var names: [Int32: String] = [:]
         for key in features.keys { if let f = space.index(of: key) { names[f] = describe(key, grams: features.gramTexts) } }
         let weighed = zip(vector.indices, vector.values).map { f, value in

@@ -148,26 +148,27 @@ public struct Lexicon: Sendable {
 
     /// Tokenises an example, adding its unknown words to the vocabulary. A rare misspelling of a
     /// concept word in an example ("numebr") is folded into that concept rather than learned.
-    mutating func learnTokens(of text: NormalizedText) -> [TermID] {
+    mutating func learnTokens(of text: NormalizedText, correctingSpelling: Bool = true) -> [TermID] {
         for segment in text.segments where segment.kind == .word {
             let word = text.word(segment)
             if resolveExactOrInflected(word) != nil { continue }
-            if word.utf8.count >= 5, let (term, distance) = correction(of: word, conceptsOnly: true), distance == 1 {
+            if correctingSpelling, word.utf8.count >= 5, let (term, distance) = correction(of: word, conceptsOnly: true), distance == 1 {
                 ids[word] = term
             } else {
                 internWord(word)
             }
         }
-        return tokens(of: text).terms
+        return tokens(of: text, correctingSpelling: correctingSpelling).terms
     }
 
     // MARK: Reading
 
     /// The term a single word stands for: exact, then by dropping an inflection ("changing",
-    /// "numbers", "verified"), then by correcting a misspelling.
-    func resolve(_ word: String) -> TermID? {
+    /// "numbers", "verified"), then by correcting a misspelling (in English only: French "chose"
+    /// is no misspelt "close").
+    func resolve(_ word: String, correctingSpelling: Bool = true) -> TermID? {
         if let term = resolveExactOrInflected(word) { return term }
-        return correction(of: word, conceptsOnly: false)?.term ?? stem(of: word)
+        return (correctingSpelling ? correction(of: word, conceptsOnly: false)?.term : nil) ?? stem(of: word)
     }
 
     func resolveExactOrInflected(_ word: String) -> TermID? {
@@ -286,7 +287,9 @@ public struct Lexicon: Sendable {
         public var isFunctionWord: [Bool] = []
     }
 
-    public func tokens(of text: NormalizedText) -> Tokens {
+    /// The terms of a question; `correctingSpelling` is off for questions in another language
+    /// written in the Latin alphabet, whose words are not misspelt English.
+    public func tokens(of text: NormalizedText, correctingSpelling: Bool = true) -> Tokens {
         var result = Tokens()
         result.terms.reserveCapacity(text.segments.count + 4)
         result.isFunctionWord = [Bool](repeating: false, count: text.segments.count)
@@ -294,7 +297,7 @@ public struct Lexicon: Sendable {
             switch segment.kind {
             case .word:
                 let word = text.word(segment)
-                if let term = resolve(word) {
+                if let term = resolve(word, correctingSpelling: correctingSpelling) {
                     if isStopword[Int(term)] { result.isFunctionWord[index] = true } else { result.contentWords += 1 }
                     result.terms.append(term)
                 } else {

@@ -5,7 +5,7 @@ import Foundation
 /// itself), the payload, and a checksum. Anything that does not check out is ignored and the
 /// matcher is trained again.
 enum MatcherArchive {
-    static let magic: UInt64 = 0x414C_4950_4D41_5434 // "ALIPMAT4"
+    static let magic: UInt64 = 0x414C_4950_4D41_5434 // "ALIPMAT5"
 
     /// Little-endian writer of plain values.
     struct Writer {
@@ -175,7 +175,7 @@ extension Lexicon {
 
 extension FeatureSpace {
     func archive(into out: inout MatcherArchive.Writer) {
-        let keys = index.sorted { $0.value < $1.value }.map(\.key)
+        let keys = index.keysInOrder
         out.int(keys.count)
         for key in keys { out.u64(key) }
         out.floats(idf)

@@ -10,6 +10,8 @@ public struct QuestionFeatures: Sendable {
     public var scripts: NormalizedText.Scripts { text.scripts }
     /// The normalised question the features were read from.
     public var text: NormalizedText
+    /// The language the question is written in (`LanguageDetector`).
+    public var language = Language.en.rawValue
 
     public func contains(_ term: TermID) -> Bool { tokens.terms.contains(term) }
 
@@ -24,6 +26,9 @@ public struct QuestionFeatures: Sendable {
     static let valueBits: UInt64 = 56
     static func key(_ kind: Kind, _ value: UInt64) -> UInt64 { kind.rawValue << valueBits | (value & ((1 << valueBits) - 1)) }
     static func kind(of key: UInt64) -> Kind? { Kind(rawValue: key >> valueBits) }
+    /// Whether a key is a spelling (character or n-gram); spelling kinds sort after term kinds.
+    @inline(__always)
+    static func isSpelling(_ key: UInt64) -> Bool { key >> valueBits >= Kind.character.rawValue }
 
     /// N-gram lengths, in characters, of a word padded with a boundary mark at each end.
     static let gramLengths = 3...4

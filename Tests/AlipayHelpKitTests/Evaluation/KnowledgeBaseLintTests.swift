@@ -35,6 +35,14 @@ import Testing
         #expect(lint(folder).contains { $0.severity == .warning && $0.message.contains("'qr_code_payment', which is not a concept") })
     }
 
+    @Test func aWordThatFoldsIntoAFunctionWordIsAWarning() throws {
+        let folder = try Fixtures.copyOfIntents()
+        // Vietnamese "nợ" (debt) loses its accents in matching and becomes English "no".
+        try Fixtures.edit(folder, "languages/vi.yaml", replacing: "  debt: [", with: "  debt: [\"nợ\", ")
+        #expect(lint(folder).contains { $0.severity == .warning && $0.message.contains("'nợ' (debt) reads as 'no', an English function word") })
+        #expect(!lint(Fixtures.intents).contains { $0.message.contains("reads as") })
+    }
+
     @Test func aTestCaseNamingAnUnknownFacetIsAnError() throws {
         let folder = try Fixtures.copyOfIntents()
         try Fixtures.edit(folder, "tests/questions.yaml", replacing: "facet: red_envelope}", with: "facet: red_packets}")

@@ -65,7 +65,7 @@ import Testing
         "123456 is my code", "482913 是验证码", "verification code １２３４５６", "code: 4 8 2 9 1 3", "短信里的码是 482913",
         "is 482913 the right code?", "他们让我把验证码 6688 告诉他", "短信验证码4829", "code＝123456", "12-34-56",
         "  998877  ", "482913.", "#482913", "my pin is 8842", "支付密码是889900", "the code they texted me is 445566",
-        "ＣＯＤＥ ４８２９", "验证码是 一 二 三 四 五 六",
+        "ＣＯＤＥ ４８２９", "验证码是 一 二 三 四 五 六", "动态码 552211", "口令是 482913", "Ｏｔｐ：７７３１",
     ]
 
     /// Lines with figures that are not codes: amounts with a unit or a sign, "QR code" and
@@ -79,6 +79,7 @@ import Testing
         "I sent 2000 with the payment code", "send 8000 to my friend, he sent me a code", "红包200元", "验证码收不到怎么办",
         "转账5000需要验证码吗", "需要验证码吗，我要付3000", "二〇二四年的限额", "限额50000，要验证码吗", "is $2000 ok with sms verification",
         "5000 RMB by QR code", "how do I get a verification code", "can I pay 1,000 yuan with the sms code",
+        "quick question 12345: how do I change my phone number", "问题 12345：怎么改手机号", "passport 12345678 expired",
     ]
 
     @Test func theTablesAreBigEnough() {

@@ -34,6 +34,13 @@ import Testing
         #expect(!terms("after").contains("change"), "'after' is not a misspelling of 'alter'")
     }
 
+    @Test func doesNotCorrectWordsOfAnotherLanguage() {
+        // German "denn" is one letter from English "deny", but in a German question it is German.
+        #expect(terms("warum geht das denn nicht mit meinem konto").contains("?"))
+        #expect(!terms("warum geht das denn nicht mit meinem konto").contains("refuse"))
+        #expect(terms("why was my account verification denyed").contains("refuse"), "English is still corrected")
+    }
+
     @Test func mergesPhrases() {
         #expect(terms("red envelopes") == ["red_envelope"])
         #expect(terms("cell phone number") == ["phone", "number"])

@@ -331,7 +331,12 @@ public struct Lexicon: Sendable {
                     }
                 }
             }
-            if !matched { unmatched += 1; index += 1 }
+            // A function character (了, 吗, 还...) is not unknown content, as an English function
+            // word is not.
+            if !matched {
+                if !stopCharacters.contains(scalars[index]) { unmatched += 1 }
+                index += 1
+            }
         }
         result.contentWords += unmatched / 2
         result.unknownWords += unmatched / 2

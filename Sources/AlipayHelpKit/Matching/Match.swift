@@ -60,12 +60,12 @@ public struct MatchPolicy: Sendable {
     public var threshold: Double = 0.5
     /// Between this and `threshold`, the assistant asks whether the likeliest topic (or two)
     /// is what was meant, instead of declining; below it, it declines.
-    public var askThreshold: Double = 0.4
+    public var askThreshold: Double = 0.45
     public var rules: MatchRules = .all
     /// How much unseen material dilutes the evidence (see `FeatureSpace`); changes need retraining.
     public var unknownShare: Float = 0.5
     /// Two topics closer than this (and the runner-up above `ambiguityFloor`) are a tie.
-    public var ambiguityMargin: Double = 0.25
+    public var ambiguityMargin: Double = 0.15
     public var ambiguityFloor: Double = 0.25
     /// A facet is chosen when its probability within the topic reaches this.
     public var facetThreshold: Double = 0.1

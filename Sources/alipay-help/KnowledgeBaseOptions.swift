@@ -33,12 +33,11 @@ struct KnowledgeBaseOptions: ParsableArguments {
     func responder() throws -> Responder {
         do {
             let folder = directory()
-            let knowledgeBase = try KnowledgeBase.load(from: folder)
             let policy = MatchPolicy()
-            guard let cache = Self.cacheFolder() else { return try Responder(knowledgeBase: knowledgeBase, policy: policy) }
+            guard let cache = Self.cacheFolder() else { return try Responder(knowledgeBase: KnowledgeBase.load(from: folder), policy: policy) }
             let key = MatcherStore.key(knowledgeBaseFiles: Self.files(in: folder), policy: policy, program: Self.programIdentity())
-            return Responder(knowledgeBase: knowledgeBase,
-                             matcher: try MatcherStore(folder: cache).matcher(key: key, knowledgeBase: knowledgeBase, policy: policy))
+            let (knowledgeBase, matcher) = try MatcherStore(folder: cache).load(directory: folder, key: key, policy: policy)
+            return Responder(knowledgeBase: knowledgeBase, matcher: matcher)
         } catch {
             StandardError.printSafely((error as? LocalizedError)?.errorDescription ?? "alipay-help: error: \(error)")
             throw ExitCode(2)

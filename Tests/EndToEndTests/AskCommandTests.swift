@@ -137,17 +137,40 @@ import Testing
         let cache = FileManager.default.temporaryDirectory.appendingPathComponent("cache-\(UUID().uuidString)")
         defer { try? FileManager.default.removeItem(at: cache) }
         let environment = ["XDG_CACHE_HOME": cache.path, "ALIPAY_HELP_NO_CACHE": ""]
-        let first = try BinaryRunner.run(["ask", "--json", "how do I change my phone number"], environment: environment)
+        // Questions in several languages: a start with a stored matcher reads no language file,
+        // so the stored matcher must still tell the languages apart.
+        let questions = Data("how do I change my phone number\n¿Cómo cambio mi número de teléfono?\n如何註銷帳戶\n電話番号を変えたい\n".utf8)
+        let first = try BinaryRunner.run(["ask", "--json"], stdin: questions, environment: environment)
         let folder = cache.appendingPathComponent("alipay-help")
         let stored = try FileManager.default.contentsOfDirectory(atPath: folder.path).filter { $0.hasPrefix("matcher-") }
         try #require(stored.count == 1)
         let file = folder.appendingPathComponent(stored[0])
-        let again = try BinaryRunner.run(["ask", "--json", "how do I change my phone number"], environment: environment)
+        let again = try BinaryRunner.run(["ask", "--json"], stdin: questions, environment: environment)
         #expect(again.stdout == first.stdout)
+        let untrained = try BinaryRunner.run(["ask", "--json"], stdin: questions, environment: ["ALIPAY_HELP_NO_CACHE": "1"])
+        #expect(again.stdout == untrained.stdout)
+        #expect(again.text.contains("\"question_lang\":\"es\"") && again.text.contains("\"question_lang\":\"zh-Hant\"")
+                && again.text.contains("\"question_lang\":\"ja\""))
         try Data("not a matcher".utf8).write(to: file)
-        let repaired = try BinaryRunner.run(["ask", "--json", "how do I change my phone number"], environment: environment)
+        let repaired = try BinaryRunner.run(["ask", "--json"], stdin: questions, environment: environment)
         #expect(repaired.status == 0)
         #expect(repaired.stdout == first.stdout)
         #expect((try Data(contentsOf: file)).count > 1000, "the damaged file is replaced")
+    }
+
+    @Test func aBrokenLanguageFileIsReportedEvenWithAStoredMatcher() throws {
+        let scratch = FileManager.default.temporaryDirectory.appendingPathComponent("stored-\(UUID().uuidString)")
+        defer { try? FileManager.default.removeItem(at: scratch) }
+        let folder = scratch.appendingPathComponent("intents")
+        try FileManager.default.createDirectory(at: scratch, withIntermediateDirectories: true)
+        try FileManager.default.copyItem(atPath: BinaryRunner.intents, toPath: folder.path)
+        let environment = ["XDG_CACHE_HOME": scratch.appendingPathComponent("cache").path, "ALIPAY_HELP_NO_CACHE": ""]
+        #expect(try BinaryRunner.run(["ask", "hello", "--kb", folder.path], environment: environment, kb: false).status == 0)
+        let file = folder.appendingPathComponent("languages/es.yaml")
+        let text = try String(contentsOf: file, encoding: .utf8)
+        try text.replacingOccurrences(of: "language: es", with: "language: [es").write(to: file, atomically: true, encoding: .utf8)
+        let broken = try BinaryRunner.run(["ask", "hello", "--kb", folder.path], environment: environment, kb: false)
+        #expect(broken.status == 2)
+        #expect(broken.stderr.contains("es.yaml:"))
     }
 }

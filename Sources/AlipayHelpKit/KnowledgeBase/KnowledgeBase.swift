@@ -66,7 +66,10 @@ extension KnowledgeBase {
 
     /// Loads every YAML file in `directory` (not its subfolders): one file per topic, plus the
     /// vocabulary, small talk and out-of-scope files.
-    public static func load(from directory: URL) throws -> KnowledgeBase {
+    /// Reads and checks every file of a knowledge-base folder. With `trainingData` false the
+    /// vocabulary and the language files, which only training reads, are left out: that is all
+    /// a matcher read back from the cache needs, and start-up is faster for it.
+    public static func load(from directory: URL, trainingData: Bool = true) throws -> KnowledgeBase {
         let files: [String]
         do {
             files = try FileManager.default.contentsOfDirectory(atPath: directory.path)
@@ -80,7 +83,7 @@ extension KnowledgeBase {
         var outOfScope = OutOfScope(examples: [], exampleLocations: [], reply: LocalizedText(en: ""))
         var messages = Messages(texts: [:])
         var vocabulary = VocabularyDefinition()
-        for name in files {
+        for name in files where trainingData || name != vocabularyFile {
             let path = directory.appendingPathComponent(name).path
             let root = try YAMLNode.parse(try readText(path), file: path)
             switch name {
@@ -114,6 +117,7 @@ extension KnowledgeBase {
         }
         var knowledgeBase = KnowledgeBase(topics: topics, smallTalk: smallTalk, outOfScope: outOfScope, vocabulary: vocabulary,
                                           flows: flows, messages: messages)
+        guard trainingData else { return knowledgeBase }
         knowledgeBase.languages = try LanguagePack.loadAll(
             in: directory.appendingPathComponent(LanguagePack.folder),
             labels: Set(topics.map(\.id) + [LabelledQuestion.outOfScopeLabel]),

@@ -50,3 +50,28 @@ public struct LanguageDetector: Sendable {
         return Language.en.rawValue
     }
 }
+
+extension LanguageDetector {
+    func archive(into out: inout MatcherArchive.Writer) {
+        let scripts = byScript.sorted { $0.key.rawValue < $1.key.rawValue }
+        out.strings(scripts.map(\.key.rawValue))
+        out.strings(scripts.map(\.value))
+        let words = markers.keys.sorted()
+        out.strings(words)
+        for word in words { out.strings(markers[word]!) }
+        out.strings(english.sorted())
+    }
+
+    /// A detector read back from a stored matcher, so that a start with a stored matcher need
+    /// not read the language files at all.
+    init(archive reader: inout MatcherArchive.Reader) throws {
+        let scripts = try reader.strings(), codes = try reader.strings()
+        guard scripts.count == codes.count else { throw MatcherArchive.Damaged() }
+        for (script, code) in zip(scripts, codes) {
+            guard let script = LanguagePack.Script(rawValue: script) else { throw MatcherArchive.Damaged() }
+            byScript[script] = code
+        }
+        for word in try reader.strings() { markers[word] = try reader.strings() }
+        english = Set(try reader.strings())
+    }
+}

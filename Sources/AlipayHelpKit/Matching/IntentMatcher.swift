@@ -118,11 +118,13 @@ public struct IntentMatcher: Sendable {
         for selector in facetSelectors { selector.archive(into: &out) }
         out.i32(otherProduct)
         out.i32(alipay ?? -1)
+        languageDetector.archive(into: &out)
         return MatcherArchive.seal(key: key, payload: out)
     }
 
     /// A matcher read back from `archive(key:)`; nil when the bytes were made for another key,
-    /// another knowledge base, or are damaged.
+    /// another knowledge base, or are damaged. The knowledge base may be one loaded for
+    /// answering only (`KnowledgeBase.load(from:trainingData: false)`).
     init?(archive bytes: [UInt8], key: UInt64, knowledgeBase: KnowledgeBase, policy: MatchPolicy) {
         guard var reader = MatcherArchive.open(bytes, key: key) else { return nil }
         do {
@@ -136,6 +138,7 @@ public struct IntentMatcher: Sendable {
             let rules = try (0..<(2 * topicCount)).map { _ in try TermRule(archive: &reader) }
             let selectors = try (0..<topicCount).map { _ in try FacetSelector(archive: &reader) }
             let otherProduct = try reader.i32(), alipay = try reader.i32()
+            let languageDetector = try LanguageDetector(archive: &reader)
             guard classifier.classCount == labels.count, reader.offset == reader.bytes.count else { return nil }
             self.policy = policy
             self.lexicon = lexicon
@@ -149,7 +152,7 @@ public struct IntentMatcher: Sendable {
             facetSelectors = selectors
             self.otherProduct = otherProduct
             self.alipay = alipay < 0 ? nil : alipay
-            languageDetector = LanguageDetector(knowledgeBase: knowledgeBase)
+            self.languageDetector = languageDetector
         } catch {
             return nil
         }

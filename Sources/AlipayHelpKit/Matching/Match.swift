@@ -65,7 +65,7 @@ public struct MatchPolicy: Sendable {
     /// How much unseen material dilutes the evidence (see `FeatureSpace`); changes need retraining.
     public var unknownShare: Float = 0.5
     /// Two topics closer than this (and the runner-up above `ambiguityFloor`) are a tie.
-    public var ambiguityMargin: Double = 0.15
+    public var ambiguityMargin: Double = 0.25
     public var ambiguityFloor: Double = 0.25
     /// A facet is chosen when its probability within the topic reaches this.
     public var facetThreshold: Double = 0.1

@@ -25,14 +25,26 @@ public struct MatcherStore: Sendable {
 
     /// The stored matcher for `key`, or a newly trained one (then stored).
     public func matcher(key: UInt64, knowledgeBase: KnowledgeBase, policy: MatchPolicy) throws -> IntentMatcher {
-        let path = file(for: key)
-        if let data = FileManager.default.contents(atPath: path.path),
-           let matcher = IntentMatcher(archive: [UInt8](data), key: key, knowledgeBase: knowledgeBase, policy: policy) {
-            return matcher
-        }
+        if let matcher = stored(key: key, knowledgeBase: knowledgeBase, policy: policy) { return matcher }
         let matcher = try IntentMatcher(knowledgeBase: knowledgeBase, policy: policy)
-        store(matcher.archive(key: key), at: path)
+        store(matcher.archive(key: key), at: file(for: key))
         return matcher
+    }
+
+    /// The knowledge base in `directory` and its matcher. With a stored matcher only what
+    /// answering needs is read; otherwise everything is, and the matcher is trained and stored.
+    public func load(directory: URL, key: UInt64, policy: MatchPolicy) throws -> (KnowledgeBase, IntentMatcher) {
+        if FileManager.default.fileExists(atPath: file(for: key).path) {
+            let answering = try KnowledgeBase.load(from: directory, trainingData: false)
+            if let matcher = stored(key: key, knowledgeBase: answering, policy: policy) { return (answering, matcher) }
+        }
+        let knowledgeBase = try KnowledgeBase.load(from: directory)
+        return (knowledgeBase, try matcher(key: key, knowledgeBase: knowledgeBase, policy: policy))
+    }
+
+    private func stored(key: UInt64, knowledgeBase: KnowledgeBase, policy: MatchPolicy) -> IntentMatcher? {
+        guard let data = FileManager.default.contents(atPath: file(for: key).path) else { return nil }
+        return IntentMatcher(archive: [UInt8](data), key: key, knowledgeBase: knowledgeBase, policy: policy)
     }
 
     /// Writes atomically (a temporary file renamed into place); failures are ignored.

@@ -142,6 +142,13 @@ public enum KnowledgeBaseLint {
             for marker in pack.markers { for piece in words(marker) where functionWords[piece] == nil { functionWords[piece] = "a marker of \(pack.name)" } }
         }
         var diagnostics: [Diagnostic] = []
+        for product in kb.vocabulary.otherProducts {
+            let pieces = words(product)
+            guard pieces.count == 1, let piece = pieces.first, let what = functionWords[piece] else { continue }
+            let file = kb.vocabulary.concepts.first?.location.file ?? KnowledgeBase.vocabularyFile
+            diagnostics.append(Diagnostic(.warning, SourceLocation(file: file, line: 1, column: 1),
+                "other product '\(product)' reads as '\(piece)', \(what): every question with that word would be declined; name it with a longer phrase"))
+        }
         for pack in kb.languages {
             let own = Set(pack.markers.flatMap(words))
             for entry in pack.words {

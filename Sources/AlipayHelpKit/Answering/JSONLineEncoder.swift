@@ -22,7 +22,20 @@ public enum JSONLineEncoder {
             if index > 0 { out += "," }
             appendString(candidate, to: &out)
         }
-        out += "],\"answer\":"
+        out += "],\"entities\":["
+        for (index, entity) in reply.entities.enumerated() {
+            if index > 0 { out += "," }
+            out += "{\"kind\":\"" + entity.kind.rawValue + "\",\"value\":" + formatNumber(entity.value) + ",\"unit\":"
+            if let unit = entity.unit { appendString(unit, to: &out) } else { out += "null" }
+            out += ",\"period\":"
+            if let period = entity.period { appendString(period, to: &out) } else { out += "null" }
+            out += ",\"used\":" + (entity.used ? "true" : "false") + ",\"text\":"
+            appendString(entity.text, to: &out)
+            out += "}"
+        }
+        out += "],\"verdict\":"
+        if let verdict = reply.verdict { out += "\"" + verdict.outcome.rawValue + "\"" } else { out += "null" }
+        out += ",\"answer\":"
         if let escaped = reply.escapedText { out += escaped } else { appendString(reply.text, to: &out) }
         out += "}"
         return out
@@ -35,6 +48,12 @@ public enum JSONLineEncoder {
         case .outOfScope: return "out_of_scope"
         case .ambiguous: return "ambiguous"
         }
+    }
+
+    /// A figure as a JSON number: whole numbers without a point, never exponent notation.
+    static func formatNumber(_ value: Double) -> String {
+        if value == value.rounded(), abs(value) < 1e15 { return String(Int64(value)) }
+        return String((value * 1000).rounded() / 1000)
     }
 
     /// Three decimals, never exponent notation, always within [0, 1].

@@ -22,6 +22,10 @@ public struct Reply: Sendable {
     public var language: Language = .en
     /// The language the question was written in (`en`, `zh`, `zh-Hant`, `ja`...).
     public var questionLanguage = "en"
+    /// The figures read from the question.
+    public var entities: [Entity] = []
+    /// The yes or no the reply leads with, when the question has a figure a check applies to.
+    public var verdict: Verdict?
 
     public init(question: String, match: Match, blocks: [ReplyBlock]) {
         self.question = question

@@ -9,6 +9,7 @@ public struct Responder: Sendable {
     /// The line that goes before an English answer to a question in another language, as
     /// text and as the start of a JSON string.
     private let otherLanguageNote: (text: String, escapedPrefix: String)
+    public let entityReader: EntityReader
 
     /// A reply built once: its blocks, plain text and that text escaped for JSON.
     private struct Prepared: Sendable {
@@ -25,6 +26,7 @@ public struct Responder: Sendable {
     public init(knowledgeBase: KnowledgeBase, matcher: IntentMatcher) {
         self.knowledgeBase = knowledgeBase
         self.matcher = matcher
+        entityReader = EntityReader(definitions: knowledgeBase.entities)
         var prepared: [Language: [String: Prepared]] = [:]
         for language in Language.allCases {
             var table: [String: Prepared] = [:]
@@ -71,8 +73,23 @@ public struct Responder: Sendable {
     public func reply(to question: String, match: Match, language: Language? = nil) -> Reply {
         // The matcher already read the question's language: other languages are answered in English.
         let language = language ?? Language(rawValue: match.questionLanguage) ?? .en
+        let entities = entityReader.entities(in: question)
+        let match = entities.isEmpty ? match : figureMatch(question, entities, match) ?? match
         var reply = reply(to: question, match: match, in: language)
         reply.questionLanguage = match.questionLanguage
+        reply.entities = entities
+        if case let .topic(id) = match.outcome, let topic = knowledgeBase.topic(id),
+           let verdict = Verdict.make(entities: reply.entities, topic: topic, facet: match.facet, definitions: entityReader.definitions,
+                                      messages: messages, language: language) {
+            // Lead with the yes or no, then the facet that holds the figures.
+            var answered = reply
+            if match.facet == nil { answered = preparedReply(id + "/" + verdict.facet, question, match, language) }
+            reply.blocks = verdict.lines.map { .paragraph($0) } + answered.blocks
+            reply.text = PlainTextRenderer.render(reply.blocks)
+            reply.escapedText = nil
+            reply.verdict = verdict
+            if reply.match.facet == nil { reply.match.facet = verdict.facet }
+        }
         // A question in a language the answers are not written in gets them in English, and a
         // line saying so.
         if Language(rawValue: match.questionLanguage) == nil, language == .en {
@@ -110,6 +127,26 @@ public struct Responder: Sendable {
             reply.language = language
             return reply
         }
+    }
+
+    /// A question the matcher would not answer, but that names a figure and the thing a facet
+    /// checks such figures for ("发一个300元的红包可以吗": an amount and red envelopes): the
+    /// figure says it is about that facet, as long as the topic's rules allow it.
+    private func figureMatch(_ question: String, _ entities: [Entity], _ match: Match) -> Match? {
+        if case .topic = match.outcome { return nil }
+        if case .smallTalk = match.outcome { return nil }
+        for topic in knowledgeBase.topics where topic.facets.contains(where: { !$0.checks.isEmpty }) {
+            guard let facet = matcher.facet(of: question, in: topic.id),
+                  let checked = topic.facets.first(where: { $0.id == facet }), !checked.checks.isEmpty,
+                  matcher.rulesAllow(question, topic: topic.id),
+                  Verdict.make(entities: entities, topic: Topic(checking: checked, of: topic), facet: facet,
+                               definitions: entityReader.definitions, messages: messages, language: .en) != nil else { continue }
+            var found = Match(outcome: .topic(topic.id), confidence: match.ranking.first { $0.label == topic.id }?.probability ?? match.confidence,
+                              facet: facet, ranking: match.ranking, reason: "a figure that facet \(facet) checks, and what it is about")
+            found.questionLanguage = match.questionLanguage
+            return found
+        }
+        return nil
     }
 
     /// The full answer of a topic, whatever facet was asked about ("tell me more").

@@ -15,6 +15,8 @@ public struct KnowledgeBase: Sendable {
     public var messages: Messages
     /// Further languages questions may be asked in, from `languages/`.
     public var languages: [LanguagePack] = []
+    /// The words that make numbers in questions into amounts, counts and periods.
+    public var entities = EntityDefinitions()
 
     public init(topics: [Topic], smallTalk: [SmallTalkIntent], outOfScope: OutOfScope, vocabulary: VocabularyDefinition,
                 flows: [FlowDefinition] = [], messages: Messages = Messages(texts: [:])) {
@@ -83,6 +85,7 @@ extension KnowledgeBase {
         var outOfScope = OutOfScope(examples: [], exampleLocations: [], reply: LocalizedText(en: ""))
         var messages = Messages(texts: [:])
         var vocabulary = VocabularyDefinition()
+        var entities = EntityDefinitions()
         for name in files where trainingData || name != vocabularyFile {
             let path = directory.appendingPathComponent(name).path
             let root = try YAMLNode.parse(try readText(path), file: path)
@@ -91,6 +94,7 @@ extension KnowledgeBase {
             case smallTalkFile: smallTalk = try parseSmallTalk(root)
             case outOfScopeFile: outOfScope = try parseOutOfScope(root)
             case messagesFile: messages = try parseMessages(root)
+            case EntityDefinitions.file: entities = try EntityDefinitions.parse(root)
             default: topics.append(try parseTopic(root))
             }
         }
@@ -117,12 +121,29 @@ extension KnowledgeBase {
         }
         var knowledgeBase = KnowledgeBase(topics: topics, smallTalk: smallTalk, outOfScope: outOfScope, vocabulary: vocabulary,
                                           flows: flows, messages: messages)
+        knowledgeBase.entities = entities
+        try checkFigures(topics, entities)
         guard trainingData else { return knowledgeBase }
         knowledgeBase.languages = try LanguagePack.loadAll(
             in: directory.appendingPathComponent(LanguagePack.folder),
             labels: Set(topics.map(\.id) + [LabelledQuestion.outOfScopeLabel]),
             concepts: Set(vocabulary.concepts.map(\.id)))
         return knowledgeBase
+    }
+
+    /// Every check names a figure of its topic, and every figure a unit `entities.yaml` knows.
+    static func checkFigures(_ topics: [Topic], _ entities: EntityDefinitions) throws {
+        let units = Set([entities.currencyUnit] + entities.counts.map(\.unit))
+        for topic in topics {
+            for figure in topic.figures where !units.contains(figure.unit) {
+                throw KnowledgeBaseError.invalid(figure.location, message: "figure '\(figure.id)' is in '\(figure.unit)', a unit \(EntityDefinitions.file) does not declare; use one of: \(units.sorted().joined(separator: ", "))")
+            }
+            for facet in topic.facets {
+                for check in facet.checks where topic.figure(check.figure) == nil {
+                    throw KnowledgeBaseError.invalid(check.location, message: "check names figure '\(check.figure)', which topic \(topic.id) does not define under figures:")
+                }
+            }
+        }
     }
 
     /// Parses one file's text the way `load` parses the file called `name` (a topic unless it is
@@ -135,6 +156,7 @@ extension KnowledgeBase {
         case smallTalkFile: _ = try parseSmallTalk(root)
         case outOfScopeFile: _ = try parseOutOfScope(root)
         case messagesFile: _ = try parseMessages(root)
+        case EntityDefinitions.file: _ = try EntityDefinitions.parse(root)
         case "flow.yaml": _ = try FlowLoader.parse(root)
         default: _ = try parseTopic(root)
         }
@@ -183,7 +205,7 @@ extension KnowledgeBase {
     }
 
     private static func parseTopic(_ root: YAMLNode) throws -> Topic {
-        let keys = try root.mapping(allowedKeys: ["id", "title", "require", "exclude", "examples", "answer", "facets"])
+        let keys = try root.mapping(allowedKeys: ["id", "title", "require", "exclude", "examples", "answer", "facets", "figures"])
         let answerNode = try keys.required("answer", in: root)
         let answerKeys = try answerNode.mapping(allowedKeys: ["summary", "steps", "notes"])
         let answer = Answer(
@@ -193,7 +215,7 @@ extension KnowledgeBase {
         )
         var facets: [Facet] = []
         for facetNode in try keys["facets"]?.sequence() ?? [] {
-            let facetKeys = try facetNode.mapping(allowedKeys: ["id", "title", "triggers", "examples", "answer"])
+            let facetKeys = try facetNode.mapping(allowedKeys: ["id", "title", "triggers", "examples", "answer", "checks"])
             let examples = try facetKeys.required("examples", in: facetNode).locatedStrings()
             let facet = Facet(
                 id: try facetKeys.required("id", in: facetNode).string(),
@@ -202,6 +224,7 @@ extension KnowledgeBase {
                 examples: examples.texts,
                 exampleLocations: examples.locations,
                 answer: try facetKeys.required("answer", in: facetNode).localized(),
+                checks: try facetKeys["checks"]?.figureChecks() ?? [],
                 location: facetNode.location
             )
             if facets.contains(where: { $0.id == facet.id }) {
@@ -219,6 +242,7 @@ extension KnowledgeBase {
             exampleLocations: examples.locations,
             answer: answer,
             facets: facets,
+            figures: try keys["figures"]?.figures() ?? [],
             location: root.location
         )
     }

@@ -14,7 +14,11 @@ public struct Topic: Sendable {
     public var exampleLocations: [SourceLocation]
     public var answer: Answer
     public var facets: [Facet]
+    /// The figures its answers state, each named once.
+    public var figures: [Figure] = []
     public var location: SourceLocation
+
+    public func figure(_ id: String) -> Figure? { figures.first { $0.id == id } }
 }
 
 /// The structured answer of a topic.
@@ -33,6 +37,8 @@ public struct Facet: Sendable {
     public var examples: [String]
     public var exampleLocations: [SourceLocation]
     public var answer: LocalizedText
+    /// Checks that answer a question with a figure in it with a yes or no.
+    public var checks: [FigureCheck] = []
     public var location: SourceLocation
 }
 
@@ -49,4 +55,12 @@ public struct OutOfScope: Sendable {
     public var examples: [String]
     public var exampleLocations: [SourceLocation]
     public var reply: LocalizedText
+}
+
+extension Topic {
+    /// The topic with only one of its facets, to ask that facet's checks alone.
+    init(checking facet: Facet, of topic: Topic) {
+        self = topic
+        facets = [facet]
+    }
 }

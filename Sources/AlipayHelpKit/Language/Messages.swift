@@ -49,6 +49,13 @@ public enum MessageKey: String, CaseIterable, Sendable {
     case languageSet = "language_set"
     case languageHint = "language_hint"
     case otherLanguageNote = "other_language_note"
+    case verdictWithin = "verdict_within"
+    case verdictOver = "verdict_over"
+    case verdictRemaining = "verdict_remaining"
+    case verdictUsedUp = "verdict_used_up"
+    case verdictChoiceYes = "verdict_choice_yes"
+    case verdictChoiceNo = "verdict_choice_no"
+    case verdictChoiceMaybe = "verdict_choice_maybe"
 }
 
 /// The loaded `messages.yaml`.

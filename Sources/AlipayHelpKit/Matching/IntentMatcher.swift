@@ -237,6 +237,15 @@ public struct IntentMatcher: Sendable {
         return match
     }
 
+    /// Whether the knowledge-base rules let `topic` answer a question: it names one of the
+    /// topic's `require` terms, none of its `exclude` terms, and no other app.
+    public func rulesAllow(_ question: String, topic: String) -> Bool {
+        guard let index = labels.firstIndex(of: topic), index < topicCount else { return false }
+        let features = features(of: TextNormalizer.normalize(question))
+        if features.contains(otherProduct) && !(alipay.map(features.contains) ?? false) { return false }
+        return requireRules[index].firstMatch(in: features) != nil && excludeRules[index].firstMatch(in: features) == nil
+    }
+
     /// The facet of `topic` a question asks about, for a question already known to be about it
     /// (an answer to "did you mean...?").
     public func facet(of question: String, in topic: String) -> String? {

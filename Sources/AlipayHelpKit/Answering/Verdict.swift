@@ -1,0 +1,101 @@
+/// The yes or no a question with a figure gets before the answer: "No. 90,000 yuan is more than
+/// the 50,000 yuan you can transfer in a day." Every figure in it comes from the knowledge base
+/// (the facet's checks and the topic's figures); the question gives only its own figure.
+public struct Verdict: Sendable, Equatable {
+    public enum Outcome: String, Sendable {
+        case yes, no, remaining
+        /// Beyond the usual choices, where the knowledge base says longer ones exist sometimes.
+        case maybe
+    }
+
+    public var outcome: Outcome
+    /// What is said, one line per check.
+    public var lines: [String]
+    /// The facet whose check gave the verdict.
+    public var facet: String
+
+    /// The verdict for a question's entities about `topic`, trying the checks of the facet it
+    /// asked about first, then those of the topic's other facets (a figure for the period the
+    /// question names). Nil when no check applies.
+    static func make(entities: [Entity], topic: Topic, facet: String?, definitions: EntityDefinitions,
+                     messages: Messages, language: Language) -> Verdict? {
+        guard !entities.isEmpty else { return nil }
+        let asked = topic.facets.filter { $0.id == facet }
+        let others = topic.facets.filter { $0.id != facet }
+            .sorted { periodMatches($0, topic, entities) && !periodMatches($1, topic, entities) }
+        for candidate in asked + others where !candidate.checks.isEmpty {
+            var lines: [String] = []
+            var outcomes: [Outcome] = []
+            for check in candidate.checks {
+                guard let figure = topic.figure(check.figure),
+                      let (outcome, line) = evaluate(check, figure, entities, definitions, messages, language) else { continue }
+                outcomes.append(outcome)
+                lines.append(line)
+                if outcome == .no, let advice = check.advice { lines.append(advice.text(language)) }
+            }
+            guard !outcomes.isEmpty else { continue }
+            let outcome: Outcome = outcomes.contains(.no) ? .no : outcomes.contains(.maybe) ? .maybe
+                : outcomes.contains(.remaining) ? .remaining : .yes
+            return Verdict(outcome: outcome, lines: lines, facet: candidate.id)
+        }
+        return nil
+    }
+
+    private static func periodMatches(_ facet: Facet, _ topic: Topic, _ entities: [Entity]) -> Bool {
+        facet.checks.contains { check in
+            guard let period = topic.figure(check.figure)?.period else { return false }
+            return entities.contains { $0.period == period }
+        }
+    }
+
+    /// A figure of the question that a figure of the knowledge base can be checked against: of
+    /// the same unit, for the same period when both name one.
+    private static func candidates(for figure: Figure, in entities: [Entity], currency: String) -> [Entity] {
+        entities.filter { entity in
+            if let period = entity.period, let limitPeriod = figure.period, period != limitPeriod { return false }
+            switch entity.kind {
+            case .amount: return figure.unit == currency
+            case .count: return entity.unit == figure.unit
+            // A bare number is money for a money figure, and a count for a choice of counts.
+            case .number: return figure.unit == currency || (figure.isChoice && entity.value == entity.value.rounded() && entity.value <= 100)
+            }
+        }
+    }
+
+    private static func evaluate(_ check: FigureCheck, _ figure: Figure, _ entities: [Entity], _ definitions: EntityDefinitions,
+                                 _ messages: Messages, _ language: Language) -> (Outcome, String)? {
+        let found = candidates(for: figure, in: entities, currency: definitions.currencyUnit)
+        guard !found.isEmpty else { return nil }
+        func describe(_ value: Double) -> String { definitions.describe(value, unit: figure.unit, language) }
+        let what = check.what?.text(language) ?? ""
+        if figure.isChoice {
+            let count = found[0].value
+            let numbers = figure.values.map(EntityDefinitions.format)
+            let joined = numbers.count == 1 ? numbers[0]
+                : numbers.dropLast().joined(separator: language.isChinese ? "、" : ", ") + (language.isChinese ? " 或 " : " or ") + numbers.last!
+            let options = definitions.unitTexts[figure.unit].map { $0.text(language).replacingPlaceholder("n", with: joined) } ?? joined
+            let values = ["count": describe(count), "options": options, "what": what]
+            if figure.values.contains(count) { return (.yes, messages.text(.verdictChoiceYes, language, values)) }
+            if figure.orMore, count > figure.values.max()! { return (.maybe, messages.text(.verdictChoiceMaybe, language, values)) }
+            return (.no, messages.text(.verdictChoiceNo, language, values))
+        }
+        let limit = figure.values[0]
+        let used = found.filter(\.used).reduce(0) { $0 + $1.value }
+        let asked = found.first { !$0.used }
+        if used > 0 {
+            let left = limit - used
+            let remaining = messages.text(.verdictRemaining, language, ["left": describe(max(left, 0)), "limit": describe(limit), "what": what])
+            guard let asked else {
+                guard left > 0 else { return (.no, messages.text(.verdictUsedUp, language, ["used": describe(used), "limit": describe(limit), "what": what])) }
+                return (.remaining, remaining)
+            }
+            // "I've used 170,000: can I send 20,000 more?" is checked against what is left.
+            let values = ["amount": describe(asked.value), "limit": describe(limit), "what": what]
+            return asked.value <= left ? (.yes, messages.text(.verdictWithin, language, values) + " " + remaining)
+                : (.no, messages.text(.verdictOver, language, values) + " " + remaining)
+        }
+        guard let asked else { return nil }
+        let values = ["amount": describe(asked.value), "limit": describe(limit), "what": what]
+        return asked.value <= limit ? (.yes, messages.text(.verdictWithin, language, values)) : (.no, messages.text(.verdictOver, language, values))
+    }
+}

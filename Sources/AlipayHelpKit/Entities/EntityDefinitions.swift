@@ -1,0 +1,84 @@
+/// The words that turn a number in a question into an entity, declared in `entities.yaml`:
+/// multipliers, number words, currency marks, the things a number can count, the periods a
+/// figure can be for, and how amounts and counts are written in each language.
+public struct EntityDefinitions: Sendable {
+    public var multipliers: [String: Double] = [:]
+    public var numberWords: [String: Double] = [:]
+    /// Written before a number ("¥", "rmb") or after it ("yuan", "元"): an amount of money.
+    public var currencyBefore: [String] = []
+    public var currencyAfter: [String] = []
+    /// The unit an amount of money is in ("yuan").
+    public var currencyUnit = "yuan"
+    /// Unit → the words that follow a number it counts ("instalments" → ["months", "期"]).
+    public var counts: [(unit: String, words: [String])] = []
+    /// Words after a number that make it no amount at all: a duration, a date, a percentage.
+    public var notAmounts: [String] = []
+    /// Period → the phrases that name it ("day" → ["today", "每天"]).
+    public var periods: [(period: String, words: [String])] = []
+    /// Phrases that mark an amount as already used ("I've used", "已经用了").
+    public var used: [String] = []
+    /// How a figure in each unit is written: `{n}` is the number ("{n} yuan", "{n} 元").
+    public var unitTexts: [String: LocalizedText] = [:]
+
+    public init() {}
+
+    static let file = "entities.yaml"
+
+    static func parse(_ root: YAMLNode) throws -> EntityDefinitions {
+        let keys = try root.mapping(allowedKeys: ["multipliers", "number_words", "currency", "counts", "not_amounts", "periods", "used", "units"])
+        var definitions = EntityDefinitions()
+        func numbers(_ node: YAMLNode?) throws -> [String: Double] {
+            var table: [String: Double] = [:]
+            for (key, value) in try node?.orderedMapping() ?? [] {
+                guard let number = Double(try value.string()), number.isFinite, number > 0 else { throw value.fail("expected a positive number") }
+                table[try key.string().lowercased()] = number
+            }
+            return table
+        }
+        definitions.multipliers = try numbers(keys["multipliers"])
+        definitions.numberWords = try numbers(keys["number_words"])
+        if let currency = keys["currency"] {
+            let currencyKeys = try currency.mapping(allowedKeys: ["unit", "before", "after"])
+            definitions.currencyUnit = try currencyKeys.required("unit", in: currency).string()
+            definitions.currencyBefore = try currencyKeys["before"]?.strings() ?? []
+            definitions.currencyAfter = try currencyKeys["after"]?.strings() ?? []
+        }
+        definitions.counts = try (keys["counts"]?.orderedMapping() ?? []).map { (try $0.key.string(), try $0.value.strings()) }
+        definitions.notAmounts = try keys["not_amounts"]?.strings() ?? []
+        definitions.periods = try (keys["periods"]?.orderedMapping() ?? []).map { (try $0.key.string(), try $0.value.strings()) }
+        definitions.used = try keys["used"]?.strings() ?? []
+        for (key, value) in try keys["units"]?.orderedMapping() ?? [] {
+            let text = try value.localized()
+            guard text.en.contains("{n}"), text.zh?.contains("{n}") ?? true else { throw value.fail("write where the number goes as {n}") }
+            definitions.unitTexts[try key.string()] = text
+        }
+        return definitions
+    }
+
+    /// A figure written for people: "90,000 yuan", "6 instalments", "50,000 元".
+    public func describe(_ value: Double, unit: String?, _ language: Language) -> String {
+        let number = Self.format(value)
+        guard let unit, let text = unitTexts[unit] else { return number }
+        return text.text(language).replacingPlaceholder("n", with: number)
+    }
+
+    /// 90000 → "90,000"; 1.5 → "1.5".
+    public static func format(_ value: Double) -> String {
+        let whole = value.rounded(.down)
+        var digits = String(Int64(whole))
+        var grouped = ""
+        while digits.count > 3 {
+            grouped = "," + digits.suffix(3) + grouped
+            digits.removeLast(3)
+        }
+        grouped = digits + grouped
+        let fraction = value - whole
+        guard fraction > 0.000_1 else { return grouped }
+        let hundredths = Int((fraction * 100).rounded())
+        return grouped + "." + (hundredths % 10 == 0 ? String(hundredths / 10) : String(format2: hundredths))
+    }
+}
+
+extension String {
+    init(format2 value: Int) { self = value < 10 ? "0\(value)" : "\(value)" }
+}

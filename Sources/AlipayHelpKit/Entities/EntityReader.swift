@@ -1,0 +1,114 @@
+/// Reads the entities of a question with the words of `entities.yaml`: each number
+/// (`NumberReader`) becomes an amount when a currency mark or word is next to it, a count when
+/// a counted thing follows it, and a bare number otherwise; numbers that are durations, dates
+/// or part of a period phrase ("一天") are left out. The period and "already used" phrases of
+/// the question are attached to the numbers.
+public struct EntityReader: Sendable {
+    public let definitions: EntityDefinitions
+    private let numbers: NumberReader
+    private let currencyBefore: [[Unicode.Scalar]]
+    private let currencyAfter: [[Unicode.Scalar]]
+    private let counts: [(unit: String, words: [[Unicode.Scalar]])]
+    private let notAmounts: [[Unicode.Scalar]]
+    private let periods: [(period: String, words: [[Unicode.Scalar]])]
+    private let used: [[Unicode.Scalar]]
+
+    public init(definitions: EntityDefinitions) {
+        self.definitions = definitions
+        numbers = NumberReader(multipliers: definitions.multipliers, numberWords: definitions.numberWords)
+        // Longest first, so "red envelopes" wins over "envelopes".
+        func folded(_ words: [String]) -> [[Unicode.Scalar]] { words.map(NumberReader.fold).sorted { $0.count > $1.count } }
+        currencyBefore = folded(definitions.currencyBefore)
+        currencyAfter = folded(definitions.currencyAfter)
+        counts = definitions.counts.map { ($0.unit, folded($0.words)) }
+        notAmounts = folded(definitions.notAmounts)
+        periods = definitions.periods.map { ($0.period, folded($0.words)) }
+        used = folded(definitions.used)
+    }
+
+    public func entities(in question: String) -> [Entity] {
+        guard NumberReader.mayHoldNumber(question) else { return [] }
+        let original = Array(question.unicodeScalars)
+        let text = NumberReader.fold(question)
+        let mentions = numbers.mentions(in: text)
+        guard !mentions.isEmpty else { return [] }
+        // Period phrases, and where they are: a numeral inside one ("一天", "one day") is no figure.
+        var period: String?
+        var periodRanges: [Range<Int>] = []
+        for (name, words) in periods {
+            for word in words {
+                for start in Self.occurrences(of: word, in: text) {
+                    if period == nil { period = name }
+                    periodRanges.append(start..<(start + word.count))
+                }
+            }
+        }
+        let usedStarts = used.flatMap { Self.occurrences(of: $0, in: text) }
+        var found: [Entity] = []
+        for mention in mentions {
+            if periodRanges.contains(where: { $0.contains(mention.range.lowerBound) }) { continue }
+            let after = Self.skipSpaces(text, from: mention.range.upperBound)
+            if notAmounts.contains(where: { Self.matches($0, in: text, at: after) }) { continue }
+            var kind = Entity.Kind.number
+            var unit: String?
+            var end = mention.range.upperBound
+            if let word = currencyAfter.first(where: { Self.matches($0, in: text, at: after) }) {
+                kind = .amount
+                unit = definitions.currencyUnit
+                end = after + word.count
+            } else if let count = counts.first(where: { count in count.words.contains { Self.matches($0, in: text, at: after) } }) {
+                kind = .count
+                unit = count.unit
+            }
+            var start = mention.range.lowerBound
+            if kind == .number, let word = currencyBefore.first(where: { Self.endsBefore($0, in: text, at: mention.range.lowerBound) }) {
+                kind = .amount
+                unit = definitions.currencyUnit
+                start = Self.skipSpacesBack(text, from: mention.range.lowerBound) - word.count
+            }
+            // A lone "one" or "一" with nothing after it is an article, not a figure.
+            if kind == .number, mention.value == 1 { continue }
+            let isUsed = usedStarts.contains { $0 < mention.range.lowerBound }
+            found.append(Entity(kind: kind, value: mention.value, unit: unit, period: period, used: isUsed,
+                                text: String(String.UnicodeScalarView(original[max(0, start)..<min(end, original.count)]))))
+        }
+        return found
+    }
+
+    private static func isWordScalar(_ scalar: Unicode.Scalar) -> Bool { NumberReader.isLetter(scalar) }
+
+    /// Whether `word` is written at `index`, a whole word when it is made of letters.
+    static func matches(_ word: [Unicode.Scalar], in text: [Unicode.Scalar], at index: Int) -> Bool {
+        guard !word.isEmpty, index >= 0, index + word.count <= text.count else { return false }
+        for offset in word.indices where text[index + offset] != word[offset] { return false }
+        if let last = word.last, isWordScalar(last), index + word.count < text.count, isWordScalar(text[index + word.count]) { return false }
+        return true
+    }
+
+    static func occurrences(of word: [Unicode.Scalar], in text: [Unicode.Scalar]) -> [Int] {
+        guard !word.isEmpty, word.count <= text.count else { return [] }
+        return (0...(text.count - word.count)).filter { start in
+            (start == 0 || !isWordScalar(word[0]) || !isWordScalar(text[start - 1])) && matches(word, in: text, at: start)
+        }
+    }
+
+    static func endsBefore(_ word: [Unicode.Scalar], in text: [Unicode.Scalar], at index: Int) -> Bool {
+        let end = skipSpacesBack(text, from: index)
+        let start = end - word.count
+        guard start >= 0 else { return false }
+        if let first = word.first, isWordScalar(first), start > 0, isWordScalar(text[start - 1]) { return false }
+        return matches(word, in: text, at: start) || text[start..<end].elementsEqual(word)
+    }
+
+    static func skipSpaces(_ text: [Unicode.Scalar], from index: Int) -> Int {
+        var index = index
+        while index < text.count, text[index] == " " { index += 1 }
+        return index
+    }
+
+    static func skipSpacesBack(_ text: [Unicode.Scalar], from index: Int) -> Int {
+        var index = index
+        while index > 0, text[index - 1] == " " { index -= 1 }
+        return index
+    }
+}

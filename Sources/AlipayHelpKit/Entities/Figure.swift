@@ -1,0 +1,65 @@
+/// A figure of the knowledge base, named once with its unit and period (`figures:` in a topic
+/// file): the 50,000-yuan daily transfer limit, the 3, 6 or 12 instalments.
+public struct Figure: Sendable {
+    public var id: String
+    /// One value for a limit; several for a choice ("3, 6 or 12 instalments").
+    public var values: [Double]
+    /// `yuan`, or a counted thing declared in `entities.yaml`.
+    public var unit: String
+    /// The period the limit is for (`day`, `year`, `transaction`), if any.
+    public var period: String?
+    /// Where the figure comes from.
+    public var source: String?
+    /// A choice that can go beyond its largest value ("3, 6, 12 periods or even longer").
+    public var orMore = false
+    public var location: SourceLocation
+
+    public var isChoice: Bool { values.count > 1 }
+}
+
+/// A check a facet makes with a figure against the figure in a question, for a yes or no.
+public struct FigureCheck: Sendable {
+    public var figure: String
+    /// What the limit is for, said after the figure: "you can transfer in a day" / "每天可以转账".
+    public var what: LocalizedText?
+    /// What to do when the question's figure is over the limit.
+    public var advice: LocalizedText?
+    public var location: SourceLocation
+}
+
+extension YAMLNode {
+    /// `figures:` of a topic file: id → value (or values), unit, period, source.
+    func figures() throws -> [Figure] {
+        try orderedMapping().map { key, value in
+            let keys = try value.mapping(allowedKeys: ["value", "values", "unit", "period", "source", "or_more"])
+            var values: [Double] = []
+            if let single = keys["value"] { values = [try single.number()] }
+            if let many = keys["values"] { values += try many.sequence().map { try $0.number() } }
+            guard !values.isEmpty else { throw value.fail("a figure needs a value (or values)") }
+            var figure = Figure(id: try key.string(), values: values, unit: try keys.required("unit", in: value).string(),
+                                period: try keys["period"]?.string(), source: try keys["source"]?.string(), location: value.location)
+            if let more = keys["or_more"] {
+                switch try more.string() {
+                case "true", "yes": figure.orMore = true
+                case "false", "no": figure.orMore = false
+                default: throw more.fail("expected true or false")
+                }
+            }
+            return figure
+        }
+    }
+
+    func number() throws -> Double {
+        guard let value = Double(try string()), value.isFinite, value >= 0 else { throw fail("expected a number") }
+        return value
+    }
+
+    /// `checks:` of a facet.
+    func figureChecks() throws -> [FigureCheck] {
+        try sequence().map { node in
+            let keys = try node.mapping(allowedKeys: ["figure", "what", "advice"])
+            return FigureCheck(figure: try keys.required("figure", in: node).string(), what: try keys["what"]?.localized(),
+                               advice: try keys["advice"]?.localized(), location: node.location)
+        }
+    }
+}

@@ -1,0 +1,178 @@
+/// Finds the numbers written in a question, however they are written: `90000`, `90,000`,
+/// `5,0000`, `1.5`, full-width digits, Chinese numerals (`九万`, `一万五`, `两千`), number words
+/// ("three"), each with the multiplier written after it (`90k`, `9万`, `1.5w`, "2 million").
+/// It knows numbers and nothing else: the words for multipliers and numbers come from the
+/// knowledge base (`entities.yaml`).
+struct NumberReader: Sendable {
+    /// A number found in a text, with where it is (scalar offsets, multiplier included).
+    struct Mention: Equatable {
+        var value: Double
+        var range: Range<Int>
+    }
+
+    /// Word (lowercase) → factor, written after a number: "k", "万", "million".
+    let multipliers: [String: Double]
+    /// Word (lowercase) → value: "one", "three", "twelve".
+    let numberWords: [String: Double]
+
+    /// Numbers beyond this are not amounts anyone asks about (a phone or card number, or
+    /// nonsense such as 99999999999999999999), and are left alone.
+    static let largest: Double = 1e12
+
+    static let chineseDigits: [Unicode.Scalar: Double] = [
+        "零": 0, "〇": 0, "一": 1, "二": 2, "两": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7, "八": 8, "九": 9,
+    ]
+    static let chineseUnits: [Unicode.Scalar: Double] = ["十": 10, "百": 100, "千": 1000]
+    static let chineseSections: [Unicode.Scalar: Double] = ["万": 10_000, "亿": 100_000_000]
+
+    /// The text as the reader sees it: full-width forms folded, ASCII lowercased.
+    static func fold(_ text: String) -> [Unicode.Scalar] {
+        text.unicodeScalars.map { scalar in
+            var value = scalar.value
+            if value >= 0xFF01 && value <= 0xFF5E { value -= 0xFEE0 }
+            if value >= 65 && value <= 90 { value += 32 }
+            return Unicode.Scalar(value) ?? scalar
+        }
+    }
+
+    static func isDigit(_ scalar: Unicode.Scalar) -> Bool { scalar.value >= 48 && scalar.value <= 57 }
+    static func isLetter(_ scalar: Unicode.Scalar) -> Bool { scalar.value >= 97 && scalar.value <= 122 }
+
+    /// Whether a text may hold a number at all: a cheap test before reading it.
+    static func mayHoldNumber(_ text: String) -> Bool {
+        for scalar in text.unicodeScalars {
+            let value = scalar.value
+            if (value >= 48 && value <= 57) || (value >= 0xFF10 && value <= 0xFF19) { return true }
+            if value >= 0x3007, chineseDigits[scalar] != nil || chineseUnits[scalar] != nil { return true }
+            if value >= 97 && value <= 122 || value >= 65 && value <= 90 { return true }  // number words
+        }
+        return false
+    }
+
+    func mentions(in scalars: [Unicode.Scalar]) -> [Mention] {
+        var found: [Mention] = []
+        var index = 0
+        while index < scalars.count {
+            let start = index
+            if Self.isDigit(scalars[index]) {
+                // Previous letter glued to the digits ("v2", "A380"): not an amount.
+                let glued = index > 0 && Self.isLetter(scalars[index - 1])
+                var (value, end) = readDigits(scalars, from: index)
+                end = applyMultiplier(scalars, at: end, to: &value)
+                if !glued, let value, value <= Self.largest { found.append(Mention(value: value, range: start..<end)) }
+                index = max(end, index + 1)
+            } else if Self.chineseDigits[scalars[index]] != nil || Self.chineseUnits[scalars[index]] != nil {
+                let (value, end) = readChinese(scalars, from: index)
+                var amount: Double? = value
+                let last = applyMultiplier(scalars, at: end, to: &amount)
+                if let amount, amount <= Self.largest { found.append(Mention(value: amount, range: start..<last)) }
+                index = max(last, index + 1)
+            } else if Self.isLetter(scalars[index]) {
+                var end = index
+                while end < scalars.count, Self.isLetter(scalars[end]) { end += 1 }
+                let word = String(String.UnicodeScalarView(scalars[index..<end]))
+                if (index == 0 || !Self.isLetter(scalars[index - 1])), let value = numberWords[word] {
+                    var amount: Double? = value
+                    let last = applyMultiplier(scalars, at: end, to: &amount)
+                    if let amount { found.append(Mention(value: amount, range: start..<last)) }
+                    index = last
+                } else {
+                    index = end
+                }
+            } else {
+                index += 1
+            }
+        }
+        return found
+    }
+
+    /// ASCII digits with thousands separators (`90,000`, and the Chinese grouping `5,0000`) and
+    /// a decimal point. Nil when there are too many digits to be an amount.
+    private func readDigits(_ scalars: [Unicode.Scalar], from start: Int) -> (Double?, Int) {
+        var digits = ""
+        var index = start
+        var sawPoint = false
+        while index < scalars.count {
+            let scalar = scalars[index]
+            if Self.isDigit(scalar) {
+                digits.unicodeScalars.append(scalar)
+            } else if scalar == ",", index + 1 < scalars.count, Self.isDigit(scalars[index + 1]), !sawPoint {
+                // A separator between digit groups (full-width commas are folded): left out.
+            } else if scalar == ".", !sawPoint, index + 1 < scalars.count, Self.isDigit(scalars[index + 1]) {
+                sawPoint = true
+                digits.append(".")
+            } else {
+                break
+            }
+            index += 1
+        }
+        guard digits.count <= 16, let value = Double(digits) else { return (nil, index) }
+        return (value, index)
+    }
+
+    /// A run of Chinese numerals: `九万`, `一万五` (15,000), `两千三百`, `十五`, `三`.
+    private func readChinese(_ scalars: [Unicode.Scalar], from start: Int) -> (Double, Int) {
+        var total: Double = 0, section: Double = 0, digit: Double = 0
+        var lastUnit: Double = 1
+        var sawZero = false
+        var index = start
+        while index < scalars.count {
+            let scalar = scalars[index]
+            if let value = Self.chineseDigits[scalar] {
+                if value == 0 { sawZero = true }
+                digit = value
+            } else if let unit = Self.chineseUnits[scalar] {
+                section += (digit == 0 ? 1 : digit) * unit
+                digit = 0
+                lastUnit = unit
+                sawZero = false
+            } else if let unit = Self.chineseSections[scalar], index > start {
+                section += digit
+                total += (section == 0 ? 1 : section) * unit
+                section = 0
+                digit = 0
+                lastUnit = unit
+                sawZero = false
+            } else {
+                break
+            }
+            index += 1
+        }
+        // "一万五" is 15,000 and "三千五" 3,500: a last digit with no unit counts in tenths of
+        // the unit before it (not after a zero: "一万零五" is 10,005).
+        if digit != 0, lastUnit >= 100, !sawZero { digit *= lastUnit / 10 }
+        return (total + section + digit, index)
+    }
+
+    /// A multiplier written right after a number (`k`, `万`, " million"), and a trailing digit
+    /// after a Chinese one (`1万5`). Returns where the number ends.
+    private func applyMultiplier(_ scalars: [Unicode.Scalar], at start: Int, to value: inout Double?) -> Int {
+        var index = start
+        while index < scalars.count, scalars[index] == " " { index += 1 }
+        // A Chinese section character after digits ("9万", "1.5万", "5千").
+        if index < scalars.count, let factor = multipliers[String(scalars[index])], !Self.isLetter(scalars[index]) {
+            value = value.map { $0 * factor }
+            var end = index + 1
+            if end < scalars.count, let trailing = Self.digitValue(scalars[end]), end + 1 >= scalars.count || Self.digitValue(scalars[end + 1]) == nil {
+                value = value.map { $0 + trailing * factor / 10 }
+                end += 1
+            }
+            return end
+        }
+        if index < scalars.count, Self.isLetter(scalars[index]) {
+            var end = index
+            while end < scalars.count, Self.isLetter(scalars[end]) { end += 1 }
+            let word = String(String.UnicodeScalarView(scalars[index..<end]))
+            if let factor = multipliers[word] {
+                value = value.map { $0 * factor }
+                return end
+            }
+        }
+        return start
+    }
+
+    private static func digitValue(_ scalar: Unicode.Scalar) -> Double? {
+        if isDigit(scalar) { return Double(scalar.value - 48) }
+        return chineseDigits[scalar].flatMap { $0 == 0 ? nil : $0 }
+    }
+}

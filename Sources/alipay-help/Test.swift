@@ -37,6 +37,9 @@ extension AlipayHelp {
         @Option(help: ArgumentHelp("Exit 1 when more than this share of in-scope questions is declined.", valueName: "0-1"))
         var maxFalseRejections: Double?
 
+        @Option(help: ArgumentHelp("Exit 1 when verdict accuracy, in English or in Chinese, is below this share.", valueName: "0-1"))
+        var minVerdictAccuracy: Double?
+
         @Option(help: ArgumentHelp("Run K-fold cross-validation over the knowledge-base examples instead.", valueName: "K"))
         var crossValidate: Int?
 
@@ -48,7 +51,8 @@ extension AlipayHelp {
 
         func validate() throws {
             for (name, value) in [("--min-accuracy", minAccuracy), ("--min-out-of-scope-recall", minOutOfScopeRecall),
-                                  ("--min-facet-accuracy", minFacetAccuracy), ("--max-false-rejections", maxFalseRejections)] {
+                                  ("--min-facet-accuracy", minFacetAccuracy), ("--max-false-rejections", maxFalseRejections),
+                                  ("--min-verdict-accuracy", minVerdictAccuracy)] {
                 if let value, !(0...1).contains(value) { throw ValidationError("\(name) takes a share between 0 and 1, e.g. 0.95") }
             }
             if let crossValidate, crossValidate < 2 { throw ValidationError("--cross-validate needs at least 2 folds") }
@@ -88,7 +92,7 @@ extension AlipayHelp {
                 try printSweep(ThresholdSweep(matcher: responder.matcher, cases: labelled.flatMap(\.cases)), responder, output)
                 return
             }
-            let suites = labelled.map { ($0.file, SuiteEvaluation(matcher: responder.matcher, cases: $0.cases)) }
+            let suites = labelled.map { ($0.file, SuiteEvaluation(responder: responder, cases: $0.cases)) }
             let outcomes = scripted.flatMap { $0.run(with: responder) }
             let report = TestReport(knowledgeBase: kb, threshold: responder.matcher.policy.threshold, suites: suites, conversations: outcomes)
             try emit(report, output)
@@ -148,6 +152,11 @@ extension AlipayHelp {
             }
             if let maxFalseRejections, report.falseRejectionRate > maxFalseRejections {
                 unmet.append("false rejections \(TestReportRenderer.percent(report.falseRejectionRate)) > \(TestReportRenderer.percent(maxFalseRejections))")
+            }
+            if let minVerdictAccuracy {
+                for summary in report.verdicts where summary.language != "all" && summary.accuracy < minVerdictAccuracy {
+                    unmet.append("verdicts (\(summary.language)) \(TestReportRenderer.percent(summary.accuracy)) < \(TestReportRenderer.percent(minVerdictAccuracy))")
+                }
             }
             let failedConversations = report.conversations.count - report.conversationsPassed
             if conversationsMatter && failedConversations > 0 { unmet.append("\(failedConversations) scripted conversation(s) failed") }

@@ -11,16 +11,27 @@ struct TestReportRenderer {
 
     static func percent(_ value: Double) -> String { String(format: "%.1f%%", value * 100) }
 
+    private var verdictLines: [String] {
+        report.verdicts.map { summary -> String in
+            let name: String = "verdicts (\(summary.language))"
+            let padded: String = name + String(repeating: " ", count: max(1, 22 - name.count))
+            return padded + Self.percent(summary.accuracy) + " (\(summary.correct) of \(summary.questions))"
+        }
+    }
+
     func render() -> String {
         var sections: [String] = []
-        sections.append(style.bold("Summary") + " (threshold \(String(format: "%.2f", report.threshold)), \(report.questions) questions)\n" + [
+        var summary: [String] = [
             "accuracy              \(Self.percent(report.accuracy))",
             "out-of-scope recall   \(Self.percent(report.outOfScopeRecall))",
             "false rejections      \(Self.percent(report.falseRejectionRate))",
             "ambiguous             \(Self.percent(report.ambiguityRate))",
             "facet accuracy        \(Self.percent(report.facetAccuracy))",
-            "calibration error     \(String(format: "%.3f", report.expectedCalibrationError)) (expected gap between confidence and accuracy)",
-        ].joined(separator: "\n"))
+        ]
+        summary += verdictLines
+        summary.append("calibration error     \(String(format: "%.3f", report.expectedCalibrationError)) (expected gap between confidence and accuracy)")
+        let title: String = style.bold("Summary") + " (threshold \(String(format: "%.2f", report.threshold)), \(report.questions) questions)\n"
+        sections.append(title + summary.joined(separator: "\n"))
 
         // Suites written here and real questions apart: the first were written alongside the
         // examples, the second measure what people really ask.

@@ -131,14 +131,15 @@ public struct Responder: Sendable {
 
     /// A question the matcher would not answer, but that names a figure and the thing a facet
     /// checks such figures for ("发一个300元的红包可以吗": an amount and red envelopes): the
-    /// figure says it is about that facet, as long as the topic's rules allow it.
+    /// figure says it is about that facet, as long as the topic does not exclude what the
+    /// question names (the figure and the facet's trigger stand in for its `require` terms).
     private func figureMatch(_ question: String, _ entities: [Entity], _ match: Match) -> Match? {
         if case .topic = match.outcome { return nil }
         if case .smallTalk = match.outcome { return nil }
         for topic in knowledgeBase.topics where topic.facets.contains(where: { !$0.checks.isEmpty }) {
             guard let facet = matcher.facet(of: question, in: topic.id),
                   let checked = topic.facets.first(where: { $0.id == facet }), !checked.checks.isEmpty,
-                  matcher.rulesAllow(question, topic: topic.id),
+                  matcher.rulesAllow(question, topic: topic.id, requiring: false),
                   Verdict.make(entities: entities, topic: Topic(checking: checked, of: topic), facet: facet,
                                definitions: entityReader.definitions, messages: messages, language: .en) != nil else { continue }
             var found = Match(outcome: .topic(topic.id), confidence: match.ranking.first { $0.label == topic.id }?.probability ?? match.confidence,

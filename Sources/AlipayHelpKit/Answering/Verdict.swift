@@ -50,9 +50,10 @@ public struct Verdict: Sendable, Equatable {
 
     /// A figure of the question that a figure of the knowledge base can be checked against: of
     /// the same unit, for the same period when both name one.
-    private static func candidates(for figure: Figure, in entities: [Entity], currency: String) -> [Entity] {
-        entities.filter { entity in
-            if let period = entity.period, let limitPeriod = figure.period, period != limitPeriod { return false }
+    private static func candidates(for figure: Figure, in entities: [Entity], definitions: EntityDefinitions) -> [Entity] {
+        let currency = definitions.currencyUnit
+        return entities.filter { entity in
+            if let period = entity.period, let limitPeriod = figure.period, !definitions.counts(period, against: limitPeriod) { return false }
             switch entity.kind {
             case .amount: return figure.unit == currency
             case .count: return entity.unit == figure.unit
@@ -64,7 +65,7 @@ public struct Verdict: Sendable, Equatable {
 
     private static func evaluate(_ check: FigureCheck, _ figure: Figure, _ entities: [Entity], _ definitions: EntityDefinitions,
                                  _ messages: Messages, _ language: Language) -> (Outcome, String)? {
-        let found = candidates(for: figure, in: entities, currency: definitions.currencyUnit)
+        let found = candidates(for: figure, in: entities, definitions: definitions)
         guard !found.isEmpty else { return nil }
         func describe(_ value: Double) -> String { definitions.describe(value, unit: figure.unit, language) }
         let what = check.what?.text(language) ?? ""

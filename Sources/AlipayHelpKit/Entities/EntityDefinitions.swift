@@ -15,6 +15,8 @@ public struct EntityDefinitions: Sendable {
     public var notAmounts: [String] = []
     /// Period → the phrases that name it ("day" → ["today", "每天"]).
     public var periods: [(period: String, words: [String])] = []
+    /// Period → the longer periods it is part of ("transaction" → ["day", "year"]).
+    public var periodsWithin: [String: [String]] = [:]
     /// Phrases that mark an amount as already used ("I've used", "已经用了").
     public var used: [String] = []
     /// How a figure in each unit is written: `{n}` is the number ("{n} yuan", "{n} 元").
@@ -25,7 +27,7 @@ public struct EntityDefinitions: Sendable {
     static let file = "entities.yaml"
 
     static func parse(_ root: YAMLNode) throws -> EntityDefinitions {
-        let keys = try root.mapping(allowedKeys: ["multipliers", "number_words", "currency", "counts", "not_amounts", "periods", "used", "units"])
+        let keys = try root.mapping(allowedKeys: ["multipliers", "number_words", "currency", "counts", "not_amounts", "periods", "periods_within", "used", "units"])
         var definitions = EntityDefinitions()
         func numbers(_ node: YAMLNode?) throws -> [String: Double] {
             var table: [String: Double] = [:]
@@ -46,6 +48,7 @@ public struct EntityDefinitions: Sendable {
         definitions.counts = try (keys["counts"]?.orderedMapping() ?? []).map { (try $0.key.string(), try $0.value.strings()) }
         definitions.notAmounts = try keys["not_amounts"]?.strings() ?? []
         definitions.periods = try (keys["periods"]?.orderedMapping() ?? []).map { (try $0.key.string(), try $0.value.strings()) }
+        for (key, value) in try keys["periods_within"]?.orderedMapping() ?? [] { definitions.periodsWithin[try key.string()] = try value.strings() }
         definitions.used = try keys["used"]?.strings() ?? []
         for (key, value) in try keys["units"]?.orderedMapping() ?? [] {
             let text = try value.localized()
@@ -53,6 +56,12 @@ public struct EntityDefinitions: Sendable {
             definitions.unitTexts[try key.string()] = text
         }
         return definitions
+    }
+
+    /// Whether a figure for `period` counts against a limit for `limit`: the same period, or a
+    /// shorter one within it.
+    public func counts(_ period: String, against limit: String) -> Bool {
+        period == limit || (periodsWithin[period]?.contains(limit) ?? false)
     }
 
     /// A figure written for people: "90,000 yuan", "6 instalments", "50,000 元".

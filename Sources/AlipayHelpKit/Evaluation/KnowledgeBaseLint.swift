@@ -47,6 +47,7 @@ public enum KnowledgeBaseLint {
         diagnostics += ruleNames(kb, matcher)
         diagnostics += foldedFunctionWords(kb)
         diagnostics += figures(kb)
+        diagnostics += checkedFigures(kb)
         diagnostics += translations(kb)
         diagnostics += testCases(kb, directory: directory)
         if options.leaveOneOut { diagnostics += leaveOneOut(kb) }
@@ -165,6 +166,27 @@ public enum KnowledgeBaseLint {
     }
 
     // MARK: Figures
+
+    /// A facet that checks questions against a figure must state that figure itself, in every
+    /// language: its verdict and its text can then never disagree.
+    static func checkedFigures(_ kb: KnowledgeBase) -> [Diagnostic] {
+        var diagnostics: [Diagnostic] = []
+        for topic in kb.topics {
+            for facet in topic.facets {
+                for check in facet.checks {
+                    guard let figure = topic.figure(check.figure) else { continue }
+                    for language in [Language.en, .zh] {
+                        let text = facet.answer.text(language)
+                        for value in figure.values where !text.contains(EntityDefinitions.format(value)) {
+                            diagnostics.append(Diagnostic(.error, check.location,
+                                "facet \(topic.id)/\(facet.id) checks figure '\(figure.id)' (\(EntityDefinitions.format(value))), but its \(language.rawValue) answer does not state it; make them agree"))
+                        }
+                    }
+                }
+            }
+        }
+        return diagnostics
+    }
 
     /// Amounts, counts and phone numbers in a facet must also be in the topic's full answer:
     /// a facet saying "60,000 yuan" where the answer says "50,000 yuan" is an error.

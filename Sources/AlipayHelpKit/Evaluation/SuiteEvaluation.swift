@@ -7,12 +7,37 @@ public struct SuiteEvaluation: Sendable {
         public var correct: Bool
         /// nil when the case names no facet.
         public var facetCorrect: Bool?
+        /// nil when the case names no verdict.
+        public var verdictCorrect: Bool? = nil
+        /// The verdict the reply led with (`none` for none), when the case names one.
+        public var verdictGot: String? = nil
     }
 
     public var results: [Result]
 
     public init(results: [Result]) {
         self.results = results
+    }
+
+    /// Through the whole responder, as `ask` answers: figures in the questions count, and the
+    /// verdicts the replies lead with are checked.
+    public init(responder: Responder, cases: [LabelledQuestion]) {
+        results = cases.map { labelled in
+            let reply = responder.reply(to: labelled.question)
+            var result = Self.judge(labelled, reply.match)
+            result.verdictCorrect = labelled.verdict.map { ($0 == "none" ? nil : $0) == reply.verdict?.outcome.rawValue }
+            if labelled.verdict != nil { result.verdictGot = reply.verdict?.outcome.rawValue ?? "none" }
+            return result
+        }
+    }
+
+    static func judge(_ labelled: LabelledQuestion, _ match: Match) -> Result {
+        let correct: Bool
+        switch labelled.expected {
+        case .outOfScope: correct = match.outcome == .outOfScope
+        case let .intent(id): correct = match.intent == id
+        }
+        return Result(case_: labelled, match: match, correct: correct, facetCorrect: labelled.facet.map { correct && match.facet == $0 })
     }
 
     public init(matcher: IntentMatcher, cases: [LabelledQuestion]) {
@@ -49,5 +74,5 @@ public struct SuiteEvaluation: Sendable {
         return share(withFacet) { $0.facetCorrect == true }
     }
 
-    public var failures: [Result] { results.filter { !$0.correct || $0.facetCorrect == false } }
+    public var failures: [Result] { results.filter { !$0.correct || $0.facetCorrect == false || $0.verdictCorrect == false } }
 }

@@ -95,6 +95,16 @@ public struct TestReport: Codable, Sendable {
 
     public var conversationsPassed: Int { conversations.filter(\.passed).count }
 
+    /// Verdicts on questions with figures, overall and by the language of the reply.
+    public struct VerdictSummary: Codable, Sendable {
+        public var language: String
+        public var questions: Int
+        public var correct: Int
+        public var accuracy: Double { questions == 0 ? 1 : Double(correct) / Double(questions) }
+    }
+
+    public var verdicts: [VerdictSummary] = []
+
     public init(knowledgeBase: KnowledgeBase, threshold: Double, suites: [(file: String, evaluation: SuiteEvaluation)],
                 conversations: [ConversationSuite.Outcome]) {
         let evaluation = SuiteEvaluation(results: suites.flatMap(\.evaluation.results))
@@ -126,6 +136,13 @@ public struct TestReport: Codable, Sendable {
             perLanguage.append(LanguageSummary(language: "other languages", questions: others.count, accuracy: part.accuracy, outOfScopeRecall: part.outOfScopeRecall))
         }
         (expectedCalibrationError, calibration) = Self.calibration(of: evaluation.results)
+        let judged = evaluation.results.filter { $0.verdictCorrect != nil }
+        if !judged.isEmpty {
+            let chinese = { (result: SuiteEvaluation.Result) in Language.detect(result.case_.question)?.isChinese ?? false }
+            verdicts = [("all", judged), ("en", judged.filter { !chinese($0) }), ("zh", judged.filter(chinese))]
+                .filter { !$0.1.isEmpty }
+                .map { VerdictSummary(language: $0.0, questions: $0.1.count, correct: $0.1.filter { $0.verdictCorrect == true }.count) }
+        }
 
         let expected = evaluation.results.map { Self.label(of: $0.case_.expected) }
         let predicted = evaluation.results.map { Self.label(of: $0.match) }
@@ -153,8 +170,10 @@ public struct TestReport: Codable, Sendable {
         failures = evaluation.failures.map { result in
             let runnerUp = result.match.ranking.dropFirst().first
             return Failure(location: result.case_.location.description, question: result.case_.question,
-                           expected: Self.label(of: result.case_.expected) + (result.case_.facet.map { "/" + $0 } ?? ""),
-                           got: Self.label(of: result.match) + (result.match.facet.map { "/" + $0 } ?? ""),
+                           expected: Self.label(of: result.case_.expected) + (result.case_.facet.map { "/" + $0 } ?? "")
+                               + (result.case_.verdict.map { " (verdict \($0))" } ?? ""),
+                           got: Self.label(of: result.match) + (result.match.facet.map { "/" + $0 } ?? "")
+                               + (result.verdictGot.map { " (verdict \($0))" } ?? ""),
                            confidence: result.match.confidence, runnerUp: runnerUp?.label, runnerUpProbability: runnerUp?.probability)
         }
         self.conversations = conversations.map { Conversation(name: $0.script.name, passed: $0.passed, firstDifference: $0.failure) }

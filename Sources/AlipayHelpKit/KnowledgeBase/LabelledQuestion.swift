@@ -13,6 +13,9 @@ public struct LabelledQuestion: Sendable {
     public var location: SourceLocation
     /// The language the suite says the question is in (TSV suites), else nil.
     public var language: String?
+    /// The verdict the reply must lead with (`yes`, `no`, `remaining`, `maybe`, or `none`),
+    /// for questions with a figure in them.
+    public var verdict: String? = nil
 
     public static let outOfScopeLabel = "out_of_scope"
 }

@@ -16,14 +16,21 @@ public struct LabelledSuite: Sendable {
         let root = try YAMLNode.parse(try KnowledgeBase.readText(path), file: path)
         let keys = try root.mapping(allowedKeys: ["cases"])
         let cases = try keys.required("cases", in: root).sequence().map { node -> LabelledQuestion in
-            let fields = try node.mapping(allowedKeys: ["q", "expect", "facet"])
+            let fields = try node.mapping(allowedKeys: ["q", "expect", "facet", "verdict"])
             let label = try fields.required("expect", in: node).string()
             return LabelledQuestion(
                 question: try fields.required("q", in: node).string(),
                 expected: label == LabelledQuestion.outOfScopeLabel ? .outOfScope : .intent(label),
                 facet: try fields["facet"]?.string(),
                 location: node.location,
-                language: nil
+                language: nil,
+                verdict: try fields["verdict"].map { node in
+                    let verdict = try node.string()
+                    guard ["yes", "no", "remaining", "maybe", "none"].contains(verdict) else {
+                        throw node.fail("a verdict is yes, no, remaining, maybe or none")
+                    }
+                    return verdict
+                }
             )
         }
         return LabelledSuite(file: path, cases: cases)

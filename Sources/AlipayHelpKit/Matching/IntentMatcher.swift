@@ -237,13 +237,15 @@ public struct IntentMatcher: Sendable {
         return match
     }
 
-    /// Whether the knowledge-base rules let `topic` answer a question: it names one of the
-    /// topic's `require` terms, none of its `exclude` terms, and no other app.
-    public func rulesAllow(_ question: String, topic: String) -> Bool {
+    /// Whether the knowledge-base rules let `topic` answer a question: it names none of the
+    /// topic's `exclude` terms and no other app, and (unless `requiring` is off, for a question
+    /// whose figure already says what it is about) one of its `require` terms.
+    public func rulesAllow(_ question: String, topic: String, requiring: Bool = true) -> Bool {
         guard let index = labels.firstIndex(of: topic), index < topicCount else { return false }
         let features = features(of: TextNormalizer.normalize(question))
         if features.contains(otherProduct) && !(alipay.map(features.contains) ?? false) { return false }
-        return requireRules[index].firstMatch(in: features) != nil && excludeRules[index].firstMatch(in: features) == nil
+        if requiring && requireRules[index].firstMatch(in: features) == nil { return false }
+        return excludeRules[index].firstMatch(in: features) == nil
     }
 
     /// The facet of `topic` a question asks about, for a question already known to be about it

@@ -35,6 +35,13 @@ import Testing
         #expect(lint(folder).contains { $0.severity == .warning && $0.message.contains("'qr_code_payment', which is not a concept") })
     }
 
+    @Test func aCheckedFigureTheFacetDoesNotStateIsAnError() throws {
+        let folder = try Fixtures.copyOfIntents()
+        try Fixtures.edit(folder, "limits.yaml", replacing: "daily_transfer: {value: 50000,", with: "daily_transfer: {value: 60000,")
+        let errors = lint(folder).filter { $0.severity == .error }
+        #expect(errors.contains { $0.message.contains("checks figure 'daily_transfer' (60,000)") && $0.location.contains("limits.yaml:") }, "\(errors)")
+    }
+
     @Test func aWordThatFoldsIntoAFunctionWordIsAWarning() throws {
         let folder = try Fixtures.copyOfIntents()
         // Vietnamese "nợ" (debt) loses its accents in matching and becomes English "no".

@@ -10,6 +10,8 @@ public struct Responder: Sendable {
     /// text and as the start of a JSON string.
     private let otherLanguageNote: (text: String, escapedPrefix: String)
     public let entityReader: EntityReader
+    /// Topics with a facet that checks figures.
+    private let checkingTopics: [String]
 
     /// A reply built once: its blocks, plain text and that text escaped for JSON.
     private struct Prepared: Sendable {
@@ -27,6 +29,7 @@ public struct Responder: Sendable {
         self.knowledgeBase = knowledgeBase
         self.matcher = matcher
         entityReader = EntityReader(definitions: knowledgeBase.entities)
+        checkingTopics = knowledgeBase.topics.filter { $0.facets.contains { !$0.checks.isEmpty } }.map(\.id)
         var prepared: [Language: [String: Prepared]] = [:]
         for language in Language.allCases {
             var table: [String: Prepared] = [:]
@@ -84,9 +87,15 @@ public struct Responder: Sendable {
             // Lead with the yes or no, then the facet that holds the figures.
             var answered = reply
             if match.facet == nil { answered = preparedReply(id + "/" + verdict.facet, question, match, language) }
+            let lead = verdict.lines.joined(separator: "\n\n") + "\n\n"
             reply.blocks = verdict.lines.map { .paragraph($0) } + answered.blocks
-            reply.text = PlainTextRenderer.render(reply.blocks)
-            reply.escapedText = nil
+            reply.text = lead + answered.text
+            // The answer's text was escaped for JSON once, ahead of time: escape only the lead.
+            reply.escapedText = answered.escapedText.map { prepared in
+                var escaped = ""
+                JSONLineEncoder.appendString(lead, to: &escaped)
+                return String(escaped.dropLast()) + prepared.dropFirst()
+            }
             reply.verdict = verdict
             if reply.match.facet == nil { reply.match.facet = verdict.facet }
         }
@@ -136,13 +145,14 @@ public struct Responder: Sendable {
     private func figureMatch(_ question: String, _ entities: [Entity], _ match: Match) -> Match? {
         if case .topic = match.outcome { return nil }
         if case .smallTalk = match.outcome { return nil }
-        for topic in knowledgeBase.topics where topic.facets.contains(where: { !$0.checks.isEmpty }) {
-            guard let facet = matcher.facet(of: question, in: topic.id),
-                  let checked = topic.facets.first(where: { $0.id == facet }), !checked.checks.isEmpty,
-                  matcher.rulesAllow(question, topic: topic.id, requiring: false),
+        // The match's own reading of the question, when it is of this very question.
+        let normalized = TextNormalizer.normalize(question)
+        let read = match.features.flatMap { $0.text.wordBytes == normalized.wordBytes && $0.text.unspacedScalars == normalized.unspacedScalars ? $0 : nil }
+        for (id, facet) in matcher.facetsAllowing(question, topics: checkingTopics, read: read) {
+            guard let topic = knowledgeBase.topic(id), let checked = topic.facets.first(where: { $0.id == facet }), !checked.checks.isEmpty,
                   Verdict.make(entities: entities, topic: Topic(checking: checked, of: topic), facet: facet,
                                definitions: entityReader.definitions, messages: messages, language: .en) != nil else { continue }
-            var found = Match(outcome: .topic(topic.id), confidence: match.ranking.first { $0.label == topic.id }?.probability ?? match.confidence,
+            var found = Match(outcome: .topic(id), confidence: match.ranking.first { $0.label == id }?.probability ?? match.confidence,
                               facet: facet, ranking: match.ranking, reason: "a figure that facet \(facet) checks, and what it is about")
             found.questionLanguage = match.questionLanguage
             return found

@@ -19,11 +19,14 @@ public struct Verdict: Sendable, Equatable {
     /// question names). Nil when no check applies.
     static func make(entities: [Entity], topic: Topic, facet: String?, definitions: EntityDefinitions,
                      messages: Messages, language: Language) -> Verdict? {
-        guard !entities.isEmpty else { return nil }
-        let asked = topic.facets.filter { $0.id == facet }
-        let others = topic.facets.filter { $0.id != facet }
-            .sorted { periodMatches($0, topic, entities) && !periodMatches($1, topic, entities) }
-        for candidate in asked + others where !candidate.checks.isEmpty {
+        guard !entities.isEmpty, topic.facets.contains(where: { !$0.checks.isEmpty }) else { return nil }
+        // The facet asked about, then those whose figure is for the question's period, then the rest.
+        var order: [Facet] = topic.facets.filter { $0.id == facet }
+        var later: [Facet] = []
+        for candidate in topic.facets where candidate.id != facet && !candidate.checks.isEmpty {
+            if periodMatches(candidate, topic, entities) { order.append(candidate) } else { later.append(candidate) }
+        }
+        for candidate in order + later where !candidate.checks.isEmpty {
             var lines: [String] = []
             var outcomes: [Outcome] = []
             for check in candidate.checks {
@@ -74,7 +77,7 @@ public struct Verdict: Sendable, Equatable {
             let numbers = figure.values.map(EntityDefinitions.format)
             let joined = numbers.count == 1 ? numbers[0]
                 : numbers.dropLast().joined(separator: language.isChinese ? "、" : ", ") + (language.isChinese ? " 或 " : " or ") + numbers.last!
-            let options = definitions.unitTexts[figure.unit].map { $0.text(language).replacingPlaceholder("n", with: joined) } ?? joined
+            let options = definitions.unitTexts[figure.unit].map { EntityDefinitions.fill($0.text(language), joined) } ?? joined
             let values = ["count": describe(count), "options": options, "what": what]
             if figure.values.contains(count) { return (.yes, messages.text(.verdictChoiceYes, language, values)) }
             if figure.orMore, count > figure.values.max()! { return (.maybe, messages.text(.verdictChoiceMaybe, language, values)) }

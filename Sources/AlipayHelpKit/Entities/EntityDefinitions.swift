@@ -9,6 +9,8 @@ public struct EntityDefinitions: Sendable {
     public var currencyAfter: [String] = []
     /// The unit an amount of money is in ("yuan").
     public var currencyUnit = "yuan"
+    /// The smallest number read without a currency or a counted thing next to it.
+    public var bareNumberMinimum: Double = 100
     /// Unit → the words that follow a number it counts ("instalments" → ["months", "期"]).
     public var counts: [(unit: String, words: [String])] = []
     /// Words after a number that make it no amount at all: a duration, a date, a percentage.
@@ -40,7 +42,8 @@ public struct EntityDefinitions: Sendable {
         definitions.multipliers = try numbers(keys["multipliers"])
         definitions.numberWords = try numbers(keys["number_words"])
         if let currency = keys["currency"] {
-            let currencyKeys = try currency.mapping(allowedKeys: ["unit", "before", "after"])
+            let currencyKeys = try currency.mapping(allowedKeys: ["unit", "before", "after", "bare_minimum"])
+            if let minimum = currencyKeys["bare_minimum"] { definitions.bareNumberMinimum = try minimum.number() }
             definitions.currencyUnit = try currencyKeys.required("unit", in: currency).string()
             definitions.currencyBefore = try currencyKeys["before"]?.strings() ?? []
             definitions.currencyAfter = try currencyKeys["after"]?.strings() ?? []
@@ -68,7 +71,15 @@ public struct EntityDefinitions: Sendable {
     public func describe(_ value: Double, unit: String?, _ language: Language) -> String {
         let number = Self.format(value)
         guard let unit, let text = unitTexts[unit] else { return number }
-        return text.text(language).replacingPlaceholder("n", with: number)
+        return Self.fill(text.text(language), number)
+    }
+
+    /// A unit's text with the number in place of `{n}`.
+    static func fill(_ template: String, _ number: String) -> String {
+        guard let open = template.utf8.firstIndex(of: UInt8(ascii: "{")),
+              template.utf8[open...].starts(with: "{n}".utf8) else { return number }
+        let close = template.utf8.index(open, offsetBy: 3)
+        return String(template[..<open]) + number + String(template[close...])
     }
 
     /// 90000 → "90,000"; 1.5 → "1.5".

@@ -12,6 +12,11 @@ public struct EntityReader: Sendable {
     private let notAmounts: [[Unicode.Scalar]]
     private let periods: [(period: String, words: [[Unicode.Scalar]])]
     private let used: [[Unicode.Scalar]]
+    /// Every period and "used" phrase by its first character: the text is read once for them.
+    private let phrasesByInitial: [Unicode.Scalar: [(phrase: [Unicode.Scalar], period: String?)]]
+    /// One bit per character of the basic plane: whether a phrase starts with it, so that the
+    /// text is read without hashing a character that starts none.
+    private let initialBits: [UInt64]
 
     public init(definitions: EntityDefinitions) {
         self.definitions = definitions
@@ -24,26 +29,40 @@ public struct EntityReader: Sendable {
         notAmounts = folded(definitions.notAmounts)
         periods = definitions.periods.map { ($0.period, folded($0.words)) }
         used = folded(definitions.used)
+        var byInitial: [Unicode.Scalar: [(phrase: [Unicode.Scalar], period: String?)]] = [:]
+        for (period, words) in periods { for word in words where !word.isEmpty { byInitial[word[0], default: []].append((word, period)) } }
+        for word in used where !word.isEmpty { byInitial[word[0], default: []].append((word, nil)) }
+        phrasesByInitial = byInitial
+        var bits = [UInt64](repeating: 0, count: 1024)
+        for scalar in byInitial.keys where scalar.value < 0x10000 { bits[Int(scalar.value >> 6)] |= 1 << (scalar.value & 63) }
+        initialBits = bits
     }
 
     public func entities(in question: String) -> [Entity] {
-        guard NumberReader.mayHoldNumber(question) else { return [] }
-        let original = Array(question.unicodeScalars)
+        guard numbers.mayHoldNumber(question) else { return [] }
         let text = NumberReader.fold(question)
         let mentions = numbers.mentions(in: text)
         guard !mentions.isEmpty else { return [] }
-        // Period phrases, and where they are: a numeral inside one ("一天", "one day") is no figure.
+        // Period phrases, and where they are: a numeral inside one ("一天", "one day") is no
+        // figure. The first period named is the question's; "used" phrases mark what follows.
         var period: String?
         var periodRanges: [Range<Int>] = []
-        for (name, words) in periods {
-            for word in words {
-                for start in Self.occurrences(of: word, in: text) {
+        var usedStarts: [Int] = []
+        for start in text.indices {
+            // Most text is ASCII: a table says which letters start a phrase, with no hashing.
+            let value = text[start].value
+            if value < 0x10000, initialBits[Int(value >> 6)] & (1 << (value & 63)) == 0 { continue }
+            guard let candidates = phrasesByInitial[text[start]],
+                  start == 0 || !Self.isWordScalar(text[start]) || !Self.isWordScalar(text[start - 1]) else { continue }
+            for candidate in candidates where Self.matches(candidate.phrase, in: text, at: start) {
+                if let name = candidate.period {
                     if period == nil { period = name }
-                    periodRanges.append(start..<(start + word.count))
+                    periodRanges.append(start..<(start + candidate.phrase.count))
+                } else {
+                    usedStarts.append(start)
                 }
             }
         }
-        let usedStarts = used.flatMap { Self.occurrences(of: $0, in: text) }
         var found: [Entity] = []
         for mention in mentions {
             if periodRanges.contains(where: { $0.contains(mention.range.lowerBound) }) { continue }
@@ -66,13 +85,22 @@ public struct EntityReader: Sendable {
                 unit = definitions.currencyUnit
                 start = Self.skipSpacesBack(text, from: mention.range.lowerBound) - word.count
             }
-            // A lone "one" or "一" with nothing after it is an article, not a figure.
-            if kind == .number, mention.value == 1 { continue }
+            // A bare small number is a count of questions or a list item, not money: "question
+            // 3", "2 things". Below this it needs a currency or a counted thing.
+            if kind == .number, mention.value < definitions.bareNumberMinimum { continue }
             let isUsed = usedStarts.contains { $0 < mention.range.lowerBound }
             found.append(Entity(kind: kind, value: mention.value, unit: unit, period: period, used: isUsed,
-                                text: String(String.UnicodeScalarView(original[max(0, start)..<min(end, original.count)]))))
+                                text: Self.slice(question, max(0, start)..<min(end, text.count))))
         }
         return found
+    }
+
+    /// The question's own characters at scalar offsets (folding kept one scalar for one).
+    private static func slice(_ question: String, _ range: Range<Int>) -> String {
+        let scalars = question.unicodeScalars
+        let from = scalars.index(scalars.startIndex, offsetBy: range.lowerBound)
+        let to = scalars.index(from, offsetBy: range.count)
+        return String(scalars[from..<to])
     }
 
     private static func isWordScalar(_ scalar: Unicode.Scalar) -> Bool { NumberReader.isLetter(scalar) }

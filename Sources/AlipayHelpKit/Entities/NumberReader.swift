@@ -14,16 +14,63 @@ struct NumberReader: Sendable {
     let multipliers: [String: Double]
     /// Word (lowercase) → value: "one", "three", "twelve".
     let numberWords: [String: Double]
+    /// The number words by their first letter, as scalars: a word of the text is compared
+    /// with them without making a string of it.
+    private let numberWordsByInitial: [Unicode.Scalar: [(word: [Unicode.Scalar], value: Double)]]
+
+    init(multipliers: [String: Double], numberWords: [String: Double]) {
+        self.multipliers = multipliers
+        self.numberWords = numberWords
+        var byInitial: [Unicode.Scalar: [(word: [Unicode.Scalar], value: Double)]] = [:]
+        for (word, value) in numberWords {
+            let scalars = Array(word.unicodeScalars)
+            if let first = scalars.first { byInitial[first, default: []].append((scalars, value)) }
+        }
+        numberWordsByInitial = byInitial
+    }
+
+    private func numberWord(_ scalars: ArraySlice<Unicode.Scalar>) -> Double? {
+        guard let first = scalars.first, let candidates = numberWordsByInitial[first] else { return nil }
+        return candidates.first { $0.word.count == scalars.count && $0.word.elementsEqual(scalars) }?.value
+    }
 
     /// Numbers beyond this are not amounts anyone asks about (a phone or card number, or
     /// nonsense such as 99999999999999999999), and are left alone.
     static let largest: Double = 1e12
 
-    static let chineseDigits: [Unicode.Scalar: Double] = [
-        "零": 0, "〇": 0, "一": 1, "二": 2, "两": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7, "八": 8, "九": 9,
-    ]
-    static let chineseUnits: [Unicode.Scalar: Double] = ["十": 10, "百": 100, "千": 1000]
-    static let chineseSections: [Unicode.Scalar: Double] = ["万": 10_000, "亿": 100_000_000]
+    // Switches rather than dictionaries: these are asked about every character of a question.
+    static func chineseDigit(_ scalar: Unicode.Scalar) -> Double? {
+        switch scalar {
+        case "零", "〇": return 0
+        case "一": return 1
+        case "二", "两": return 2
+        case "三": return 3
+        case "四": return 4
+        case "五": return 5
+        case "六": return 6
+        case "七": return 7
+        case "八": return 8
+        case "九": return 9
+        default: return nil
+        }
+    }
+
+    static func chineseUnit(_ scalar: Unicode.Scalar) -> Double? {
+        switch scalar {
+        case "十": return 10
+        case "百": return 100
+        case "千": return 1000
+        default: return nil
+        }
+    }
+
+    static func chineseSection(_ scalar: Unicode.Scalar) -> Double? {
+        switch scalar {
+        case "万": return 10_000
+        case "亿": return 100_000_000
+        default: return nil
+        }
+    }
 
     /// The text as the reader sees it: full-width forms folded, ASCII lowercased.
     static func fold(_ text: String) -> [Unicode.Scalar] {
@@ -38,13 +85,34 @@ struct NumberReader: Sendable {
     static func isDigit(_ scalar: Unicode.Scalar) -> Bool { scalar.value >= 48 && scalar.value <= 57 }
     static func isLetter(_ scalar: Unicode.Scalar) -> Bool { scalar.value >= 97 && scalar.value <= 122 }
 
-    /// Whether a text may hold a number at all: a cheap test before reading it.
-    static func mayHoldNumber(_ text: String) -> Bool {
-        for scalar in text.unicodeScalars {
-            let value = scalar.value
-            if (value >= 48 && value <= 57) || (value >= 0xFF10 && value <= 0xFF19) { return true }
-            if value >= 0x3007, chineseDigits[scalar] != nil || chineseUnits[scalar] != nil { return true }
-            if value >= 97 && value <= 122 || value >= 65 && value <= 90 { return true }  // number words
+    /// Whether a text may hold a number at all, a cheap test before reading it: a digit, a
+    /// Chinese numeral or full-width digit, or a number word.
+    func mayHoldNumber(_ text: String) -> Bool {
+        var checkedWide = false
+        var wordStart = -1
+        var utf8 = Array(text.utf8)
+        utf8.append(0x20)
+        for (index, byte) in utf8.enumerated() {
+            if byte >= 48 && byte <= 57 { return true }
+            if byte >= 0x80, !checkedWide {
+                checkedWide = true
+                let wide = text.unicodeScalars.contains { scalar in
+                    (scalar.value >= 0xFF10 && scalar.value <= 0xFF19) || Self.chineseDigit(scalar) != nil || Self.chineseUnit(scalar) != nil
+                }
+                if wide { return true }
+            }
+            // Number words are ASCII: compare each word with them, byte by byte.
+            let letter = (byte >= 97 && byte <= 122) || (byte >= 65 && byte <= 90)
+            if letter, wordStart < 0 { wordStart = index }
+            if !letter, wordStart >= 0 {
+                if let candidates = numberWordsByInitial[Unicode.Scalar(utf8[wordStart] | 0x20)] {
+                    let word = utf8[wordStart..<index]
+                    if candidates.contains(where: { $0.word.count == word.count && zip($0.word, word).allSatisfy { $0.value == UInt32($1 | 0x20) } }) {
+                        return true
+                    }
+                }
+                wordStart = -1
+            }
         }
         return false
     }
@@ -61,7 +129,7 @@ struct NumberReader: Sendable {
                 end = applyMultiplier(scalars, at: end, to: &value)
                 if !glued, let value, value <= Self.largest { found.append(Mention(value: value, range: start..<end)) }
                 index = max(end, index + 1)
-            } else if Self.chineseDigits[scalars[index]] != nil || Self.chineseUnits[scalars[index]] != nil {
+            } else if scalars[index].value >= 0x3007, Self.chineseDigit(scalars[index]) != nil || Self.chineseUnit(scalars[index]) != nil {
                 let (value, end) = readChinese(scalars, from: index)
                 var amount: Double? = value
                 let last = applyMultiplier(scalars, at: end, to: &amount)
@@ -70,8 +138,7 @@ struct NumberReader: Sendable {
             } else if Self.isLetter(scalars[index]) {
                 var end = index
                 while end < scalars.count, Self.isLetter(scalars[end]) { end += 1 }
-                let word = String(String.UnicodeScalarView(scalars[index..<end]))
-                if (index == 0 || !Self.isLetter(scalars[index - 1])), let value = numberWords[word] {
+                if (index == 0 || !Self.isLetter(scalars[index - 1])), let value = numberWord(scalars[index..<end]) {
                     var amount: Double? = value
                     let last = applyMultiplier(scalars, at: end, to: &amount)
                     if let amount { found.append(Mention(value: amount, range: start..<last)) }
@@ -118,15 +185,15 @@ struct NumberReader: Sendable {
         var index = start
         while index < scalars.count {
             let scalar = scalars[index]
-            if let value = Self.chineseDigits[scalar] {
+            if let value = Self.chineseDigit(scalar) {
                 if value == 0 { sawZero = true }
                 digit = value
-            } else if let unit = Self.chineseUnits[scalar] {
+            } else if let unit = Self.chineseUnit(scalar) {
                 section += (digit == 0 ? 1 : digit) * unit
                 digit = 0
                 lastUnit = unit
                 sawZero = false
-            } else if let unit = Self.chineseSections[scalar], index > start {
+            } else if let unit = Self.chineseSection(scalar), index > start {
                 section += digit
                 total += (section == 0 ? 1 : section) * unit
                 section = 0
@@ -173,6 +240,6 @@ struct NumberReader: Sendable {
 
     private static func digitValue(_ scalar: Unicode.Scalar) -> Double? {
         if isDigit(scalar) { return Double(scalar.value - 48) }
-        return chineseDigits[scalar].flatMap { $0 == 0 ? nil : $0 }
+        return chineseDigit(scalar).flatMap { $0 == 0 ? nil : $0 }
     }
 }

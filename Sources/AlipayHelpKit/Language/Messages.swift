@@ -67,15 +67,34 @@ public struct Messages: Sendable {
     }
 
     public func text(_ key: MessageKey, _ language: Language, _ values: [String: String] = [:]) -> String {
-        var text = texts[key]?.text(language) ?? key.rawValue
-        for (name, value) in values { text = text.replacingPlaceholder(name, with: value) }
-        return text
+        let text = texts[key]?.text(language) ?? key.rawValue
+        return values.isEmpty ? text : text.fillingPlaceholders(values)
     }
 
     public func localized(_ key: MessageKey) -> LocalizedText? { texts[key] }
 }
 
 extension String {
+    /// Each `{name}` replaced by its value, in one pass over the text; an unknown name, or a
+    /// brace with no name after it, stays as written.
+    func fillingPlaceholders(_ values: [String: String]) -> String {
+        var result = ""
+        result.reserveCapacity(utf8.count + 32)
+        var rest = Substring(self)
+        while let open = rest.firstIndex(of: "{") {
+            result += rest[..<open]
+            let afterOpen = rest.index(after: open)
+            guard let close = rest[afterOpen...].firstIndex(of: "}"), let value = values[String(rest[afterOpen..<close])] else {
+                result += "{"
+                rest = rest[afterOpen...]
+                continue
+            }
+            result += value
+            rest = rest[rest.index(after: close)...]
+        }
+        return result + rest
+    }
+
     func replacingPlaceholder(_ name: String, with value: String) -> String {
         let marker = "{" + name + "}"
         var result = ""

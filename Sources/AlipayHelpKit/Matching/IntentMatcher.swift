@@ -190,6 +190,7 @@ public struct IntentMatcher: Sendable {
     public func match(_ features: QuestionFeatures) -> Match {
         var match = classify(features)
         match.questionLanguage = features.language
+        match.features = features
         return match
     }
 
@@ -237,15 +238,17 @@ public struct IntentMatcher: Sendable {
         return match
     }
 
-    /// Whether the knowledge-base rules let `topic` answer a question: it names none of the
-    /// topic's `exclude` terms and no other app, and (unless `requiring` is off, for a question
-    /// whose figure already says what it is about) one of its `require` terms.
-    public func rulesAllow(_ question: String, topic: String, requiring: Bool = true) -> Bool {
-        guard let index = labels.firstIndex(of: topic), index < topicCount else { return false }
-        let features = features(of: TextNormalizer.normalize(question))
-        if features.contains(otherProduct) && !(alipay.map(features.contains) ?? false) { return false }
-        if requiring && requireRules[index].firstMatch(in: features) == nil { return false }
-        return excludeRules[index].firstMatch(in: features) == nil
+    /// For a question whose figure already says what it is about: each of `topics` that the
+    /// knowledge-base rules let answer it (no `exclude` term, no other app: the figure stands in
+    /// for the `require` terms) with the facet it asks about, read in one pass.
+    public func facetsAllowing(_ question: String, topics: [String], read: QuestionFeatures? = nil) -> [(topic: String, facet: String)] {
+        let features = read ?? features(of: TextNormalizer.normalize(question))
+        if features.contains(otherProduct) && !(alipay.map(features.contains) ?? false) { return [] }
+        return topics.compactMap { topic in
+            guard let index = labels.firstIndex(of: topic), index < topicCount, excludeRules[index].firstMatch(in: features) == nil,
+                  let facet = facetSelectors[index].select(features, threshold: policy.facetThreshold) else { return nil }
+            return (topic, facet.id)
+        }
     }
 
     /// The facet of `topic` a question asks about, for a question already known to be about it

@@ -24,6 +24,9 @@ public struct Match: Sendable {
     public var reason: String
     /// The language the question is written in (`en`, `zh`, `zh-Hant`, or a language file's code).
     public var questionLanguage = "en"
+    /// What the matcher read in the question, kept so a second look (a figure's facet) need
+    /// not read it again.
+    var features: QuestionFeatures?
 
     /// The topic or small-talk id, or nil when out of scope or ambiguous.
     public var intent: String? {

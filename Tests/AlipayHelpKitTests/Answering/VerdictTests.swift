@@ -16,6 +16,13 @@ import Testing
         #expect(left.text.hasPrefix("You have about 30,000 yuan left: 200,000 yuan"))
         #expect(responder.reply(to: "can huabei be split into 6 instalments").text.hasPrefix("Yes. 6 instalments is one of the choices: 3, 6 or 12 instalments."))
         #expect(responder.reply(to: "huabei in 9 installments possible?").verdict?.outcome == .no)
+        // The text and its JSON form are put together from prepared pieces: they must match the blocks.
+        for reply in [over, within, left] {
+            #expect(reply.text == PlainTextRenderer.render(reply.blocks))
+            var escaped = ""
+            JSONLineEncoder.appendString(reply.text, to: &escaped)
+            #expect(JSONLineEncoder.encode(reply).contains("\"answer\":" + escaped + "}"))
+        }
     }
 
     @Test func chineseQuestionsGetChineseVerdicts() {

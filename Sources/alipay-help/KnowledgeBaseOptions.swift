@@ -30,13 +30,22 @@ struct KnowledgeBaseOptions: ParsableArguments {
     /// Loads the knowledge base and the matcher (stored after the first training, in
     /// `$XDG_CACHE_HOME/alipay-help`, unless `ALIPAY_HELP_NO_CACHE` is set), or prints the
     /// error and exits 2.
-    func responder() throws -> Responder {
+    ///
+    /// `trainingData` loads the whole knowledge base even when the matcher is stored: `test`
+    /// trains matchers of its own (cross-validation, ablation) from the examples and the
+    /// vocabulary, which answering alone does not read.
+    func responder(trainingData: Bool = false) throws -> Responder {
         do {
             let folder = directory()
             let policy = MatchPolicy()
             guard let cache = Self.cacheFolder() else { return try Responder(knowledgeBase: KnowledgeBase.load(from: folder), policy: policy) }
             let key = MatcherStore.key(knowledgeBaseFiles: Self.files(in: folder), policy: policy, program: Self.programIdentity())
-            let (knowledgeBase, matcher) = try MatcherStore(folder: cache).load(directory: folder, key: key, policy: policy)
+            let store = MatcherStore(folder: cache)
+            if trainingData {
+                let knowledgeBase = try KnowledgeBase.load(from: folder)
+                return Responder(knowledgeBase: knowledgeBase, matcher: try store.matcher(key: key, knowledgeBase: knowledgeBase, policy: policy))
+            }
+            let (knowledgeBase, matcher) = try store.load(directory: folder, key: key, policy: policy)
             return Responder(knowledgeBase: knowledgeBase, matcher: matcher)
         } catch {
             StandardError.printSafely((error as? LocalizedError)?.errorDescription ?? "alipay-help: error: \(error)")

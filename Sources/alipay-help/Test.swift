@@ -59,7 +59,7 @@ extension AlipayHelp {
         }
 
         func run() throws {
-            let responder = try knowledgeBase.responder()
+            let responder = try knowledgeBase.responder(trainingData: true)
             let kb = responder.knowledgeBase
             let output = StandardOutput()
             if let folds = crossValidate, sweep, !ablate {

@@ -47,6 +47,19 @@ import Testing
         #expect(result.text.contains("3-fold cross-validation"))
     }
 
+    @Test func crossValidationTrainsOnTheWholeKnowledgeBaseEvenWithAStoredMatcher() throws {
+        // A start with a stored matcher reads only what answering needs; cross-validation
+        // trains its own matchers and must still get the vocabulary and the language files.
+        let cache = FileManager.default.temporaryDirectory.appendingPathComponent("cv-cache-\(UUID().uuidString)")
+        defer { try? FileManager.default.removeItem(at: cache) }
+        let stored = ["XDG_CACHE_HOME": cache.path, "ALIPAY_HELP_NO_CACHE": ""]
+        _ = try BinaryRunner.run(["ask", "hello"], environment: stored)
+        let withStore = try BinaryRunner.run(["test", "--cross-validate", "3", "--json"], environment: stored)
+        let without = try BinaryRunner.run(["test", "--cross-validate", "3", "--json"], environment: ["ALIPAY_HELP_NO_CACHE": "1"])
+        #expect(withStore.status == 0)
+        #expect(withStore.stdout == without.stdout)
+    }
+
     @Test func checkPassesOnTheProjectAndNamesPositions() throws {
         let result = try BinaryRunner.run(["check"])
         #expect(result.status == 0, "\(result.text)")

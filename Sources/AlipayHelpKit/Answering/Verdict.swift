@@ -23,7 +23,12 @@ public struct Verdict: Sendable, Equatable {
         // The facet asked about, then those whose figure is for the question's period, then the rest.
         var order: [Facet] = topic.facets.filter { $0.id == facet }
         var later: [Facet] = []
-        for candidate in topic.facets where candidate.id != facet && !candidate.checks.isEmpty {
+        // A general question is checked against every facet. One about another facet gets a
+        // verdict from a facet it did not ask about only for a count of what that facet counts
+        // ("pay with huabei over 24 months" counts instalments); an amount alone says too little.
+        let counted = Set(entities.filter { $0.kind == .count }.compactMap(\.unit))
+        for candidate in topic.facets where candidate.id != facet && !candidate.checks.isEmpty
+            && (facet == nil || candidate.checks.contains { topic.figure($0.figure).map { counted.contains($0.unit) } ?? false }) {
             if periodMatches(candidate, topic, entities) { order.append(candidate) } else { later.append(candidate) }
         }
         for candidate in order + later where !candidate.checks.isEmpty {
@@ -85,7 +90,8 @@ public struct Verdict: Sendable, Equatable {
         }
         let limit = figure.values[0]
         let used = found.filter(\.used).reduce(0) { $0 + $1.value }
-        let asked = found.first { !$0.used }
+        // The last figure named is the one asked about: "the limit is 50,000? I want to send 49,999".
+        let asked = found.last { !$0.used }
         if used > 0 {
             let left = limit - used
             let remaining = messages.text(.verdictRemaining, language, ["left": describe(max(left, 0)), "limit": describe(limit), "what": what])

@@ -63,3 +63,50 @@ extension YAMLNode {
         }
     }
 }
+
+extension EntityDefinitions {
+    /// How a figure is written in a language: "50,000 yuan", "3, 6 or 12 instalments", "3、6 或 12 期".
+    public func describe(_ figure: Figure, _ language: Language) -> String {
+        let numbers = figure.values.map(Self.format)
+        let joined = numbers.count == 1 ? numbers[0]
+            : numbers.dropLast().joined(separator: language.isChinese ? "、" : ", ") + (language.isChinese ? " 或 " : " or ") + numbers.last!
+        return unitTexts[figure.unit].map { Self.fill($0.text(language), joined) } ?? joined
+    }
+}
+
+extension Topic {
+    /// The topic's texts with each `{figure}` written out, in each language, from its figures;
+    /// and every figure of the topic written out literally instead (a figure stated twice can
+    /// drift apart), for `check`.
+    mutating func fillFigures(_ definitions: EntityDefinitions) throws -> [(text: String, figure: String, location: SourceLocation)] {
+        guard !figures.isEmpty else { return [] }
+        var literal: [(text: String, figure: String, location: SourceLocation)] = []
+        let reader = NumberReader(multipliers: [:], numberWords: [:])
+        func fill(_ text: LocalizedText, _ location: SourceLocation) throws -> LocalizedText {
+            var result = text
+            for language in [Language.en, .zh] {
+                guard let raw = language == .en ? text.en : text.zh else { continue }
+                for mention in reader.mentions(in: NumberReader.fold(raw)) {
+                    if let figure = figures.first(where: { $0.values.contains(mention.value) }) {
+                        literal.append((EntityDefinitions.format(mention.value), figure.id, location))
+                    }
+                }
+                var values: [String: String] = [:]
+                for figure in figures { values[figure.id] = definitions.describe(figure, language) }
+                var filled = raw.fillingPlaceholders(values)
+                if let open = filled.firstIndex(of: "{"), let close = filled[open...].firstIndex(of: "}") {
+                    let name = filled[filled.index(after: open)..<close]
+                    throw KnowledgeBaseError.invalid(location, message: "the text names figure '\(name)', which topic \(id) does not define under figures:")
+                }
+                filled = filled.trimmingWhitespace()
+                if language == .en { result.en = filled } else { result.zh = filled }
+            }
+            return result
+        }
+        answer.summary = try fill(answer.summary, location)
+        answer.steps = try answer.steps.map { try fill($0, location) }
+        answer.notes = try answer.notes.map { try fill($0, location) }
+        for index in facets.indices { facets[index].answer = try fill(facets[index].answer, facets[index].location) }
+        return literal
+    }
+}

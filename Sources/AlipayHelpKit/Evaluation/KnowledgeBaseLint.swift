@@ -172,6 +172,10 @@ public enum KnowledgeBaseLint {
     static func checkedFigures(_ kb: KnowledgeBase) -> [Diagnostic] {
         var diagnostics: [Diagnostic] = []
         for topic in kb.topics {
+            for literal in topic.literalFigures {
+                diagnostics.append(Diagnostic(.error, literal.location,
+                    "'\(literal.text)' is figure '\(literal.figure)' written out; write {\(literal.figure)} so it is stated once"))
+            }
             for facet in topic.facets {
                 for check in facet.checks {
                     guard let figure = topic.figure(check.figure) else { continue }

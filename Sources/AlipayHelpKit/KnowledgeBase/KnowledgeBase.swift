@@ -123,6 +123,9 @@ extension KnowledgeBase {
                                           flows: flows, messages: messages)
         knowledgeBase.entities = entities
         try checkFigures(topics, entities)
+        for index in knowledgeBase.topics.indices {
+            knowledgeBase.topics[index].literalFigures = try knowledgeBase.topics[index].fillFigures(entities)
+        }
         guard trainingData else { return knowledgeBase }
         knowledgeBase.languages = try LanguagePack.loadAll(
             in: directory.appendingPathComponent(LanguagePack.folder),

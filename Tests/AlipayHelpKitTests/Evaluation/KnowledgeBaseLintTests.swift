@@ -23,7 +23,7 @@ import Testing
 
     @Test func aFacetFigureTheAnswerNeverStatesIsAnError() throws {
         let folder = try Fixtures.copyOfIntents()
-        try Fixtures.edit(folder, "limits.yaml", replacing: "en: \"You can transfer up to 50,000 yuan a day.\"",
+        try Fixtures.edit(folder, "limits.yaml", replacing: "en: \"You can transfer up to {daily_transfer} a day.\"",
                           with: "en: \"You can transfer up to 60,000 yuan a day.\"")
         let errors = lint(folder).filter { $0.severity == .error }
         #expect(errors.contains { $0.message.contains("\"60,000 yuan\"") && $0.message.contains("daily_transfer") }, "\(errors)")
@@ -37,9 +37,24 @@ import Testing
 
     @Test func aCheckedFigureTheFacetDoesNotStateIsAnError() throws {
         let folder = try Fixtures.copyOfIntents()
-        try Fixtures.edit(folder, "limits.yaml", replacing: "daily_transfer: {value: 50000,", with: "daily_transfer: {value: 60000,")
+        try Fixtures.edit(folder, "limits.yaml", replacing: "en: \"You can transfer up to {daily_transfer} a day.\"",
+                          with: "en: \"You can transfer a fair amount a day.\"")
         let errors = lint(folder).filter { $0.severity == .error }
-        #expect(errors.contains { $0.message.contains("checks figure 'daily_transfer' (60,000)") && $0.location.contains("limits.yaml:") }, "\(errors)")
+        #expect(errors.contains { $0.message.contains("checks figure 'daily_transfer' (50,000)") && $0.location.contains("limits.yaml:") }, "\(errors)")
+    }
+
+    @Test func aFigureWrittenOutInsteadOfByNameIsAnError() throws {
+        let folder = try Fixtures.copyOfIntents()
+        try Fixtures.edit(folder, "limits.yaml", replacing: "en: \"You can transfer up to {daily_transfer} a day.\"",
+                          with: "en: \"You can transfer up to 50,000 yuan a day.\"")
+        let errors = lint(folder).filter { $0.severity == .error }
+        #expect(errors.contains { $0.message.contains("'50,000' is figure 'daily_transfer' written out; write {daily_transfer}") }, "\(errors)")
+    }
+
+    @Test func aTextNamingAnUnknownFigureIsAnError() throws {
+        let folder = try Fixtures.copyOfIntents()
+        try Fixtures.edit(folder, "limits.yaml", replacing: "{annual_total}.\"", with: "{yearly_cap}.\"")
+        #expect(lint(folder).contains { $0.severity == .error && $0.message.contains("names figure 'yearly_cap'") && $0.location.contains("limits.yaml:") })
     }
 
     @Test func aWordThatFoldsIntoAFunctionWordIsAWarning() throws {

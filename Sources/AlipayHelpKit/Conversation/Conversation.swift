@@ -55,8 +55,10 @@ public struct Conversation: Sendable {
         updateLanguage(line, words: words)
         activeFlow?.language = language
 
-        // A verification code is never wanted and never kept, in a flow or out of one.
-        if SecretGuard.looksLikeVerificationCode(line) {
+        // A verification code is never wanted and never kept, in a flow or out of one. After an
+        // answer about figures (limits, instalments) a bare number is the person's own figure.
+        let expectingFigure = activeFlow == nil && currentTopic.flatMap { kb.topic($0) }.map { !$0.figures.isEmpty } == true
+        if SecretGuard.looksLikeVerificationCode(line, expectingFigure: expectingFigure) {
             var turn = ConversationTurn(blocks: [.paragraph(messages.text(.codeWarning, language))] + (activeFlow?.resumeBlocks() ?? []))
             turn.inFlow = activeFlow != nil
             return turn

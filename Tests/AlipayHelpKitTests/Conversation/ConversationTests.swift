@@ -42,6 +42,14 @@ import Testing
         #expect(duration.match?.facet == "duration")
     }
 
+    @Test func aBareNumberAfterALimitsAnswerIsAFigureNotACode() {
+        var chat = conversation()
+        #expect(chat.respond(to: "888888").text.contains("Never share a verification code"))
+        _ = chat.respond(to: "what is the daily transfer limit?")
+        #expect(!chat.respond(to: "60000").text.contains("Never share a verification code"))
+        #expect(chat.respond(to: "my code is 482913").text.contains("Never share a verification code"))
+    }
+
     @Test func aFollowUpWithoutContextIsAMiss() {
         var chat = conversation()
         #expect(chat.respond(to: "and per year?").match?.outcome == .outOfScope)

@@ -102,9 +102,10 @@ func runBinary(_ arguments: [String], stdinPath: String?) throws -> (first: Doub
     }
     close(pipeEnds[0])
     var status: Int32 = 0
-    var usage = rusage()
+    var usage = rusage()  // wait4 reaps the child; its ru_maxrss is not the child's (see peakResidentKiB)
     wait4(pid, &status, 0, &usage)
-    return (first, now() - start, total, peak > 0 ? peak : usage.ru_maxrss)
+    // 0 when the child ended before it could be read: no figure rather than a wrong one.
+    return (first, now() - start, total, peak)
 }
 
 /// The child's own peak resident memory (VmHWM), read while it runs. `ru_maxrss` from wait4 is

@@ -1,5 +1,5 @@
 /// One fuzzing input, run through everything that reads untrusted text: the normaliser, the
-/// matcher and the reply (with its JSON line), the secret guard and the phone parser, the
+/// matcher and the reply (with its JSON line, figures and verdict), the secret guard and the phone parser, the
 /// control-character filter, and the YAML loader. The first byte picks the path; the rest is
 /// the input. Used by the libFuzzer target (`fuzz/run.sh`) and by the seeded pass in the tests,
 /// so both exercise the same code. Properties that must always hold are checked with
@@ -40,7 +40,7 @@ public enum FuzzInput {
         default:
             // The YAML loader, as each kind of knowledge-base file.
             let names = ["topic.yaml", KnowledgeBase.vocabularyFile, KnowledgeBase.smallTalkFile, KnowledgeBase.outOfScopeFile,
-                         KnowledgeBase.messagesFile, "flow.yaml"]
+                         KnowledgeBase.messagesFile, "flow.yaml", EntityDefinitions.file]
             let name = names[Int(selector / 4) % names.count]
             _ = try? KnowledgeBase.parseFile(text, name: name)
         }

@@ -148,8 +148,9 @@ import Testing
 @Suite(.serialized) struct TerminalRestoreTests {
     let state = FileManager.default.temporaryDirectory.appendingPathComponent("alipay-help-state-\(UUID().uuidString)")
 
-    func start(_ script: String) throws -> PseudoTerminal {
-        let environment = ["TERM": "xterm", "HOME": state.path, "XDG_STATE_HOME": state.path, "PATH": "/usr/bin:/bin", "NO_COLOR": "1"]
+    func start(_ script: String, environment extra: [String: String] = [:]) throws -> PseudoTerminal {
+        var environment = ["TERM": "xterm", "HOME": state.path, "XDG_STATE_HOME": state.path, "PATH": "/usr/bin:/bin", "NO_COLOR": "1"]
+        environment.merge(extra) { $1 }
         let terminal = try PseudoTerminal(arguments: ["chat", "--kb", BinaryRunner.intents], environment: environment, shell: "set -m; " + script)
         #expect(terminal.read(until: "you ›"), "the prompt appears: \(terminal.transcript)")
         return terminal
@@ -173,6 +174,23 @@ import Testing
         let chat = try #require(terminal.child)
         kill(chat, signalNumber)
         #expect(terminal.read(until: "[exit \(status)]"), "\(terminal.transcript)")
+        let restored = try #require(terminalModes(terminal, after: "[exit"), "\(terminal.transcript)")
+        #expect(restored.echo && restored.canonical, "echo \(restored.echo), icanon \(restored.canonical)")
+    }
+
+    /// A crash (here a fatal signal from outside) still leaves a working terminal: the handler
+    /// restores it before the runtime's own handler runs.
+    @Test(arguments: [SIGSEGV, SIGABRT])
+    func aCrashRestoresTheTerminal(signalNumber: Int32) throws {
+        // The Swift runtime's crash report (interactive on a terminal, slow to symbolicate) is
+        // not what is tested here.
+        let terminal = try start(Self.afterExit, environment: ["SWIFT_BACKTRACE": "enable=no"])
+        terminal.type("something half typed")
+        #expect(terminal.read(until: "half typed"))
+        let chat = try #require(terminal.child)
+        kill(chat, signalNumber)
+        #expect(terminal.read(until: "[exit "), "\(terminal.transcript.suffix(1500))")
+        #expect(!terminal.transcript.contains("[exit 0]"), "a crash is no clean exit")
         let restored = try #require(terminalModes(terminal, after: "[exit"), "\(terminal.transcript)")
         #expect(restored.echo && restored.canonical, "echo \(restored.echo), icanon \(restored.canonical)")
     }

@@ -113,13 +113,6 @@ public struct EntityReader: Sendable {
         return true
     }
 
-    static func occurrences(of word: [Unicode.Scalar], in text: [Unicode.Scalar]) -> [Int] {
-        guard !word.isEmpty, word.count <= text.count else { return [] }
-        return (0...(text.count - word.count)).filter { start in
-            (start == 0 || !isWordScalar(word[0]) || !isWordScalar(text[start - 1])) && matches(word, in: text, at: start)
-        }
-    }
-
     static func endsBefore(_ word: [Unicode.Scalar], in text: [Unicode.Scalar], at index: Int) -> Bool {
         let end = skipSpacesBack(text, from: index)
         let start = end - word.count

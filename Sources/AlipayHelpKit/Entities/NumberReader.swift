@@ -12,15 +12,12 @@ struct NumberReader: Sendable {
 
     /// Word (lowercase) → factor, written after a number: "k", "万", "million".
     let multipliers: [String: Double]
-    /// Word (lowercase) → value: "one", "three", "twelve".
-    let numberWords: [String: Double]
-    /// The number words by their first letter, as scalars: a word of the text is compared
-    /// with them without making a string of it.
+    /// The number words ("three", "twelve") by their first letter, as scalars: a word of the
+    /// text is compared with them without making a string of it.
     private let numberWordsByInitial: [Unicode.Scalar: [(word: [Unicode.Scalar], value: Double)]]
 
     init(multipliers: [String: Double], numberWords: [String: Double]) {
         self.multipliers = multipliers
-        self.numberWords = numberWords
         var byInitial: [Unicode.Scalar: [(word: [Unicode.Scalar], value: Double)]] = [:]
         for (word, value) in numberWords {
             let scalars = Array(word.unicodeScalars)

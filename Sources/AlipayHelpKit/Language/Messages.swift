@@ -94,16 +94,4 @@ extension String {
         }
         return result + rest
     }
-
-    func replacingPlaceholder(_ name: String, with value: String) -> String {
-        let marker = "{" + name + "}"
-        var result = ""
-        var rest = Substring(self)
-        while let range = rest.range(of: marker) {
-            result += rest[..<range.lowerBound]
-            result += value
-            rest = rest[range.upperBound...]
-        }
-        return result + rest
-    }
 }

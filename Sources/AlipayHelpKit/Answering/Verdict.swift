@@ -79,11 +79,7 @@ public struct Verdict: Sendable, Equatable {
         let what = check.what?.text(language) ?? ""
         if figure.isChoice {
             let count = found[0].value
-            let numbers = figure.values.map(EntityDefinitions.format)
-            let joined = numbers.count == 1 ? numbers[0]
-                : numbers.dropLast().joined(separator: language.isChinese ? "、" : ", ") + (language.isChinese ? " 或 " : " or ") + numbers.last!
-            let options = definitions.unitTexts[figure.unit].map { EntityDefinitions.fill($0.text(language), joined) } ?? joined
-            let values = ["count": describe(count), "options": options, "what": what]
+            let values = ["count": describe(count), "options": definitions.describe(figure, language), "what": what]
             if figure.values.contains(count) { return (.yes, messages.text(.verdictChoiceYes, language, values)) }
             if figure.orMore, count > figure.values.max()! { return (.maybe, messages.text(.verdictChoiceMaybe, language, values)) }
             return (.no, messages.text(.verdictChoiceNo, language, values))

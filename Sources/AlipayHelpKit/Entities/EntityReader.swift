@@ -10,8 +10,6 @@ public struct EntityReader: Sendable {
     private let currencyAfter: [[Unicode.Scalar]]
     private let counts: [(unit: String, words: [[Unicode.Scalar]])]
     private let notAmounts: [[Unicode.Scalar]]
-    private let periods: [(period: String, words: [[Unicode.Scalar]])]
-    private let used: [[Unicode.Scalar]]
     /// Every period and "used" phrase by its first character: the text is read once for them.
     private let phrasesByInitial: [Unicode.Scalar: [(phrase: [Unicode.Scalar], period: String?)]]
     /// One bit per character of the basic plane: whether a phrase starts with it, so that the
@@ -27,11 +25,11 @@ public struct EntityReader: Sendable {
         currencyAfter = folded(definitions.currencyAfter)
         counts = definitions.counts.map { ($0.unit, folded($0.words)) }
         notAmounts = folded(definitions.notAmounts)
-        periods = definitions.periods.map { ($0.period, folded($0.words)) }
-        used = folded(definitions.used)
         var byInitial: [Unicode.Scalar: [(phrase: [Unicode.Scalar], period: String?)]] = [:]
-        for (period, words) in periods { for word in words where !word.isEmpty { byInitial[word[0], default: []].append((word, period)) } }
-        for word in used where !word.isEmpty { byInitial[word[0], default: []].append((word, nil)) }
+        for (period, words) in definitions.periods {
+            for word in folded(words) where !word.isEmpty { byInitial[word[0], default: []].append((word, period)) }
+        }
+        for word in folded(definitions.used) where !word.isEmpty { byInitial[word[0], default: []].append((word, nil)) }
         phrasesByInitial = byInitial
         var bits = [UInt64](repeating: 0, count: 1024)
         for scalar in byInitial.keys where scalar.value < 0x10000 { bits[Int(scalar.value >> 6)] |= 1 << (scalar.value & 63) }

@@ -82,6 +82,10 @@ extension Topic {
         guard !figures.isEmpty else { return [] }
         var literal: [(text: String, figure: String, location: SourceLocation)] = []
         let reader = NumberReader(multipliers: [:], numberWords: [:])
+        var written: [Language: [String: String]] = [:]
+        for language in [Language.en, .zh] {
+            written[language] = Dictionary(figures.map { ($0.id, definitions.describe($0, language)) }, uniquingKeysWith: { first, _ in first })
+        }
         func fill(_ text: LocalizedText, _ location: SourceLocation) throws -> LocalizedText {
             var result = text
             for language in [Language.en, .zh] {
@@ -91,9 +95,7 @@ extension Topic {
                         literal.append((EntityDefinitions.format(mention.value), figure.id, location))
                     }
                 }
-                var values: [String: String] = [:]
-                for figure in figures { values[figure.id] = definitions.describe(figure, language) }
-                var filled = raw.fillingPlaceholders(values)
+                var filled = raw.fillingPlaceholders(written[language]!)
                 if let open = filled.firstIndex(of: "{"), let close = filled[open...].firstIndex(of: "}") {
                     let name = filled[filled.index(after: open)..<close]
                     throw KnowledgeBaseError.invalid(location, message: "the text names figure '\(name)', which topic \(id) does not define under figures:")

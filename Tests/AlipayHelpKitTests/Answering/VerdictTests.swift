@@ -45,12 +45,12 @@ import Testing
     /// A question with a figure is never declined when the same question without it is answered.
     @Test func aFigureNeverMakesAQuestionDeclined() throws {
         let suite = try LabelledSuite.load(path: Fixtures.intents.appendingPathComponent("tests/verdicts.yaml").path)
-        let reader = responder.entityReader
+        let definitions = responder.entityReader.definitions
+        let numbers = NumberReader(multipliers: definitions.multipliers, numberWords: definitions.numberWords)
         for labelled in suite.cases {
             var stripped = Array(labelled.question.unicodeScalars)
             let text = NumberReader.fold(labelled.question)
-            let reader2 = NumberReader(multipliers: reader.definitions.multipliers, numberWords: reader.definitions.numberWords)
-            for mention in reader2.mentions(in: text).reversed() { stripped.removeSubrange(mention.range) }
+            for mention in numbers.mentions(in: text).reversed() { stripped.removeSubrange(mention.range) }
             let without = String(String.UnicodeScalarView(stripped))
             guard responder.reply(to: without).match.outcome != .outOfScope else { continue }
             #expect(responder.reply(to: labelled.question).match.outcome != .outOfScope, "\(labelled.question) / \(without)")

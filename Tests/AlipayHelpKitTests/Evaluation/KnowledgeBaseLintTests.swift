@@ -9,23 +9,26 @@ import Testing
         return KnowledgeBaseLint.run(directory: folder, options: options)
     }
 
+    /// The errors `check` reports on a copy of the project's knowledge base with one edit.
+    func errors(editing file: String, replacing old: String, with new: String) throws -> [Diagnostic] {
+        let folder = try Fixtures.copyOfIntents()
+        try Fixtures.edit(folder, file, replacing: old, with: new)
+        return lint(folder).filter { $0.severity == .error }
+    }
+
     @Test func theProjectKnowledgeBaseHasNoErrors() {
         let errors = lint(Fixtures.intents).filter { $0.severity == .error }
         #expect(errors.isEmpty, "\(errors)")
     }
 
     @Test func anExampleUnderTwoIntentsIsAnError() throws {
-        let folder = try Fixtures.copyOfIntents()
-        try Fixtures.edit(folder, "limits.yaml", replacing: "  - \"alipay limit\"\n", with: "  - \"alipay limit\"\n  - huabei repayment\n")
-        let errors = lint(folder).filter { $0.severity == .error }
+        let errors = try errors(editing: "limits.yaml", replacing: "  - \"alipay limit\"\n", with: "  - \"alipay limit\"\n  - huabei repayment\n")
         #expect(errors.contains { $0.message.contains("\"huabei repayment\" is an example of both") && $0.location.contains(".yaml:") })
     }
 
     @Test func aFacetFigureTheAnswerNeverStatesIsAnError() throws {
-        let folder = try Fixtures.copyOfIntents()
-        try Fixtures.edit(folder, "limits.yaml", replacing: "en: \"You can transfer up to {daily_transfer} a day.\"",
-                          with: "en: \"You can transfer up to 60,000 yuan a day.\"")
-        let errors = lint(folder).filter { $0.severity == .error }
+        let errors = try errors(editing: "limits.yaml", replacing: "en: \"You can transfer up to {daily_transfer} a day.\"",
+                                with: "en: \"You can transfer up to 60,000 yuan a day.\"")
         #expect(errors.contains { $0.message.contains("\"60,000 yuan\"") && $0.message.contains("daily_transfer") }, "\(errors)")
     }
 
@@ -36,18 +39,14 @@ import Testing
     }
 
     @Test func aCheckedFigureTheFacetDoesNotStateIsAnError() throws {
-        let folder = try Fixtures.copyOfIntents()
-        try Fixtures.edit(folder, "limits.yaml", replacing: "en: \"You can transfer up to {daily_transfer} a day.\"",
-                          with: "en: \"You can transfer a fair amount a day.\"")
-        let errors = lint(folder).filter { $0.severity == .error }
+        let errors = try errors(editing: "limits.yaml", replacing: "en: \"You can transfer up to {daily_transfer} a day.\"",
+                                with: "en: \"You can transfer a fair amount a day.\"")
         #expect(errors.contains { $0.message.contains("checks figure 'daily_transfer' (50,000)") && $0.location.contains("limits.yaml:") }, "\(errors)")
     }
 
     @Test func aFigureWrittenOutInsteadOfByNameIsAnError() throws {
-        let folder = try Fixtures.copyOfIntents()
-        try Fixtures.edit(folder, "limits.yaml", replacing: "en: \"You can transfer up to {daily_transfer} a day.\"",
-                          with: "en: \"You can transfer up to 50,000 yuan a day.\"")
-        let errors = lint(folder).filter { $0.severity == .error }
+        let errors = try errors(editing: "limits.yaml", replacing: "en: \"You can transfer up to {daily_transfer} a day.\"",
+                                with: "en: \"You can transfer up to 50,000 yuan a day.\"")
         #expect(errors.contains { $0.message.contains("'50,000' is figure 'daily_transfer' written out; write {daily_transfer}") }, "\(errors)")
     }
 

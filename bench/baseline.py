@@ -25,7 +25,7 @@ texts, labels = [], []
 for path in sorted(glob.glob(os.path.join(root, "*.yaml")) + glob.glob(os.path.join(root, "*.yml"))):
     doc = yaml.safe_load(open(path))
     name = os.path.basename(path)
-    if name.startswith(("vocabulary.", "messages.")):
+    if name.startswith(("vocabulary.", "messages.", "entities.")):
         continue
     if name.startswith("smalltalk."):
         for intent in doc["intents"]:

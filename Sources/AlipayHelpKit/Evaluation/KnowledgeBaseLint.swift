@@ -150,6 +150,32 @@ public enum KnowledgeBaseLint {
             diagnostics.append(Diagnostic(.warning, SourceLocation(file: file, line: 1, column: 1),
                 "other product '\(product)' reads as '\(piece)', \(what): every question with that word would be declined; name it with a longer phrase"))
         }
+        // A phrase of function words and concept words reads as English does, and means
+        // something else: French "à nouveau" (again) folds to "a nouveau", the terms of every
+        // English "a new".
+        let englishFunctionWords = Set(kb.vocabulary.stopwords.flatMap(words))
+        var conceptOfWord: [String: String] = [:]
+        for concept in kb.vocabulary.concepts {
+            for surface in concept.english { let pieces = words(surface); if pieces.count == 1 { conceptOfWord[pieces[0]] = concept.id } }
+        }
+        for pack in kb.languages {
+            for entry in pack.words {
+                for surface in entry.surfaces { let pieces = words(surface); if pieces.count == 1 { conceptOfWord[pieces[0]] = entry.concept } }
+            }
+        }
+        for pack in kb.languages {
+            for entry in pack.words {
+                for surface in entry.surfaces {
+                    let pieces = words(surface)
+                    let content = pieces.filter { !englishFunctionWords.contains($0) }
+                    guard pieces.count > 1, content.count < pieces.count, !content.isEmpty,
+                          content.allSatisfy({ conceptOfWord[$0] != nil && conceptOfWord[$0] != entry.concept }) else { continue }
+                    let english = pieces.map { englishFunctionWords.contains($0) ? $0 : conceptOfWord[$0]! }.joined(separator: " ")
+                    diagnostics.append(Diagnostic(.warning, entry.location,
+                        "'\(surface)' (\(entry.concept)) reads as '\(english)', as English questions write it: those would mean \(entry.concept); use a longer phrase"))
+                }
+            }
+        }
         for pack in kb.languages {
             let own = Set(pack.markers.flatMap(words))
             for entry in pack.words {

@@ -14,6 +14,9 @@ public struct LanguagePack: Sendable {
     /// Function words of the language: they tell the language of a question written in the
     /// Latin alphabet, and carry no evidence for matching.
     public var markers: [String]
+    /// More function words ("en", "si", "de"): they carry no evidence either, but are shared
+    /// with other languages too widely to tell which language a question is in.
+    public var functionWords: [String] = []
     /// Words of the language for the vocabulary's concepts, by concept id.
     public var words: [(concept: String, surfaces: [String], location: SourceLocation)]
     /// Example questions, each with its label (a topic id or `out_of_scope`).
@@ -44,7 +47,7 @@ public struct LanguagePack: Sendable {
     }
 
     static func parse(_ root: YAMLNode, labels: Set<String>, concepts: Set<String>) throws -> LanguagePack {
-        let keys = try root.mapping(allowedKeys: ["language", "name", "script", "markers", "words", "examples"])
+        let keys = try root.mapping(allowedKeys: ["language", "name", "script", "markers", "function_words", "words", "examples"])
         let codeNode = try keys.required("language", in: root)
         let code = try codeNode.string()
         if ["en", "zh", "zh-Hant"].contains(code) {
@@ -73,8 +76,10 @@ public struct LanguagePack: Sendable {
         guard let script = Script(rawValue: try scriptNode.string()) else {
             throw scriptNode.fail("unknown script; expected one of: \(Script.allCases.map(\.rawValue).joined(separator: ", "))")
         }
-        return LanguagePack(code: code, name: try keys.required("name", in: root).string(), script: script,
-                            markers: try keys["markers"]?.strings() ?? [], words: words, examples: examples,
-                            location: root.location)
+        var pack = LanguagePack(code: code, name: try keys.required("name", in: root).string(), script: script,
+                                markers: try keys["markers"]?.strings() ?? [], words: words, examples: examples,
+                                location: root.location)
+        pack.functionWords = try keys["function_words"]?.strings() ?? []
+        return pack
     }
 }

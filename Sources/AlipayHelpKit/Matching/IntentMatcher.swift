@@ -54,7 +54,7 @@ public struct IntentMatcher: Sendable {
             throw KnowledgeBaseError.invalid(location, message: "'\(error.surface)' is declared in both '\(error.first)' and '\(error.second)'; keep it in one")
         }
         for word in vocabulary.stopwords { lexicon.markStopword(word) }
-        for language in knowledgeBase.languages { for word in language.markers { lexicon.markStopword(word) } }
+        for language in knowledgeBase.languages { for word in language.markers + language.functionWords { lexicon.markStopword(word) } }
         for word in vocabulary.commonWords where lexicon.resolveExactOrInflected(word) == nil { lexicon.internWord(word) }
         let alipay = lexicon.existingConcept("alipay")
         self.alipay = alipay

@@ -5,7 +5,7 @@ import Foundation
 /// itself), the payload, and a checksum. Anything that does not check out is ignored and the
 /// matcher is trained again.
 enum MatcherArchive {
-    static let magic: UInt64 = 0x414C_4950_4D41_5434 // "ALIPMAT6"
+    static let magic: UInt64 = 0x414C_4950_4D41_5435 // "ALIPMAT7"
 
     /// Little-endian writer of plain values.
     struct Writer {

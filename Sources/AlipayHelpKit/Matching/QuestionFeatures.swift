@@ -2,7 +2,8 @@
 /// and known words, never function words), pairs of neighbouring terms, character n-grams of its
 /// words in any script (so an unseen word form, a typo or another language still shares pieces
 /// with the examples), and characters and character pairs of unspaced scripts (Chinese, kana,
-/// Thai) without a word segmenter.
+/// Thai) without a word segmenter, outside the terms the lexicon recognised there: a recognised
+/// term is evidence once, as itself.
 public struct QuestionFeatures: Sendable {
     public var tokens: Lexicon.Tokens
     /// Sorted, unique feature keys.
@@ -59,13 +60,17 @@ public struct QuestionFeatures: Sendable {
         for segment in text.segments where segment.kind == .unspaced {
             var last: UInt32 = 0
             var lastIsStop = false
-            for scalar in text.unspacedScalars[segment.range] {
+            var lastCovered = false
+            for position in segment.range {
+                let scalar = text.unspacedScalars[position]
                 // Function characters (怎, 么, 吗, の...) decide nothing, alone or together.
                 let isStop = lexicon.stopCharacters.contains(scalar)
-                if !isStop { keys.append(Self.key(.character, UInt64(scalar))) }
-                if last != 0 && !(isStop && lastIsStop) { keys.append(Self.key(.characterPair, UInt64(last) << 21 | UInt64(scalar))) }
+                let covered = tokens.coveredScalars.contains(position)
+                if !isStop && !covered { keys.append(Self.key(.character, UInt64(scalar))) }
+                if last != 0 && !(isStop && lastIsStop) && !(covered && lastCovered) { keys.append(Self.key(.characterPair, UInt64(last) << 21 | UInt64(scalar))) }
                 last = scalar
                 lastIsStop = isStop
+                lastCovered = covered
             }
         }
         keys.sort()

@@ -64,6 +64,13 @@ import Testing
         #expect(!lint(Fixtures.intents).contains { $0.message.contains("reads as") })
     }
 
+    @Test func aPhraseThatFoldsIntoEnglishWithAnotherMeaningIsAWarning() throws {
+        let folder = try Fixtures.copyOfIntents()
+        // French "à nouveau" (again) folds to "a nouveau": the terms of every English "a new".
+        try Fixtures.edit(folder, "languages/fr.yaml", replacing: "  again: [", with: "  again: [\"à nouveau\", ")
+        #expect(lint(folder).contains { $0.severity == .warning && $0.message.contains("'à nouveau' (again) reads as 'a new'") })
+    }
+
     @Test func aTestCaseNamingAnUnknownFacetIsAnError() throws {
         let folder = try Fixtures.copyOfIntents()
         try Fixtures.edit(folder, "tests/questions.yaml", replacing: "facet: red_envelope}", with: "facet: red_packets}")

@@ -24,6 +24,24 @@ import Testing
         for word in ["how", "do", "i", "my", "a"] { #expect(!evidence.contains(word)) }
     }
 
+    @Test func functionWordsOfOtherLanguagesCarryNoEvidence() {
+        // "si", "en", "desde": Spanish function words that do not mark the language (French
+        // writes "si" and "en" too), declared under `function_words`.
+        let features = matcher.features(of: TextNormalizer.normalize("si alguien cambia el número en mi cuenta desde otro lugar"))
+        let evidence = matcher.evidence(features, for: "out_of_scope", count: 50).map(\.feature)
+        for word in ["si", "en", "desde", "el", "mi"] { #expect(!evidence.contains(word)) }
+    }
+
+    @Test func charactersOfARecognisedChineseTermAreNotEvidenceAgain() {
+        // 支付宝 is the term "alipay": its characters and pairs would count it three more times
+        // (and the out-of-scope examples name Alipay more often than the topics do).
+        let features = matcher.features(of: TextNormalizer.normalize("怎么算支付宝最低还款"))
+        let evidence = matcher.evidence(features, for: "huabei", count: 50).map(\.feature)
+        #expect(evidence.contains("alipay"))
+        for piece in ["支", "宝", "支付", "付宝", "款", "还款"] { #expect(!evidence.contains(piece)) }
+        #expect(matcher.match("怎么算支付宝最低还款").intent == "huabei")
+    }
+
     @Test(arguments: [
         ("Как удалить аккаунт Alipay", "delete_account"),
         ("¿Cómo cambio el número de teléfono de mi cuenta Alipay?", "change_phone"),

@@ -35,7 +35,7 @@ import Testing
 
     @Test func moreExpandsAndCorrectionsReroute() throws {
         let text = try joined(["how long does it take to change my phone number?", "more", "no, I meant huabei"])
-        #expect(text.contains("About ten minutes"))
+        #expect(text.contains("No more than 10 minutes"))
         #expect(text.contains("Choose Phone Number, then Change Phone Number."))
         #expect(text.contains("about 40 days"))
     }

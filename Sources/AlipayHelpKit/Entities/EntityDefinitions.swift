@@ -55,7 +55,10 @@ public struct EntityDefinitions: Sendable {
         definitions.used = try keys["used"]?.strings() ?? []
         for (key, value) in try keys["units"]?.orderedMapping() ?? [] {
             let text = try value.localized()
-            guard text.en.contains("{n}"), text.zh?.contains("{n}") ?? true else { throw value.fail("write where the number goes as {n}") }
+            let hasNumber = { (text: String) in text.contains("{n}") || text.contains("{digits}") }
+            guard hasNumber(text.en), text.zh.map(hasNumber) ?? true else {
+                throw value.fail("write where the number goes as {n} (grouped: 50,000) or {digits} (as dialled: 95188)")
+            }
             definitions.unitTexts[try key.string()] = text
         }
         return definitions
@@ -74,12 +77,13 @@ public struct EntityDefinitions: Sendable {
         return Self.fill(text.text(language), number)
     }
 
-    /// A unit's text with the number in place of `{n}`.
+    /// A unit's text with the number in place of `{n}`, or in place of `{digits}` with its digits
+    /// ungrouped (a phone number is not "95,188").
     static func fill(_ template: String, _ number: String) -> String {
-        guard let open = template.utf8.firstIndex(of: UInt8(ascii: "{")),
-              template.utf8[open...].starts(with: "{n}".utf8) else { return number }
-        let close = template.utf8.index(open, offsetBy: 3)
-        return String(template[..<open]) + number + String(template[close...])
+        for (placeholder, value) in [("{n}", number), ("{digits}", number.filter { $0 != "," })] {
+            if let range = template.range(of: placeholder) { return template.replacingCharacters(in: range, with: value) }
+        }
+        return number
     }
 
     /// 90000 → "90,000"; 1.5 → "1.5".

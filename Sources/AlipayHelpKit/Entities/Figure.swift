@@ -78,9 +78,8 @@ extension Topic {
     /// The topic's texts with each `{figure}` written out, in each language, from its figures;
     /// and every figure of the topic written out literally instead (a figure stated twice can
     /// drift apart), for `check`.
-    mutating func fillFigures(_ definitions: EntityDefinitions) throws -> [(text: String, figure: String, location: SourceLocation)] {
-        guard !figures.isEmpty else { return [] }
-        var literal: [(text: String, figure: String, location: SourceLocation)] = []
+    mutating func fillFigures(_ definitions: EntityDefinitions) throws -> [(text: String, figure: String?, location: SourceLocation)] {
+        var literal: [(text: String, figure: String?, location: SourceLocation)] = []
         let reader = NumberReader(multipliers: [:], numberWords: [:])
         var written: [Language: [String: String]] = [:]
         for language in [Language.en, .zh] {
@@ -90,10 +89,13 @@ extension Topic {
             var result = text
             for language in [Language.en, .zh] {
                 guard let raw = language == .en ? text.en : text.zh else { continue }
-                for mention in reader.mentions(in: NumberReader.fold(raw)) {
-                    if let figure = figures.first(where: { $0.values.contains(mention.value) }) {
-                        literal.append((EntityDefinitions.format(mention.value), figure.id, location))
-                    }
+                // Every number written out is one `check` reports: a figure's value (write its
+                // name) or a figure nobody named (name it).
+                // Only numbers written in digits: 一键 ("one tap") or 一次 is wording, not a figure.
+                let scalars = NumberReader.fold(raw)
+                for mention in reader.mentions(in: scalars) where NumberReader.isDigit(scalars[mention.range.lowerBound]) {
+                    let figure = figures.first(where: { $0.values.contains(mention.value) })
+                    literal.append((EntityDefinitions.format(mention.value), figure?.id, location))
                 }
                 var filled = raw.fillingPlaceholders(written[language]!)
                 if let open = filled.firstIndex(of: "{"), let close = filled[open...].firstIndex(of: "}") {

@@ -65,6 +65,8 @@ extension KnowledgeBase {
     static let smallTalkFile = "smalltalk.yaml"
     static let outOfScopeFile = "out_of_scope.yaml"
     static let messagesFile = "messages.yaml"
+    /// Figures every topic can name (the customer-service number).
+    static let sharedFiguresFile = "figures.yaml"
 
     /// Loads every YAML file in `directory` (not its subfolders): one file per topic, plus the
     /// vocabulary, small talk and out-of-scope files.
@@ -86,6 +88,7 @@ extension KnowledgeBase {
         var messages = Messages(texts: [:])
         var vocabulary = VocabularyDefinition()
         var entities = EntityDefinitions()
+        var sharedFigures: [Figure] = []
         for name in files where trainingData || name != vocabularyFile {
             let path = directory.appendingPathComponent(name).path
             let root = try YAMLNode.parse(try readText(path), file: path)
@@ -95,6 +98,7 @@ extension KnowledgeBase {
             case outOfScopeFile: outOfScope = try parseOutOfScope(root)
             case messagesFile: messages = try parseMessages(root)
             case EntityDefinitions.file: entities = try EntityDefinitions.parse(root)
+            case sharedFiguresFile: sharedFigures = try root.mapping(allowedKeys: ["figures"]).required("figures", in: root).figures()
             default: topics.append(try parseTopic(root))
             }
         }
@@ -122,7 +126,11 @@ extension KnowledgeBase {
         var knowledgeBase = KnowledgeBase(topics: topics, smallTalk: smallTalk, outOfScope: outOfScope, vocabulary: vocabulary,
                                           flows: flows, messages: messages)
         knowledgeBase.entities = entities
-        try checkFigures(topics, entities)
+        for index in knowledgeBase.topics.indices {
+            let own = Set(knowledgeBase.topics[index].figures.map(\.id))
+            knowledgeBase.topics[index].figures += sharedFigures.filter { !own.contains($0.id) }
+        }
+        try checkFigures(knowledgeBase.topics, entities)
         for index in knowledgeBase.topics.indices {
             knowledgeBase.topics[index].literalFigures = try knowledgeBase.topics[index].fillFigures(entities)
         }
@@ -136,7 +144,7 @@ extension KnowledgeBase {
 
     /// Every check names a figure of its topic, and every figure a unit `entities.yaml` knows.
     static func checkFigures(_ topics: [Topic], _ entities: EntityDefinitions) throws {
-        let units = Set([entities.currencyUnit] + entities.counts.map(\.unit))
+        let units = Set([entities.currencyUnit] + entities.counts.map(\.unit) + entities.unitTexts.keys)
         for topic in topics {
             for figure in topic.figures where !units.contains(figure.unit) {
                 throw KnowledgeBaseError.invalid(figure.location, message: "figure '\(figure.id)' is in '\(figure.unit)', a unit \(EntityDefinitions.file) does not declare; use one of: \(units.sorted().joined(separator: ", "))")
@@ -160,6 +168,7 @@ extension KnowledgeBase {
         case outOfScopeFile: _ = try parseOutOfScope(root)
         case messagesFile: _ = try parseMessages(root)
         case EntityDefinitions.file: _ = try EntityDefinitions.parse(root)
+        case sharedFiguresFile: _ = try root.mapping(allowedKeys: ["figures"]).required("figures", in: root).figures()
         case "flow.yaml": _ = try FlowLoader.parse(root)
         default: _ = try parseTopic(root)
         }

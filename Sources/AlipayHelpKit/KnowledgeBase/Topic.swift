@@ -16,8 +16,9 @@ public struct Topic: Sendable {
     public var facets: [Facet]
     /// The figures its answers state, each named once.
     public var figures: [Figure] = []
-    /// Figures its texts write out as numbers instead of by name (`check` reports them).
-    public var literalFigures: [(text: String, figure: String, location: SourceLocation)] = []
+    /// Numbers its texts write out instead of naming a figure (`check` reports them): with the
+    /// figure they are the value of, if any.
+    public var literalFigures: [(text: String, figure: String?, location: SourceLocation)] = []
     public var location: SourceLocation
 
     public func figure(_ id: String) -> Figure? { figures.first { $0.id == id } }

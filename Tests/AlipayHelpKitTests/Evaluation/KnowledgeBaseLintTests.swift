@@ -26,10 +26,17 @@ import Testing
         #expect(errors.contains { $0.message.contains("\"huabei repayment\" is an example of both") && $0.location.contains(".yaml:") })
     }
 
-    @Test func aFacetFigureTheAnswerNeverStatesIsAnError() throws {
+    @Test func aBareFigureNoEntryNamesIsAnError() throws {
+        // Any number an answer writes out must be a named figure, so each is stated once.
         let errors = try errors(editing: "limits.yaml", replacing: "en: \"You can transfer up to {daily_transfer} a day.\"",
-                                with: "en: \"You can transfer up to 60,000 yuan a day.\"")
-        #expect(errors.contains { $0.message.contains("\"60,000 yuan\"") && $0.message.contains("daily_transfer") }, "\(errors)")
+                                with: "en: \"You can transfer up to {daily_transfer} a day, or 7 times.\"")
+        #expect(errors.contains { $0.message.contains("'7' is a figure no entry under figures: names") && $0.location.contains("limits.yaml:") }, "\(errors)")
+    }
+
+    @Test func aFacetMayStateAFigureTheTopicAnswerDoesNot() throws {
+        // The rule this replaced made authors delete useful facts from facets.
+        let facetOnly = try errors(editing: "huabei.yaml", replacing: "      en: \"Huabei bills you monthly.", with: "      en: \"Huabei bills you monthly, {interest_free_days} at most.")
+        #expect(!facetOnly.contains { $0.message.contains("never says") }, "\(facetOnly)")
     }
 
     @Test func aRuleNamingNoConceptIsAWarning() throws {
@@ -92,9 +99,5 @@ import Testing
         try Fixtures.edit(folder, "huabei.yaml", replacing: "  - \"huabei\"\n", with: "  - \"huabei\"\n  - penguins juggle marmalade\n")
         let warnings = KnowledgeBaseLint.run(directory: folder).filter { $0.severity == .warning }
         #expect(warnings.contains { $0.message.contains("\"penguins juggle marmalade\" is taken for") })
-    }
-
-    @Test func figuresAreReadWithTheirUnits() {
-        #expect(KnowledgeBaseLint.figures(in: "up to 50,000 yuan a day, 100 red envelopes, call 95188.") == ["50,000 yuan", "100 red", "95188"])
     }
 }

@@ -3,7 +3,6 @@ import Foundation
 /// Everything the assistant knows, as loaded from the `intents/` folder.
 public struct KnowledgeBase: Sendable {
     /// The topic ids the product answers; a topic file with another id is an error.
-    public static let topicIDs = ["change_phone", "delete_account", "limits", "huabei", "foreigner_verification"]
 
     public var topics: [Topic]
     public var smallTalk: [SmallTalkIntent]
@@ -103,12 +102,13 @@ extension KnowledgeBase {
             }
         }
         guard !topics.isEmpty else { throw KnowledgeBaseError.notFound(path: directory.path) }
-        try checkTopicIDs(topics)
+        try checkTopicIDs(topics, reserved: Set(smallTalk.map(\.id) + [LabelledQuestion.outOfScopeLabel]))
         guard files.contains(vocabularyFile) else {
             throw KnowledgeBaseError.invalid(SourceLocation(file: directory.appendingPathComponent(vocabularyFile).path, line: 1, column: 1),
                                              message: "missing: the concepts the matcher reads questions with live in \(vocabularyFile)")
         }
-        topics.sort { topicIDs.firstIndex(of: $0.id)! < topicIDs.firstIndex(of: $1.id)! }
+        // Topics are data: their order (menus, reports) is each file's `order`, then file name.
+        topics.sort { ($0.order ?? .max, $0.location.file) < ($1.order ?? .max, $1.location.file) }
         let flowsFolder = directory.appendingPathComponent("flows")
         var isFolder: ObjCBool = false
         if FileManager.default.fileExists(atPath: flowsFolder.path, isDirectory: &isFolder), !isFolder.boolValue {
@@ -203,11 +203,15 @@ extension KnowledgeBase {
         return text
     }
 
-    private static func checkTopicIDs(_ topics: [Topic]) throws {
+    private static func checkTopicIDs(_ topics: [Topic], reserved: Set<String>) throws {
         var seen: [String: SourceLocation] = [:]
         for topic in topics {
-            guard topicIDs.contains(topic.id) else {
-                throw KnowledgeBaseError.invalid(topic.location, message: "unknown topic id '\(topic.id)'; topics are \(topicIDs.joined(separator: ", "))")
+            // An id names the topic in JSON, tests and rules: lowercase words joined by "_".
+            guard !topic.id.isEmpty, topic.id.utf8.allSatisfy({ ($0 >= 97 && $0 <= 122) || ($0 >= 48 && $0 <= 57) || $0 == 95 }) else {
+                throw KnowledgeBaseError.invalid(topic.location, message: "topic id '\(topic.id)' must be lowercase letters, digits and _")
+            }
+            if reserved.contains(topic.id) {
+                throw KnowledgeBaseError.invalid(topic.location, message: "topic id '\(topic.id)' is taken by small talk or out of scope; choose another")
             }
             if let first = seen[topic.id] {
                 throw KnowledgeBaseError.invalid(topic.location, message: "topic '\(topic.id)' is also defined at \(first)")
@@ -217,7 +221,7 @@ extension KnowledgeBase {
     }
 
     private static func parseTopic(_ root: YAMLNode) throws -> Topic {
-        let keys = try root.mapping(allowedKeys: ["id", "title", "require", "exclude", "examples", "answer", "facets", "figures"])
+        let keys = try root.mapping(allowedKeys: ["id", "order", "title", "require", "exclude", "examples", "answer", "facets", "figures"])
         let answerNode = try keys.required("answer", in: root)
         let answerKeys = try answerNode.mapping(allowedKeys: ["summary", "steps", "notes"])
         let answer = Answer(
@@ -255,6 +259,10 @@ extension KnowledgeBase {
             answer: answer,
             facets: facets,
             figures: try keys["figures"]?.figures() ?? [],
+            order: try keys["order"].map { node in
+                guard let order = Int(try node.string()) else { throw node.fail("expected a whole number") }
+                return order
+            },
             location: root.location
         )
     }

@@ -18,6 +18,8 @@ public struct Topic: Sendable {
     public var figures: [Figure] = []
     /// Numbers its texts write out instead of naming a figure (`check` reports them): with the
     /// figure they are the value of, if any.
+    /// Where the topic comes in menus and reports (`order:`); without one, after those with one.
+    public var order: Int?
     public var literalFigures: [(text: String, figure: String?, location: SourceLocation)] = []
     public var location: SourceLocation
 

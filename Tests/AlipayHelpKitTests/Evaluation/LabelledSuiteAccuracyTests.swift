@@ -33,7 +33,7 @@ import Testing
 
     @Test func chineseSuiteHasEnoughCases() throws {
         let suite = try LabelledSuite.load(path: Fixtures.intents.appendingPathComponent("tests/questions_zh.yaml").path)
-        for topic in KnowledgeBase.topicIDs {
+        for topic in Fixtures.knowledgeBase.topics.map(\.id) {
             #expect(suite.cases.filter { $0.expected == .intent(topic) }.count >= 20, "\(topic)")
         }
         #expect(suite.cases.filter { $0.expected == .outOfScope }.count >= 30)
@@ -43,7 +43,7 @@ import Testing
 
     @Test func suitesHaveEnoughCasesPerTopic() throws {
         let suite = try LabelledSuite.load(path: Fixtures.intents.appendingPathComponent("tests/questions.yaml").path)
-        for topic in KnowledgeBase.topicIDs {
+        for topic in Fixtures.knowledgeBase.topics.map(\.id) {
             #expect(suite.cases.filter { $0.expected == .intent(topic) }.count >= 20, "\(topic)")
         }
         #expect(suite.cases.filter { $0.expected == .outOfScope }.count >= 40)

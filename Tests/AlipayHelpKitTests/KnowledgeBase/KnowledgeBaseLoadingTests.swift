@@ -100,3 +100,19 @@ import Testing
         #expect(cases.allSatisfy { $0.location.line > 1 })
     }
 }
+
+/// FACTS.md, in the repository, lists every figure the knowledge base names, with its value.
+@Suite struct FactsFileTests {
+    @Test func everyNamedFigureIsListedWithItsValue() throws {
+        let facts = try String(contentsOf: Fixtures.packageRoot.appendingPathComponent("FACTS.md"), encoding: .utf8)
+        let rows = facts.split(separator: "\n").filter { $0.hasPrefix("| `") }
+        let figures = Fixtures.knowledgeBase.topics.flatMap(\.figures)
+        #expect(!figures.isEmpty)
+        for figure in figures {
+            let row = try #require(rows.first { $0.hasPrefix("| `\(figure.id)` |") }, "FACTS.md does not list \(figure.id)")
+            let value = row.split(separator: "|")[1]
+            let written = Fixtures.knowledgeBase.entities.describe(figure, .en)
+            #expect(value.contains(written), "FACTS.md gives \(figure.id) as \(value), the knowledge base \(written)")
+        }
+    }
+}

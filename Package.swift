@@ -24,14 +24,22 @@ let package = Package(
             pkgConfig: "readline",
             providers: [.apt(["libreadline-dev"])]
         ),
-        // The thin command-line front end.
+        // The thin command-line front end, with the knowledge base built in.
         .executableTarget(
             name: "alipay-help",
             dependencies: [
                 "AlipayHelpKit",
                 "CReadline",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
-            ]
+            ],
+            plugins: ["EmbedKnowledgeBase"]
+        ),
+        // Turns intents/ into Swift source at build time (the only copy stays intents/).
+        .executableTarget(name: "embed-knowledge-base"),
+        .plugin(
+            name: "EmbedKnowledgeBase",
+            capability: .buildTool(),
+            dependencies: ["embed-knowledge-base"]
         ),
         // Release-build benchmark: throughput, start-up and peak memory.
         .executableTarget(

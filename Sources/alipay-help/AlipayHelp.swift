@@ -12,9 +12,13 @@ struct AlipayHelp: ParsableCommand {
         Huabei, and verifying an account as a foreigner. With no command: a chat on a \
         terminal, or `ask` for every line of a pipe.
         """,
-        subcommands: [Ask.self, Chat.self, Test.self, Check.self, Explain.self],
+        version: "alipay-help \(programVersion) (knowledge base \(BuiltInKnowledgeBase.version))",
+        subcommands: [Ask.self, Chat.self, Test.self, Check.self, Explain.self, KnowledgeBaseCommand.self],
         defaultSubcommand: Ask.self
     )
+
+    /// The program's version; the knowledge base's is the hash of its files.
+    static let programVersion = "1.0.0"
 }
 
 @main

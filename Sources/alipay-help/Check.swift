@@ -11,8 +11,8 @@ extension AlipayHelp {
             Checks YAML and schema (with file:line:column), unknown keys, the same example under two \
             intents, near-duplicates across intents, thin topics and facets, examples the matcher \
             misreads when they are left out of training, flows with broken references or unreachable \
-            steps, rules naming no concept, test cases naming unknown intents, and figures that \
-            disagree between an answer and its facets.
+            steps, rules naming no concept, test cases naming unknown intents, numbers an answer \
+            writes out instead of naming a figure, and checks whose figure their facet does not state.
             """
         )
 
@@ -27,7 +27,7 @@ extension AlipayHelp {
         func run() throws {
             var options = KnowledgeBaseLint.Options()
             options.leaveOneOut = !noLeaveOneOut
-            let diagnostics = KnowledgeBaseLint.run(directory: knowledgeBase.directory(), options: options)
+            let diagnostics = KnowledgeBaseLint.run(directory: try knowledgeBase.directory(), options: options)
             let errors = diagnostics.filter { $0.severity == .error }.count
             let warnings = diagnostics.count - errors
             let output = StandardOutput()

@@ -5,26 +5,21 @@ import Foundation
 /// Options every command shares: where the knowledge base is.
 struct KnowledgeBaseOptions: ParsableArguments {
     /// The folder holding the knowledge-base YAML files.
-    @Option(name: .long, help: ArgumentHelp("The knowledge-base folder (default: $ALIPAY_HELP_KB, else the intents/ folder next to the program).", valueName: "folder"))
+    @Option(name: .long, help: ArgumentHelp("A knowledge-base folder to use instead of the built-in one (default: $ALIPAY_HELP_KB, else built in).", valueName: "folder"))
     var kb: String?
 
-    /// Finds the knowledge base: --kb, then $ALIPAY_HELP_KB, then an `intents/` folder beside
-    /// the executable or in a folder above it (so `swift run` and a copied build both work),
-    /// then `./intents`.
-    func directory() -> URL {
+    /// Finds the knowledge base: --kb, then $ALIPAY_HELP_KB, then the one built into the
+    /// program (written out once to the cache folder).
+    func directory() throws -> URL {
         if let kb { return URL(fileURLWithPath: kb) }
         if let env = ProcessInfo.processInfo.environment["ALIPAY_HELP_KB"], !env.isEmpty {
             return URL(fileURLWithPath: env)
         }
-        var folder = URL(fileURLWithPath: CommandLine.arguments[0]).resolvingSymlinksInPath().deletingLastPathComponent()
-        for _ in 0..<6 {
-            let candidate = folder.appendingPathComponent("intents")
-            if FileManager.default.fileExists(atPath: candidate.appendingPathComponent("vocabulary.yaml").path) {
-                return candidate
-            }
-            folder.deleteLastPathComponent()
+        do {
+            return try BuiltInKnowledgeBase.folder(cache: Self.cacheFolder() ?? Self.cacheFolder(ignoringSwitch: true))
+        } catch {
+            throw KnowledgeBaseError.unreadable(file: "built-in knowledge base", reason: "cannot be written out (\(error.localizedDescription)); pass --kb FOLDER")
         }
-        return URL(fileURLWithPath: "intents")
     }
 
     /// Loads the knowledge base and the matcher (stored after the first training, in
@@ -36,7 +31,7 @@ struct KnowledgeBaseOptions: ParsableArguments {
     /// vocabulary, which answering alone does not read.
     func responder(trainingData: Bool = false) throws -> Responder {
         do {
-            let folder = directory()
+            let folder = try directory()
             let policy = MatchPolicy()
             guard let cache = Self.cacheFolder() else { return try Responder(knowledgeBase: KnowledgeBase.load(from: folder), policy: policy) }
             let key = MatcherStore.key(knowledgeBaseFiles: Self.files(in: folder), policy: policy, program: Self.programIdentity())
@@ -53,9 +48,11 @@ struct KnowledgeBaseOptions: ParsableArguments {
         }
     }
 
-    static func cacheFolder() -> URL? {
+    /// Where stored matchers and the built-in knowledge base go; nil when `ALIPAY_HELP_NO_CACHE`
+    /// is set (unless `ignoringSwitch`) or there is no home.
+    static func cacheFolder(ignoringSwitch: Bool = false) -> URL? {
         let environment = ProcessInfo.processInfo.environment
-        if let off = environment["ALIPAY_HELP_NO_CACHE"], !off.isEmpty { return nil }
+        if !ignoringSwitch, let off = environment["ALIPAY_HELP_NO_CACHE"], !off.isEmpty { return nil }
         if let cache = environment["XDG_CACHE_HOME"], cache.hasPrefix("/") {
             return URL(fileURLWithPath: cache).appendingPathComponent("alipay-help")
         }

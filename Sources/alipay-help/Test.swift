@@ -120,7 +120,7 @@ extension AlipayHelp {
         private func loadSuites(_ kb: KnowledgeBase) throws -> ([LabelledSuite], [ConversationSuite]) {
             do {
                 if files.isEmpty {
-                    let folder = knowledgeBase.directory().appendingPathComponent("tests")
+                    let folder = try knowledgeBase.directory().appendingPathComponent("tests")
                     return (try LabelledSuite.loadAll(in: folder), try ConversationSuite.loadAll(in: folder))
                 }
                 let isConversation = { (path: String) in (path as NSString).lastPathComponent.hasPrefix("conversations") }

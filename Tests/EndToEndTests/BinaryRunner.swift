@@ -39,9 +39,10 @@ struct BinaryRunner {
         return (process, input, output)
     }
 
-    static func run(_ arguments: [String], stdin: Data? = nil, environment: [String: String] = [:], kb: Bool = true) throws -> Result {
+    static func run(_ arguments: [String], stdin: Data? = nil, environment: [String: String] = [:], kb: Bool = true,
+                    program: URL = executable) throws -> Result {
         let process = Process()
-        process.executableURL = executable
+        process.executableURL = program
         process.arguments = arguments + (kb ? ["--kb", intents] : [])
         var env = ProcessInfo.processInfo.environment
         env.removeValue(forKey: "ALIPAY_HELP_KB")

@@ -18,10 +18,11 @@ let package = Package(
             name: "AlipayHelpKit",
             dependencies: [.product(name: "Yams", package: "Yams")]
         ),
-        // GNU readline, for line editing, history and completion in the chat.
+        // GNU readline, for line editing, history and completion in the chat. Its module map links
+        // it; no pkgConfig, because Debian's readline.pc pulls in ncurses' -D_DEFAULT_SOURCE and
+        // -D_XOPEN_SOURCE=600, which SwiftPM drops with a warning on every build.
         .systemLibrary(
             name: "CReadline",
-            pkgConfig: "readline",
             providers: [.apt(["libreadline-dev"])]
         ),
         // The thin command-line front end, with the knowledge base built in.

@@ -8,9 +8,9 @@ struct AlipayHelp: ParsableCommand {
         commandName: "alipay-help",
         abstract: "Answers questions about your Alipay account.",
         discussion: """
-        Topics: changing the linked phone number, deleting an account, transaction limits, \
-        Huabei, and verifying an account as a foreigner. With no command: a chat on a \
-        terminal, or `ask` for every line of a pipe.
+        It answers from a knowledge base of topics kept in YAML files: the one built into the \
+        program, or another folder (--kb). Ask it "what can you do?" for its topics. With no \
+        command: a chat on a terminal, or `ask` for every line of a pipe.
         """,
         version: "alipay-help \(programVersion) (knowledge base \(BuiltInKnowledgeBase.version))",
         subcommands: [Ask.self, Chat.self, Test.self, Check.self, Explain.self, KnowledgeBaseCommand.self],

@@ -29,8 +29,8 @@ import Testing
         let text = try joined(["what are the alipay limits", "and per year?", "what about red envelopes?"])
         let parts = text.components(separatedBy: "Transaction limits")
         #expect(parts.count >= 3)
-        #expect(text.contains("Transaction limits: yearly total"))
-        #expect(text.contains("Transaction limits: red envelopes"))
+        #expect(text.contains("Transaction limits: Yearly total"))
+        #expect(text.contains("Transaction limits: Red envelopes"))
     }
 
     @Test func moreExpandsAndCorrectionsReroute() throws {

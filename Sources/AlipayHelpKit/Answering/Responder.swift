@@ -42,9 +42,11 @@ public struct Responder: Sendable {
             for topic in knowledgeBase.topics {
                 add(topic.id, Self.fullAnswer(topic, language))
                 for facet in topic.facets {
+                    // Titles keep their case as written: lowercasing the first letter broke
+                    // "QR-code payments" and the name "Huabei".
                     let heading = language.isChinese
                         ? "\(topic.title.text(language))：\(facet.title.text(language))"
-                        : "\(topic.title.en): \(facet.title.en.lowercasedFirst)"
+                        : "\(topic.title.en): \(facet.title.en)"
                     add(topic.id + "/" + facet.id, [.heading(heading), .paragraph(facet.answer.text(language))])
                 }
             }
@@ -171,12 +173,5 @@ public struct Responder: Sendable {
         var reply = Reply(question: question, match: match, blocks: entry.blocks, text: entry.text, escapedText: entry.escaped)
         reply.language = language
         return reply
-    }
-}
-
-extension String {
-    var lowercasedFirst: String {
-        guard let first = first else { return self }
-        return first.lowercased() + dropFirst()
     }
 }

@@ -16,10 +16,15 @@ public struct Conversation: Sendable {
     public private(set) var activeFlow: FlowRun?
     /// A flow offered after an answer ("Shall I walk you through it?"), waiting for yes or no.
     public private(set) var offeredFlow: FlowDefinition?
-    /// A fixed reply language (`--lang`, `/lang`); nil follows the person.
-    public var fixedLanguage: Language?
+    /// A fixed reply language (`--lang`, `/lang`); nil follows the person again, from the
+    /// language they last wrote in (not the one that was fixed).
+    public var fixedLanguage: Language? {
+        didSet { language = fixedLanguage ?? personLanguage }
+    }
     /// The language of the conversation so far.
     public private(set) var language: Language = .en
+    /// The language the person last wrote in, whatever the replies were fixed to.
+    private var personLanguage: Language = .en
 
     static let escalationAfterMisses = 2
 
@@ -29,6 +34,7 @@ public struct Conversation: Sendable {
     public init(responder: Responder, language: Language? = nil, startingIn: Language = .en) {
         self.responder = responder
         fixedLanguage = language
+        personLanguage = startingIn
         self.language = language ?? startingIn
     }
 
@@ -42,11 +48,11 @@ public struct Conversation: Sendable {
     /// Follows the person's language, unless it is fixed. Lines with no words ("2", "?") and
     /// one-word English answers to a Chinese question ("ok", "yes" in a flow) keep the language.
     private mutating func updateLanguage(_ line: String, words: [String]) {
-        if let fixedLanguage { language = fixedLanguage; return }
         guard let detected = Language.detect(line) else { return }
         let answering = activeFlow != nil || offeredFlow != nil || pendingChoice != nil
-        if detected == .en && language.isChinese && words.count <= 1 && answering { return }
-        language = detected
+        if detected == .en && personLanguage.isChinese && words.count <= 1 && answering { return }
+        personLanguage = detected
+        language = fixedLanguage ?? detected
     }
 
     public mutating func respond(to line: String) -> ConversationTurn {
@@ -82,6 +88,10 @@ public struct Conversation: Sendable {
                                   ranking: [], reason: "chosen from the offered topics")
                 return answer(responder.reply(to: pending.question, match: match, language: language))
             }
+        }
+        // "1" with no choice on offer: say so, rather than decline it as a question.
+        if ChoiceReference.position(words) != nil {
+            return ConversationTurn(blocks: [.paragraph(messages.text(.nothingToChoose, language))])
         }
         if Self.asksForMore(words) {
             guard let topic = currentTopic else {
@@ -204,9 +214,7 @@ public struct Conversation: Sendable {
             return words.contains(where: titleWords.contains)
         }
         if named.count == 1 { return named[0] }
-        let ordinals = [["1", "first", "1st", "一", "第一", "第一个"], ["2", "two", "second", "2nd", "二", "第二", "第二个"],
-                        ["3", "three", "third", "3rd", "三", "第三", "第三个"]]
-        for (index, names) in ordinals.enumerated() where index < topics.count {
+        for (index, names) in ChoiceReference.ordinals.enumerated() where index < topics.count {
             if words.contains(where: names.contains) { return topics[index] }
         }
         // "one" alone, or "the one above": the first choice.

@@ -10,6 +10,7 @@ public enum MessageKey: String, CaseIterable, Sendable {
     case confirmTopicHint = "confirm_topic_hint"
     case offerDeclined = "offer_declined"
     case moreWithoutContext = "more_without_context"
+    case nothingToChoose = "nothing_to_choose"
     case customerService = "customer_service"
     case codeWarning = "code_warning"
     case flowCommandsHint = "flow_commands_hint"

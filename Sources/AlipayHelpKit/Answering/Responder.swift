@@ -167,6 +167,13 @@ public struct Responder: Sendable {
         preparedReply(id, question, match, language)
     }
 
+    /// The prepared answer of a match's topic or facet, with nothing read from the line (a
+    /// pick from a numbered choice: its number is no figure).
+    public func preparedReply(to match: Match, language: Language) -> Reply {
+        guard case let .topic(id) = match.outcome else { return reply(to: "", match: match, in: language) }
+        return preparedReply(match.facet.map { id + "/" + $0 } ?? id, "", match, language)
+    }
+
     private func preparedReply(_ key: String, _ question: String, _ match: Match, _ language: Language) -> Reply {
         let table = prepared[language]!
         let entry = table[key] ?? table[LabelledQuestion.outOfScopeLabel]!

@@ -17,7 +17,7 @@ enum ChoiceReference {
     static func position(_ words: [String]) -> Int? {
         let named = words.filter { !filler.contains($0) }
         guard named.count == 1 else { return nil }
-        if let number = Int(named[0]), (1...9).contains(number), words.count <= 2 { return number - 1 }
+        if let number = Int(named[0]), (1...99).contains(number), words.count <= 2 { return number - 1 }
         return ordinals.firstIndex { $0.contains(named[0]) }
     }
 }

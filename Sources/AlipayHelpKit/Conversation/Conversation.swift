@@ -8,8 +8,10 @@ public struct Conversation: Sendable {
     public let responder: Responder
     /// The topic of the last answer, the context for follow-ups.
     public private(set) var currentTopic: String?
-    /// The topics offered in the last "did you mean...?", and the question that led to it.
-    public private(set) var pendingChoice: (question: String, topics: [String])?
+    /// The choices offered in the last reply, waiting for a pick.
+    public private(set) var pendingChoice: PendingChoice?
+    /// The last answer was the topic's whole article, so "more" has nothing more to show.
+    public private(set) var shownWholeArticle = false
     /// Out-of-scope replies in a row.
     public private(set) var misses = 0
     /// The guided flow in progress, if any.
@@ -82,11 +84,9 @@ public struct Conversation: Sendable {
         }
         if let pending = pendingChoice {
             pendingChoice = nil
-            let confirmed = pending.topics.count == 1 && YesNoAnswer.parse(words) == true
-            if let topic = confirmed ? pending.topics[0] : chosenTopic(words: words, line: line, among: pending.topics) {
-                let match = Match(outcome: .topic(topic), confidence: 1, facet: matcher.facet(of: pending.question, in: topic),
-                                  ranking: [], reason: "chosen from the offered topics")
-                return answer(responder.reply(to: pending.question, match: match, language: language))
+            let confirmed = pending.options.count == 1 && YesNoAnswer.parse(words) == true
+            if let option = confirmed ? pending.options[0] : chosenOption(words: words, line: line, among: pending.options) {
+                return answer(chosen: option, question: pending.question)
             }
         }
         // "1" with no choice on offer: say so, rather than decline it as a question.
@@ -97,6 +97,7 @@ public struct Conversation: Sendable {
             guard let topic = currentTopic else {
                 return ConversationTurn(blocks: [.paragraph(messages.text(.moreWithoutContext, language))])
             }
+            if shownWholeArticle { return moreAfterWholeArticle(topic) }
             let match = Match(outcome: .topic(topic), confidence: 1, facet: nil, ranking: [], reason: "the full answer of the last topic")
             return answer(responder.fullReply(topic: topic, question: line, match: match, language: language))
         }
@@ -117,7 +118,7 @@ public struct Conversation: Sendable {
             return turn
         case let .ambiguous(topics):
             misses = 0
-            pendingChoice = (line, topics)
+            pendingChoice = PendingChoice(question: line, options: topics.map { PendingChoice.Option(topic: $0) })
             return ConversationTurn(blocks: responder.reply(to: line, match: match, language: language).blocks, match: match)
         case let .smallTalk(id):
             let reply = responder.reply(to: line, match: match, language: language)
@@ -201,27 +202,65 @@ public struct Conversation: Sendable {
 
     private mutating func answer(_ reply: Reply) -> ConversationTurn {
         misses = 0
-        if case let .topic(id) = reply.match.outcome { currentTopic = id }
+        if case let .topic(id) = reply.match.outcome {
+            currentTopic = id
+            shownWholeArticle = reply.match.facet == nil
+        }
         return ConversationTurn(blocks: reply.blocks, match: reply.match)
     }
 
-    /// "1", "2)", "#2", "the second one", "option 1", or words from a topic's title or id.
-    private func chosenTopic(words: [String], line: String, among topics: [String]) -> String? {
+    /// The answer to a pick: the question that led to "did you mean" read against the topic
+    /// picked, or the facet picked.
+    private mutating func answer(chosen option: PendingChoice.Option, question: String?) -> ConversationTurn {
+        let facet = option.facet ?? question.flatMap { matcher.facet(of: $0, in: option.topic) }
+        let match = Match(outcome: .topic(option.topic), confidence: 1, facet: facet, ranking: [], reason: "chosen from the offered choices")
+        guard let question else { return answer(responder.preparedReply(to: match, language: language)) }
+        return answer(responder.reply(to: question, match: match, language: language))
+    }
+
+    /// "more" after the whole article: there is no more, so say so and offer the topic's facets
+    /// to pick from, and its guided flow if it has one.
+    private mutating func moreAfterWholeArticle(_ topicID: String) -> ConversationTurn {
+        guard let topic = kb.topic(topicID) else { return ConversationTurn(blocks: []) }
+        var blocks: [ReplyBlock] = [.paragraph(messages.text(.moreAfterWholeArticle, language, ["topic": topic.title.text(language)]))]
+        if !topic.facets.isEmpty {
+            blocks.append(.choices(topic.facets.map { $0.title.text(language) }))
+            blocks.append(.paragraph(messages.text(.choosePartHint, language, ["count": String(topic.facets.count)])))
+            pendingChoice = PendingChoice(question: nil, options: topic.facets.map { PendingChoice.Option(topic: topicID, facet: $0.id) })
+        }
+        if let flow = kb.flows.first(where: { $0.topic == topicID }), let offer = flow.offer {
+            blocks.append(.paragraph(offer.text(language)))
+            offeredFlow = flow
+        }
+        return ConversationTurn(blocks: blocks)
+    }
+
+    /// "1", "2)", "#2", "the second one", "option 1", or words from a choice's title or id.
+    private func chosenOption(words: [String], line: String, among options: [PendingChoice.Option]) -> PendingChoice.Option? {
         // Words from a title first ("the phone one", "huabei"): "one" there is not an ordinal.
-        let named = topics.filter { topic in
-            guard let title = kb.topic(topic)?.title else { return false }
-            let titleWords = Set(TextNormalizer.normalize(title.en + " " + topic.replacingUnderscores).pieces.filter { $0.count > 3 })
+        let named = options.filter { option in
+            guard let topic = kb.topic(option.topic) else { return false }
+            let title = option.facet.flatMap { id in topic.facets.first { $0.id == id } }.map { $0.title.en + " " + $0.id.replacingUnderscores }
+                ?? topic.title.en + " " + option.topic.replacingUnderscores
+            let titleWords = Set(TextNormalizer.normalize(title).pieces.filter { $0.count > 3 })
             return words.contains(where: titleWords.contains)
         }
         if named.count == 1 { return named[0] }
-        for (index, names) in ChoiceReference.ordinals.enumerated() where index < topics.count {
-            if words.contains(where: names.contains) { return topics[index] }
+        if let position = ChoiceReference.position(words), position < options.count { return options[position] }
+        for (index, names) in ChoiceReference.ordinals.enumerated() where index < options.count {
+            if words.contains(where: names.contains) { return options[index] }
         }
         // "one" alone, or "the one above": the first choice.
-        if words.contains("one") { return topics[0] }
+        if words.contains("one") { return options[0] }
+        // Otherwise the line read as a question: a topic on offer, or a facet of the one on offer.
         let match = matcher.match(line)
-        if case let .topic(id) = match.outcome, topics.contains(id) { return id }
-        if case let .ambiguous(ids) = match.outcome, let id = ids.first(where: topics.contains) { return id }
+        if case let .topic(id) = match.outcome, let option = options.first(where: { $0.topic == id && ($0.facet == nil || $0.facet == match.facet) }) {
+            return option
+        }
+        if case let .ambiguous(ids) = match.outcome, let option = options.first(where: { $0.facet == nil && ids.contains($0.topic) }) { return option }
+        if let topic = options.first?.topic, options.allSatisfy({ $0.facet != nil }), let facet = matcher.facet(of: line, in: topic) {
+            return options.first { $0.facet == facet }
+        }
         return nil
     }
 

@@ -11,6 +11,8 @@ public enum MessageKey: String, CaseIterable, Sendable {
     case offerDeclined = "offer_declined"
     case moreWithoutContext = "more_without_context"
     case nothingToChoose = "nothing_to_choose"
+    case moreAfterWholeArticle = "more_after_whole_article"
+    case choosePartHint = "choose_part_hint"
     case customerService = "customer_service"
     case codeWarning = "code_warning"
     case flowCommandsHint = "flow_commands_hint"

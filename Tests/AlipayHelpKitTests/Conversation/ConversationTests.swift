@@ -126,3 +126,39 @@ import Testing
         #expect(chat.respond(to: "2").text.contains("没有可以选择的选项"))
     }
 }
+
+/// "more" once the whole article has been shown (issue 11).
+@Suite struct MoreAfterTheWholeArticleTests {
+    @Test func saysSoAndOffersTheFacetsAndTheGuide() throws {
+        var chat = Conversation(responder: Fixtures.responder)
+        let article = chat.respond(to: "how do I change my phone number?")
+        #expect(article.match?.facet == nil)
+        let more = chat.respond(to: "more")
+        #expect(more.text.contains("That was the whole answer"))
+        #expect(!more.text.contains(article.blocks.compactMap { if case let .steps(steps) = $0 { steps.first } else { nil } }.first ?? "?"))
+        let facets = Fixtures.knowledgeBase.topic("change_phone")!.facets
+        #expect(more.blocks.contains(.choices(facets.map(\.title.en))))
+        #expect(chat.pendingChoice?.options.count == facets.count)
+        #expect(chat.offeredFlow != nil)
+        let second = chat.respond(to: "2")
+        #expect(second.match?.facet == facets[1].id)
+        #expect(chat.currentFlowStep == nil)
+    }
+
+    @Test func yesStartsTheOfferedGuide() {
+        var chat = Conversation(responder: Fixtures.responder)
+        _ = chat.respond(to: "支付宝怎么换手机号")
+        let more = chat.respond(to: "更多")
+        #expect(more.text.contains("我知道的都在上面了"))
+        _ = chat.respond(to: "是")
+        #expect(chat.currentFlowStep == "can_receive_sms")
+    }
+
+    @Test func moreAfterAFacetStillShowsTheWholeArticle() {
+        var chat = Conversation(responder: Fixtures.responder)
+        _ = chat.respond(to: "how long does it take to change my phone number?")
+        let more = chat.respond(to: "more")
+        #expect(more.match?.facet == nil)
+        #expect(!more.text.contains("That was the whole answer"))
+    }
+}

@@ -121,12 +121,14 @@ public struct Conversation: Sendable {
             pendingChoice = PendingChoice(question: line, options: topics.map { PendingChoice.Option(topic: $0) })
             return ConversationTurn(blocks: responder.reply(to: line, match: match, language: language).blocks, match: match)
         case let .smallTalk(id):
+            if kb.vagueLines.isVague(words) { return askWhichTopic(match) }
             let reply = responder.reply(to: line, match: match, language: language)
             return ConversationTurn(blocks: reply.blocks, match: match, endsConversation: id == "goodbye")
         case .outOfScope:
             if let topic = currentTopic, let followUp = matcher.followUp(line, topic: topic) {
                 return answer(responder.reply(to: line, match: followUp, language: language))
             }
+            if kb.vagueLines.isVague(words) { return askWhichTopic(match) }
             misses += 1
             var blocks = responder.reply(to: line, match: match, language: language).blocks
             if misses >= Self.escalationAfterMisses { blocks.append(.paragraph(messages.text(.customerService, language))) }
@@ -216,6 +218,18 @@ public struct Conversation: Sendable {
         let match = Match(outcome: .topic(option.topic), confidence: 1, facet: facet, ranking: [], reason: "chosen from the offered choices")
         guard let question else { return answer(responder.preparedReply(to: match, language: language)) }
         return answer(responder.reply(to: question, match: match, language: language))
+    }
+
+    /// A line about the account that says too little ("it doesn't work"): which topic is it
+    /// about? The topics as a choice; a pick answers with that topic's article.
+    private mutating func askWhichTopic(_ match: Match) -> ConversationTurn {
+        misses = 0
+        pendingChoice = PendingChoice(question: nil, options: kb.topics.map { PendingChoice.Option(topic: $0.id) })
+        return ConversationTurn(blocks: [
+            .paragraph(messages.text(.whichTopic, language)),
+            .choices(kb.topics.map { $0.title.text(language) }),
+            .paragraph(messages.text(.chooseHint, language, ["count": String(kb.topics.count)])),
+        ], match: match)
     }
 
     /// "more" after the whole article: there is no more, so say so and offer the topic's facets

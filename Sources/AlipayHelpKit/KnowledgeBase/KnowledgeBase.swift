@@ -17,6 +17,8 @@ public struct KnowledgeBase: Sendable {
     public var languages: [LanguagePack] = []
     /// The words that make numbers in questions into amounts, counts and periods.
     public var entities = EntityDefinitions()
+    /// Lines too vague to answer, which the chat asks back about, from `clarify.yaml`.
+    public var vagueLines = VagueLines()
 
     public init(topics: [Topic], smallTalk: [SmallTalkIntent], outOfScope: OutOfScope, vocabulary: VocabularyDefinition,
                 flows: [FlowDefinition] = [], messages: Messages = Messages(texts: [:])) {
@@ -89,6 +91,7 @@ extension KnowledgeBase {
         var vocabulary = VocabularyDefinition()
         var entities = EntityDefinitions()
         var sharedFigures: [Figure] = []
+        var vagueLines = VagueLines()
         for name in files where trainingData || name != vocabularyFile {
             let path = directory.appendingPathComponent(name).path
             let root = try YAMLNode.parse(try readText(path), file: path)
@@ -99,6 +102,7 @@ extension KnowledgeBase {
             case messagesFile: messages = try parseMessages(root)
             case EntityDefinitions.file: entities = try EntityDefinitions.parse(root)
             case sharedFiguresFile: sharedFigures = try root.mapping(allowedKeys: ["figures"]).required("figures", in: root).figures()
+            case VagueLines.file: vagueLines = try VagueLines.parse(root)
             default: topics.append(try parseTopic(root))
             }
         }
@@ -126,6 +130,7 @@ extension KnowledgeBase {
         var knowledgeBase = KnowledgeBase(topics: topics, smallTalk: smallTalk, outOfScope: outOfScope, vocabulary: vocabulary,
                                           flows: flows, messages: messages)
         knowledgeBase.entities = entities
+        knowledgeBase.vagueLines = vagueLines
         for index in knowledgeBase.topics.indices {
             let own = Set(knowledgeBase.topics[index].figures.map(\.id))
             knowledgeBase.topics[index].figures += sharedFigures.filter { !own.contains($0.id) }
@@ -169,6 +174,7 @@ extension KnowledgeBase {
         case messagesFile: _ = try parseMessages(root)
         case EntityDefinitions.file: _ = try EntityDefinitions.parse(root)
         case sharedFiguresFile: _ = try root.mapping(allowedKeys: ["figures"]).required("figures", in: root).figures()
+        case VagueLines.file: _ = try VagueLines.parse(root)
         case "flow.yaml": _ = try FlowLoader.parse(root)
         default: _ = try parseTopic(root)
         }

@@ -13,6 +13,7 @@ public enum MessageKey: String, CaseIterable, Sendable {
     case nothingToChoose = "nothing_to_choose"
     case moreAfterWholeArticle = "more_after_whole_article"
     case choosePartHint = "choose_part_hint"
+    case whichTopic = "which_topic"
     case customerService = "customer_service"
     case codeWarning = "code_warning"
     case flowCommandsHint = "flow_commands_hint"

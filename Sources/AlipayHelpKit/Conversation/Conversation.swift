@@ -6,8 +6,12 @@
 /// It knows nothing about terminals: the chat front end feeds it lines and shows its turns.
 public struct Conversation: Sendable {
     public let responder: Responder
-    /// The topic of the last answer, the context for follow-ups.
-    public private(set) var currentTopic: String?
+    /// The open topic, facet and question: the context follow-ups are read against.
+    public private(set) var context: DialogueState?
+    /// The topic of the last answer.
+    public var currentTopic: String? { context?.topic }
+    /// Topic → a follow-up phrase, normalised → the facet it asks for ("what do I need").
+    private let followUpFacets: [String: [String: String]]
     /// The choices offered in the last reply, waiting for a pick.
     public private(set) var pendingChoice: PendingChoice?
     /// The last answer was the topic's whole article, so "more" has nothing more to show.
@@ -37,6 +41,15 @@ public struct Conversation: Sendable {
         self.responder = responder
         fixedLanguage = language
         personLanguage = startingIn
+        var followUps: [String: [String: String]] = [:]
+        for topic in responder.knowledgeBase.topics {
+            for facet in topic.facets {
+                for phrase in facet.followUps {
+                    followUps[topic.id, default: [:]][TextNormalizer.normalize(phrase).pieces.joined(separator: " ")] = facet.id
+                }
+            }
+        }
+        followUpFacets = followUps
         self.language = language ?? startingIn
     }
 
@@ -106,6 +119,8 @@ public struct Conversation: Sendable {
             if case .topic = match.outcome { return answer(responder.reply(to: remainder, match: match, language: language)) }
         }
 
+        if let context, let turn = read(line, words: words, against: context) { return turn }
+
         let match = matcher.match(line)
         switch match.outcome {
         case let .topic(id):
@@ -148,7 +163,7 @@ public struct Conversation: Sendable {
         let run = FlowRun(flow: flow, messages: messages, language: language)
         activeFlow = run
         offeredFlow = nil
-        currentTopic = flow.topic
+        context = DialogueState(topic: flow.topic, facet: nil, question: flow.title.text(language))
         misses = 0
         return ConversationTurn(blocks: run.start(), match: nil, inFlow: true)
     }
@@ -205,10 +220,64 @@ public struct Conversation: Sendable {
     private mutating func answer(_ reply: Reply) -> ConversationTurn {
         misses = 0
         if case let .topic(id) = reply.match.outcome {
-            currentTopic = id
+            let question = reply.question.isEmpty ? kb.topic(id)?.title.text(language) ?? id : reply.question
+            context = DialogueState(topic: id, facet: reply.match.facet, question: question)
             shownWholeArticle = reply.match.facet == nil
         }
         return ConversationTurn(blocks: reply.blocks, match: reply.match)
+    }
+
+    // MARK: Reading a line against the open topic
+
+    /// A line the open topic explains: a facet's follow-up phrase ("what do I need?"), a
+    /// condition of the open task ("and if I still owe Huabei money?"), or an elliptical
+    /// question that still reads as about the open topic once joined to the last question
+    /// ("what about for foreigners?", 那一年呢？). Nil leaves the line to be read alone, so a
+    /// real change of topic still changes it.
+    private mutating func read(_ line: String, words: [String], against context: DialogueState) -> ConversationTurn? {
+        if let facet = followUpFacets[context.topic]?[words.joined(separator: " ")] {
+            return answer(line, topic: context.topic, facet: facet, reason: "a follow-up phrase of facet \(facet), with \(context.topic) open")
+        }
+        guard let lean = kb.contextMarkers.lean(words) else { return nil }
+        // A line that names another topic changes topic, unless a facet of the open one covers
+        // that topic and the line asks nothing more specific about it: "and if I still owe
+        // Huabei money?" while deleting the account is a deletion condition, "what about for
+        // foreigners?" after limits is about limits; 那花呗怎么还款呢 asks about Huabei itself.
+        let alone = matcher.match(line)
+        if case let .topic(named) = alone.outcome, named != context.topic {
+            guard lean == .conditional || alone.facet == nil,
+                  let facet = kb.topic(context.topic)?.facets.first(where: { $0.coveredTopics.contains(named) }) else { return nil }
+            return answer(line, topic: context.topic, facet: facet.id, reason: "\(named) as part of the open topic, \(context.topic)")
+        }
+        switch lean {
+        case .conditional:
+            guard let facet = matcher.facet(of: line, in: context.topic) else { return nil }
+            return answer(line, topic: context.topic, facet: facet, reason: "a condition of the open task, \(context.topic)")
+        case .elliptical:
+            let joined = context.question + " " + line
+            let read = matcher.match(joined)
+            guard case .topic(context.topic) = read.outcome else { return nil }
+            // The part the line changes, else (for "and 300?") the facet whose figures the
+            // last answer gave.
+            let checking = context.facet.flatMap { id in kb.topic(context.topic)?.facets.first { $0.id == id && !$0.checks.isEmpty }?.id }
+            let facet = matcher.facet(of: line, in: context.topic)
+                ?? (responder.entityReader.entities(in: line).isEmpty ? read.facet : checking ?? read.facet)
+            var turn = answer(line, topic: context.topic, facet: facet, reason: "the last question with a part changed")
+            turn.match?.confidence = read.confidence
+            return turn
+        }
+    }
+
+    /// The answer to a line read against the open topic. The last question that stood on its
+    /// own stays the context: follow-ups joined to follow-ups would pile up and outweigh a line
+    /// that does change the topic.
+    private mutating func answer(_ line: String, topic: String, facet: String?, reason: String) -> ConversationTurn {
+        var match = Match(outcome: .topic(topic), confidence: 1, facet: facet, ranking: [], reason: reason)
+        match.questionLanguage = language.rawValue
+        let question = context?.question
+        let turn = answer(responder.reply(to: line, match: match, language: language))
+        if let question { context?.question = question }
+        return turn
     }
 
     /// The answer to a pick: the question that led to "did you mean" read against the topic

@@ -19,6 +19,8 @@ public struct KnowledgeBase: Sendable {
     public var entities = EntityDefinitions()
     /// Lines too vague to answer, which the chat asks back about, from `clarify.yaml`.
     public var vagueLines = VagueLines()
+    /// How a line leans on the open topic ("and...?", 那...呢, "what if..."), from `follow_ups.yaml`.
+    public var contextMarkers = ContextMarkers()
 
     public init(topics: [Topic], smallTalk: [SmallTalkIntent], outOfScope: OutOfScope, vocabulary: VocabularyDefinition,
                 flows: [FlowDefinition] = [], messages: Messages = Messages(texts: [:])) {
@@ -92,6 +94,7 @@ extension KnowledgeBase {
         var entities = EntityDefinitions()
         var sharedFigures: [Figure] = []
         var vagueLines = VagueLines()
+        var contextMarkers = ContextMarkers()
         for name in files where trainingData || name != vocabularyFile {
             let path = directory.appendingPathComponent(name).path
             let root = try YAMLNode.parse(try readText(path), file: path)
@@ -103,6 +106,7 @@ extension KnowledgeBase {
             case EntityDefinitions.file: entities = try EntityDefinitions.parse(root)
             case sharedFiguresFile: sharedFigures = try root.mapping(allowedKeys: ["figures"]).required("figures", in: root).figures()
             case VagueLines.file: vagueLines = try VagueLines.parse(root)
+            case ContextMarkers.file: contextMarkers = try ContextMarkers.parse(root)
             default: topics.append(try parseTopic(root))
             }
         }
@@ -120,6 +124,13 @@ extension KnowledgeBase {
                                              message: "flows must be a folder of flow files, not a file")
         }
         let flows = try FlowLoader.loadAll(in: flowsFolder)
+        for topic in topics {
+            for facet in topic.facets {
+                for named in facet.coveredTopics where named == topic.id || !topics.contains(where: { $0.id == named }) {
+                    throw KnowledgeBaseError.invalid(facet.location, message: "facet '\(topic.id)/\(facet.id)' names '\(named)' in covers_topics, which is not another topic")
+                }
+            }
+        }
         for flow in flows where !topics.contains(where: { $0.id == flow.topic }) {
             throw KnowledgeBaseError.invalid(flow.location, message: "flow '\(flow.id)' names unknown topic '\(flow.topic)'")
         }
@@ -131,6 +142,7 @@ extension KnowledgeBase {
                                           flows: flows, messages: messages)
         knowledgeBase.entities = entities
         knowledgeBase.vagueLines = vagueLines
+        knowledgeBase.contextMarkers = contextMarkers
         for index in knowledgeBase.topics.indices {
             let own = Set(knowledgeBase.topics[index].figures.map(\.id))
             knowledgeBase.topics[index].figures += sharedFigures.filter { !own.contains($0.id) }
@@ -175,6 +187,7 @@ extension KnowledgeBase {
         case EntityDefinitions.file: _ = try EntityDefinitions.parse(root)
         case sharedFiguresFile: _ = try root.mapping(allowedKeys: ["figures"]).required("figures", in: root).figures()
         case VagueLines.file: _ = try VagueLines.parse(root)
+        case ContextMarkers.file: _ = try ContextMarkers.parse(root)
         case "flow.yaml": _ = try FlowLoader.parse(root)
         default: _ = try parseTopic(root)
         }
@@ -233,7 +246,7 @@ extension KnowledgeBase {
         )
         var facets: [Facet] = []
         for facetNode in try keys["facets"]?.sequence() ?? [] {
-            let facetKeys = try facetNode.mapping(allowedKeys: ["id", "title", "triggers", "examples", "answer", "checks"])
+            let facetKeys = try facetNode.mapping(allowedKeys: ["id", "title", "triggers", "examples", "answer", "checks", "follow_ups", "covers_topics"])
             let examples = try facetKeys.required("examples", in: facetNode).locatedStrings()
             let facet = Facet(
                 id: try facetKeys.required("id", in: facetNode).string(),
@@ -243,6 +256,8 @@ extension KnowledgeBase {
                 exampleLocations: examples.locations,
                 answer: try facetKeys.required("answer", in: facetNode).localized(),
                 checks: try facetKeys["checks"]?.figureChecks() ?? [],
+                followUps: try facetKeys["follow_ups"]?.strings() ?? [],
+                coveredTopics: try facetKeys["covers_topics"]?.strings() ?? [],
                 location: facetNode.location
             )
             if facets.contains(where: { $0.id == facet.id }) {

@@ -97,6 +97,13 @@ import Testing
         #expect(replies.count > 3)
     }
 
+    @Test func slashLangAutoFollowsThePersonNotTheFixedLanguage() throws {
+        let result = try BinaryRunner.run(["chat"], stdin: Data("what are the limits?\n/lang zh\nand per year?\n/lang auto\n/history\n".utf8))
+        let replies = result.text.components(separatedBy: "\n\n").filter { !$0.isEmpty }
+        #expect(replies.contains { $0.contains("全年") }, "fixed to Chinese while fixed")
+        #expect(replies.last?.contains("Use /history clear") == true, "\(replies.last ?? "")")
+    }
+
     @Test func badLanguageIsAUsageError() throws {
         let result = try BinaryRunner.run(["ask", "--lang", "fr", "hello"])
         #expect(result.status == 64)

@@ -144,8 +144,11 @@ public struct Conversation: Sendable {
                 return answer(responder.reply(to: line, match: followUp, language: language))
             }
             if kb.vagueLines.isVague(words) { return askWhichTopic(match) }
+            let reply = responder.reply(to: line, match: match, language: language)
+            // A figure and what it is for ("pay 30000 by QR code, is that ok?") is answered.
+            if case .topic = reply.match.outcome { return answer(reply) }
             misses += 1
-            var blocks = responder.reply(to: line, match: match, language: language).blocks
+            var blocks = reply.blocks
             if misses >= Self.escalationAfterMisses { blocks.append(.paragraph(messages.text(.customerService, language))) }
             return ConversationTurn(blocks: blocks, match: match)
         }
@@ -238,7 +241,10 @@ public struct Conversation: Sendable {
         if let facet = followUpFacets[context.topic]?[words.joined(separator: " ")] {
             return answer(line, topic: context.topic, facet: facet, reason: "a follow-up phrase of facet \(facet), with \(context.topic) open")
         }
-        guard let lean = kb.contextMarkers.lean(words) else { return nil }
+        // A bare figure where one is expected ("30000" after a limits answer) is "and 30000?".
+        let checksFigures = kb.topic(context.topic)?.facets.contains { !$0.checks.isEmpty } ?? false
+        let bareFigure = checksFigures && words.count == 1 && !responder.entityReader.entities(in: line).isEmpty
+        guard let lean = kb.contextMarkers.lean(words) ?? (bareFigure ? .elliptical : nil) else { return nil }
         // A line that names another topic changes topic, unless a facet of the open one covers
         // that topic and the line asks nothing more specific about it: "and if I still owe
         // Huabei money?" while deleting the account is a deletion condition, "what about for
@@ -248,6 +254,10 @@ public struct Conversation: Sendable {
             guard lean == .conditional || alone.facet == nil,
                   let facet = kb.topic(context.topic)?.facets.first(where: { $0.coveredTopics.contains(named) }) else { return nil }
             return answer(line, topic: context.topic, facet: facet.id, reason: "\(named) as part of the open topic, \(context.topic)")
+        }
+        let checking = context.facet.flatMap { id in kb.topic(context.topic)?.facets.first { $0.id == id && !$0.checks.isEmpty }?.id }
+        if bareFigure {
+            return answer(line, topic: context.topic, facet: checking, reason: "a figure, after an answer about figures")
         }
         switch lean {
         case .conditional:
@@ -259,7 +269,6 @@ public struct Conversation: Sendable {
             guard case .topic(context.topic) = read.outcome else { return nil }
             // The part the line changes, else (for "and 300?") the facet whose figures the
             // last answer gave.
-            let checking = context.facet.flatMap { id in kb.topic(context.topic)?.facets.first { $0.id == id && !$0.checks.isEmpty }?.id }
             let facet = matcher.facet(of: line, in: context.topic)
                 ?? (responder.entityReader.entities(in: line).isEmpty ? read.facet : checking ?? read.facet)
             var turn = answer(line, topic: context.topic, facet: facet, reason: "the last question with a part changed")

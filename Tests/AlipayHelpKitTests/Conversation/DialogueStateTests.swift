@@ -74,3 +74,28 @@ import Testing
         #expect(throws: KnowledgeBaseError.self) { try KnowledgeBase.load(from: folder) }
     }
 }
+
+@Suite struct FiguresInContextTests {
+    @Test func aBareFigureAfterAnAnswerAboutFiguresIsChecked() {
+        var chat = Conversation(responder: Fixtures.responder)
+        _ = chat.respond(to: "how much can I transfer per day?")
+        let turn = chat.respond(to: "60000")
+        #expect(turn.text.contains("No. 60,000 yuan is more than the 50,000 yuan"))
+        #expect(!turn.text.contains("Never share"))
+    }
+
+    @Test func aBareFigureAfterATopicWithoutChecksIsNotReadAsOne() {
+        var chat = Conversation(responder: Fixtures.responder)
+        _ = chat.respond(to: "how do I delete my account?")
+        let turn = chat.respond(to: "300")
+        #expect(turn.match?.intent != "delete_account")
+    }
+
+    @Test func aFigureAndWhatItIsForIsAnAnswerNotAMiss() {
+        var chat = Conversation(responder: Fixtures.responder)
+        let turn = chat.respond(to: "I want to pay 30000 by QR code, is that ok?")
+        #expect(turn.match?.intent == "limits")
+        #expect(chat.misses == 0)
+        #expect(chat.context?.topic == "limits")
+    }
+}

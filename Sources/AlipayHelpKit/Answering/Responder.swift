@@ -140,6 +140,30 @@ public struct Responder: Sendable {
         }
     }
 
+    /// The reply to a line that may ask several questions: when every part the splitter finds
+    /// is a question about a topic on its own, and they are not all the same one, the first
+    /// part's reply with the others' in `also`; otherwise the reply to the whole line. The
+    /// `question` stays the line as read.
+    public func replyToEach(_ line: String, match: Match, language: Language? = nil) -> Reply {
+        guard let questions = separateQuestions(in: line, language: language) else { return reply(to: line, match: match, language: language) }
+        var first = questions[0]
+        first.question = line
+        first.also = Array(questions.dropFirst())
+        return first
+    }
+
+    /// The replies to each question of a line that asks several, or nil when it asks one.
+    public func separateQuestions(in line: String, language: Language? = nil) -> [Reply]? {
+        guard let parts = knowledgeBase.questionSplitter.parts(of: line) else { return nil }
+        let replies = parts.map { reply(to: $0, language: language) }
+        let readings = replies.map { reply -> String? in
+            guard case let .topic(id) = reply.match.outcome else { return nil }
+            return id + "/" + (reply.match.facet ?? "")
+        }
+        guard readings.allSatisfy({ $0 != nil }), Set(readings).count > 1 else { return nil }
+        return replies
+    }
+
     /// A question the matcher would not answer, but that names a figure and the thing a facet
     /// checks such figures for ("发一个300元的红包可以吗": an amount and red envelopes): the
     /// figure says it is about that facet, as long as the topic does not exclude what the

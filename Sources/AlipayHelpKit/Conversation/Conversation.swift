@@ -87,6 +87,21 @@ public struct Conversation: Sendable {
         if activeFlow != nil { return continueFlow(line) }
         let command = line.trimmingWhitespace().lowercased()
         if command.hasPrefix("/"), let turn = startFlow(command: command) { return turn }
+        // Several questions in one line: an answer each, in order, as if asked one by one.
+        if responder.separateQuestions(in: line, language: fixedLanguage) != nil,
+           let parts = kb.questionSplitter.parts(of: line) {
+            var turn = ConversationTurn(blocks: [])
+            var offer: FlowDefinition?
+            for (index, part) in parts.enumerated() {
+                let answered = respond(to: part)
+                if index == 0 { turn = answered } else { turn.blocks += answered.blocks }
+                // An offered guide stays open for a yes after the last answer.
+                offer = offeredFlow ?? offer
+                offeredFlow = nil
+            }
+            offeredFlow = offer
+            return turn
+        }
         if let offered = offeredFlow {
             offeredFlow = nil
             switch YesNoAnswer.parse(words) {

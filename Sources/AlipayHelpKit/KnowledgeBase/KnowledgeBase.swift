@@ -21,6 +21,8 @@ public struct KnowledgeBase: Sendable {
     public var vagueLines = VagueLines()
     /// How a line leans on the open topic ("and...?", 那...呢, "what if..."), from `follow_ups.yaml`.
     public var contextMarkers = ContextMarkers()
+    /// Where a line asks several questions, from `several_questions.yaml`.
+    public var questionSplitter = QuestionSplitter()
 
     public init(topics: [Topic], smallTalk: [SmallTalkIntent], outOfScope: OutOfScope, vocabulary: VocabularyDefinition,
                 flows: [FlowDefinition] = [], messages: Messages = Messages(texts: [:])) {
@@ -95,6 +97,7 @@ extension KnowledgeBase {
         var sharedFigures: [Figure] = []
         var vagueLines = VagueLines()
         var contextMarkers = ContextMarkers()
+        var questionSplitter = QuestionSplitter()
         for name in files where trainingData || name != vocabularyFile {
             let path = directory.appendingPathComponent(name).path
             let root = try YAMLNode.parse(try readText(path), file: path)
@@ -107,6 +110,7 @@ extension KnowledgeBase {
             case sharedFiguresFile: sharedFigures = try root.mapping(allowedKeys: ["figures"]).required("figures", in: root).figures()
             case VagueLines.file: vagueLines = try VagueLines.parse(root)
             case ContextMarkers.file: contextMarkers = try ContextMarkers.parse(root)
+            case QuestionSplitter.file: questionSplitter = try QuestionSplitter.parse(root)
             default: topics.append(try parseTopic(root))
             }
         }
@@ -143,6 +147,7 @@ extension KnowledgeBase {
         knowledgeBase.entities = entities
         knowledgeBase.vagueLines = vagueLines
         knowledgeBase.contextMarkers = contextMarkers
+        knowledgeBase.questionSplitter = questionSplitter
         for index in knowledgeBase.topics.indices {
             let own = Set(knowledgeBase.topics[index].figures.map(\.id))
             knowledgeBase.topics[index].figures += sharedFigures.filter { !own.contains($0.id) }
@@ -188,6 +193,7 @@ extension KnowledgeBase {
         case sharedFiguresFile: _ = try root.mapping(allowedKeys: ["figures"]).required("figures", in: root).figures()
         case VagueLines.file: _ = try VagueLines.parse(root)
         case ContextMarkers.file: _ = try ContextMarkers.parse(root)
+        case QuestionSplitter.file: _ = try QuestionSplitter.parse(root)
         case "flow.yaml": _ = try FlowLoader.parse(root)
         default: _ = try parseTopic(root)
         }

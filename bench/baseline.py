@@ -32,7 +32,7 @@ for path in sorted(glob.glob(os.path.join(root, "*.yaml")) + glob.glob(os.path.j
             texts += intent["examples"]; labels += [intent["id"]] * len(intent["examples"])
     elif name.startswith("out_of_scope."):
         texts += doc["examples"]; labels += ["out_of_scope"] * len(doc["examples"])
-    else:
+    elif "id" in doc and "examples" in doc:
         examples = doc["examples"] + [e for f in doc.get("facets", []) for e in f["examples"]]
         texts += examples; labels += [doc["id"]] * len(examples)
 for path in sorted(glob.glob(os.path.join(root, "languages", "*.yaml"))):

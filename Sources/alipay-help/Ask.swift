@@ -37,7 +37,8 @@ extension AlipayHelp {
             let output = StandardOutput()
             let format = ReplyPrinter(output: output, json: json, messages: responder.messages)
             if !question.isEmpty {
-                format.print(responder.reply(to: question.joined(separator: " "), language: language.language), showQuestion: false)
+                let text = question.joined(separator: " ")
+                format.print(responder.replyToEach(text, match: responder.matcher.match(text), language: language.language), showQuestion: false)
                 output.flush()
                 return
             }
@@ -51,7 +52,7 @@ extension AlipayHelp {
                 if line.truncated { LineReader.reportTruncation(line) }
                 let match = line.bytes.withUnsafeBufferPointer { responder.matcher.match(bytes: $0) }
                 let text = String(decoding: line.bytes, as: UTF8.self)
-                format.print(responder.reply(to: text, match: match, language: language.language), showQuestion: true)
+                format.print(responder.replyToEach(text, match: match, language: language.language), showQuestion: true)
             }
             output.flush()
             LineReader.stop(ifSignalled: cr_stop_signal())
@@ -76,7 +77,8 @@ struct ReplyPrinter {
             return
         }
         if showQuestion { output.write("> " + ControlCharacters.visible(reply.question) + "\n") }
-        output.write(ControlCharacters.visible(reply.text))
+        // A line that asks several questions: each answer in turn.
+        output.write(ControlCharacters.visible(([reply] + reply.also).map(\.text).joined(separator: "\n\n")))
         output.write(showQuestion ? "\n\n" : "\n")
     }
 }

@@ -15,6 +15,23 @@ import Testing
         #expect(result.text.contains("95188"))
     }
 
+    @Test func severalQuestionsInALineGetAnAnswerEach() throws {
+        let line = "change my phone number and also raise my transfer limit"
+        let plain = try BinaryRunner.run(["ask", line])
+        let phone = try #require(plain.text.range(of: "Change Phone Number"))
+        let limit = try #require(plain.text.range(of: "Transaction limits: Raising a limit"))
+        #expect(phone.lowerBound < limit.lowerBound)
+        let result = try BinaryRunner.run(["ask", "--json"], stdin: Data((line + "\nhow do I delete my account?\n").utf8))
+        let objects = try BinaryRunner.jsonObjects(result)
+        #expect(objects.count == 2)
+        #expect(objects[0]["question"] as? String == line)
+        #expect(objects[0]["intent"] as? String == "change_phone")
+        let also = try #require(objects[0]["also"] as? [[String: Any]])
+        #expect(also.map { $0["intent"] as? String } == ["limits"])
+        #expect(also.first?["facet"] as? String == "raise_limit")
+        #expect((objects[1]["also"] as? [Any])?.isEmpty == true)
+    }
+
     @Test func jsonLinesFollowTheContract() throws {
         let input = "How do I change my phone number?\n\n   \nwhat's the weather\nhello\n"
         let result = try BinaryRunner.run(["ask", "--json"], stdin: Data(input.utf8))

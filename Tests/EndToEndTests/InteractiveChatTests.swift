@@ -11,8 +11,9 @@ import Testing
 
     var historyFile: URL { state.appendingPathComponent("alipay-help/history") }
 
-    func start(_ arguments: [String] = [], colour: Bool = false) throws -> PseudoTerminal {
+    func start(_ arguments: [String] = [], colour: Bool = false, locale: String? = nil) throws -> PseudoTerminal {
         var environment = ["TERM": "xterm", "HOME": state.path, "XDG_STATE_HOME": state.path, "PATH": "/usr/bin:/bin"]
+        if let locale { environment["LC_ALL"] = locale }
         if !colour { environment["NO_COLOR"] = "1" }
         let terminal = try PseudoTerminal(arguments: arguments + ["--kb", BinaryRunner.intents], environment: environment)
         #expect(terminal.read(until: "you ›"), "the prompt appears: \(terminal.transcript)")
@@ -26,6 +27,29 @@ import Testing
         terminal.type("how much can a red envelope hold?\r")
         #expect(terminal.read(until: "at most 200 yuan", since: mark), "\(terminal.transcript)")
         #expect(terminal.read(until: "you ›", since: mark))
+    }
+
+    /// The same lines, piped and typed on a terminal, get the same replies: only the wrapping
+    /// differs, so words are compared with the spacing collapsed.
+    @Test func pipedAndTerminalChatsGiveTheSameReplies() throws {
+        let lines = ["how do I delete my account?", "more", "2", "and if I still owe Huabei money?", "it doesn't work", "3",
+                     "and 300?", "转账限额是多少", "那一年呢？", "1"]
+        let piped = try BinaryRunner.run(["chat"], stdin: Data((lines.joined(separator: "\n") + "\n").utf8))
+        let replies = piped.text.components(separatedBy: "\n\n").map(Self.collapsed).filter { !$0.isEmpty }
+        // A UTF-8 locale, or readline cannot take the Chinese lines as typed.
+        let terminal = try start(locale: "C.UTF-8")
+        for line in lines {
+            let mark = terminal.transcript.endIndex
+            terminal.type(line + "\r")
+            #expect(terminal.read(until: "you ›", since: mark), "\(terminal.transcript)")
+        }
+        let shown = Self.collapsed(terminal.transcript)
+        #expect(replies.count > lines.count)
+        for reply in replies { #expect(shown.contains(reply), "not on the terminal: \(reply)") }
+    }
+
+    static func collapsed(_ text: String) -> String {
+        text.split(whereSeparator: { $0.isWhitespace }).joined(separator: " ")
     }
 
     @Test func ctrlCClearsTheLineAndKeepsRunning() throws {

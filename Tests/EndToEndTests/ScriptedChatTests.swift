@@ -29,8 +29,8 @@ import Testing
         let text = try joined(["what are the alipay limits", "and per year?", "what about red envelopes?"])
         let parts = text.components(separatedBy: "Transaction limits")
         #expect(parts.count >= 3)
-        #expect(text.contains("Transaction limits: yearly total"))
-        #expect(text.contains("Transaction limits: red envelopes"))
+        #expect(text.contains("Transaction limits: Yearly total"))
+        #expect(text.contains("Transaction limits: Red envelopes"))
     }
 
     @Test func moreExpandsAndCorrectionsReroute() throws {
@@ -95,6 +95,13 @@ import Testing
         #expect(result.text.contains("注销（关闭）支付宝账户"))
         #expect(result.text.contains("Delete (close) your Alipay account"))
         #expect(replies.count > 3)
+    }
+
+    @Test func slashLangAutoFollowsThePersonNotTheFixedLanguage() throws {
+        let result = try BinaryRunner.run(["chat"], stdin: Data("what are the limits?\n/lang zh\nand per year?\n/lang auto\n/history\n".utf8))
+        let replies = result.text.components(separatedBy: "\n\n").filter { !$0.isEmpty }
+        #expect(replies.contains { $0.contains("全年") }, "fixed to Chinese while fixed")
+        #expect(replies.last?.contains("Use /history clear") == true, "\(replies.last ?? "")")
     }
 
     @Test func badLanguageIsAUsageError() throws {

@@ -4,7 +4,21 @@
 /// any text, even with NUL bytes or broken UTF-8, becomes valid JSON.
 public enum JSONLineEncoder {
     public static func encode(_ reply: Reply) -> String {
-        var out = "{\"question\":"
+        var out = ""
+        append(reply, to: &out)
+        // The other questions of a line that asks several, each with the same fields.
+        out.removeLast()
+        out += ",\"also\":["
+        for (index, other) in reply.also.enumerated() {
+            if index > 0 { out += "," }
+            append(other, to: &out)
+        }
+        out += "]}"
+        return out
+    }
+
+    private static func append(_ reply: Reply, to out: inout String) {
+        out += "{\"question\":"
         appendString(reply.question, to: &out)
         out += ",\"intent\":"
         if let intent = reply.match.intent { appendString(intent, to: &out) } else { out += "null" }
@@ -38,7 +52,6 @@ public enum JSONLineEncoder {
         out += ",\"answer\":"
         if let escaped = reply.escapedText { out += escaped } else { appendString(reply.text, to: &out) }
         out += "}"
-        return out
     }
 
     public static func kind(of match: Match) -> String {

@@ -26,6 +26,8 @@ public struct Reply: Sendable {
     public var entities: [Entity] = []
     /// The yes or no the reply leads with, when the question has a figure a check applies to.
     public var verdict: Verdict?
+    /// The answers to the other questions of a line that asks several, in order.
+    public var also: [Reply] = []
 
     public init(question: String, match: Match, blocks: [ReplyBlock]) {
         self.question = question

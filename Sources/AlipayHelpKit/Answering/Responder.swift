@@ -42,9 +42,11 @@ public struct Responder: Sendable {
             for topic in knowledgeBase.topics {
                 add(topic.id, Self.fullAnswer(topic, language))
                 for facet in topic.facets {
+                    // Titles keep their case as written: lowercasing the first letter broke
+                    // "QR-code payments" and the name "Huabei".
                     let heading = language.isChinese
                         ? "\(topic.title.text(language))：\(facet.title.text(language))"
-                        : "\(topic.title.en): \(facet.title.en.lowercasedFirst)"
+                        : "\(topic.title.en): \(facet.title.en)"
                     add(topic.id + "/" + facet.id, [.heading(heading), .paragraph(facet.answer.text(language))])
                 }
             }
@@ -138,6 +140,30 @@ public struct Responder: Sendable {
         }
     }
 
+    /// The reply to a line that may ask several questions: when every part the splitter finds
+    /// is a question about a topic on its own, and they are not all the same one, the first
+    /// part's reply with the others' in `also`; otherwise the reply to the whole line. The
+    /// `question` stays the line as read.
+    public func replyToEach(_ line: String, match: Match, language: Language? = nil) -> Reply {
+        guard let questions = separateQuestions(in: line, language: language) else { return reply(to: line, match: match, language: language) }
+        var first = questions[0]
+        first.question = line
+        first.also = Array(questions.dropFirst())
+        return first
+    }
+
+    /// The replies to each question of a line that asks several, or nil when it asks one.
+    public func separateQuestions(in line: String, language: Language? = nil) -> [Reply]? {
+        guard let parts = knowledgeBase.questionSplitter.parts(of: line) else { return nil }
+        let replies = parts.map { reply(to: $0, language: language) }
+        let readings = replies.map { reply -> String? in
+            guard case let .topic(id) = reply.match.outcome else { return nil }
+            return id + "/" + (reply.match.facet ?? "")
+        }
+        guard readings.allSatisfy({ $0 != nil }), Set(readings).count > 1 else { return nil }
+        return replies
+    }
+
     /// A question the matcher would not answer, but that names a figure and the thing a facet
     /// checks such figures for ("发一个300元的红包可以吗": an amount and red envelopes): the
     /// figure says it is about that facet, as long as the topic does not exclude what the
@@ -165,18 +191,18 @@ public struct Responder: Sendable {
         preparedReply(id, question, match, language)
     }
 
+    /// The prepared answer of a match's topic or facet, with nothing read from the line (a
+    /// pick from a numbered choice: its number is no figure).
+    public func preparedReply(to match: Match, language: Language) -> Reply {
+        guard case let .topic(id) = match.outcome else { return reply(to: "", match: match, in: language) }
+        return preparedReply(match.facet.map { id + "/" + $0 } ?? id, "", match, language)
+    }
+
     private func preparedReply(_ key: String, _ question: String, _ match: Match, _ language: Language) -> Reply {
         let table = prepared[language]!
         let entry = table[key] ?? table[LabelledQuestion.outOfScopeLabel]!
         var reply = Reply(question: question, match: match, blocks: entry.blocks, text: entry.text, escapedText: entry.escaped)
         reply.language = language
         return reply
-    }
-}
-
-extension String {
-    var lowercasedFirst: String {
-        guard let first = first else { return self }
-        return first.lowercased() + dropFirst()
     }
 }

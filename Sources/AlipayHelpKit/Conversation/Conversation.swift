@@ -6,20 +6,31 @@
 /// It knows nothing about terminals: the chat front end feeds it lines and shows its turns.
 public struct Conversation: Sendable {
     public let responder: Responder
-    /// The topic of the last answer, the context for follow-ups.
-    public private(set) var currentTopic: String?
-    /// The topics offered in the last "did you mean...?", and the question that led to it.
-    public private(set) var pendingChoice: (question: String, topics: [String])?
+    /// The open topic, facet and question: the context follow-ups are read against.
+    public private(set) var context: DialogueState?
+    /// The topic of the last answer.
+    public var currentTopic: String? { context?.topic }
+    /// Topic → a follow-up phrase, normalised → the facet it asks for ("what do I need").
+    private let followUpFacets: [String: [String: String]]
+    /// The choices offered in the last reply, waiting for a pick.
+    public private(set) var pendingChoice: PendingChoice?
+    /// The last answer was the topic's whole article, so "more" has nothing more to show.
+    public private(set) var shownWholeArticle = false
     /// Out-of-scope replies in a row.
     public private(set) var misses = 0
     /// The guided flow in progress, if any.
     public private(set) var activeFlow: FlowRun?
     /// A flow offered after an answer ("Shall I walk you through it?"), waiting for yes or no.
     public private(set) var offeredFlow: FlowDefinition?
-    /// A fixed reply language (`--lang`, `/lang`); nil follows the person.
-    public var fixedLanguage: Language?
+    /// A fixed reply language (`--lang`, `/lang`); nil follows the person again, from the
+    /// language they last wrote in (not the one that was fixed).
+    public var fixedLanguage: Language? {
+        didSet { language = fixedLanguage ?? personLanguage }
+    }
     /// The language of the conversation so far.
     public private(set) var language: Language = .en
+    /// The language the person last wrote in, whatever the replies were fixed to.
+    private var personLanguage: Language = .en
 
     static let escalationAfterMisses = 2
 
@@ -29,6 +40,16 @@ public struct Conversation: Sendable {
     public init(responder: Responder, language: Language? = nil, startingIn: Language = .en) {
         self.responder = responder
         fixedLanguage = language
+        personLanguage = startingIn
+        var followUps: [String: [String: String]] = [:]
+        for topic in responder.knowledgeBase.topics {
+            for facet in topic.facets {
+                for phrase in facet.followUps {
+                    followUps[topic.id, default: [:]][TextNormalizer.normalize(phrase).pieces.joined(separator: " ")] = facet.id
+                }
+            }
+        }
+        followUpFacets = followUps
         self.language = language ?? startingIn
     }
 
@@ -42,11 +63,11 @@ public struct Conversation: Sendable {
     /// Follows the person's language, unless it is fixed. Lines with no words ("2", "?") and
     /// one-word English answers to a Chinese question ("ok", "yes" in a flow) keep the language.
     private mutating func updateLanguage(_ line: String, words: [String]) {
-        if let fixedLanguage { language = fixedLanguage; return }
         guard let detected = Language.detect(line) else { return }
         let answering = activeFlow != nil || offeredFlow != nil || pendingChoice != nil
-        if detected == .en && language.isChinese && words.count <= 1 && answering { return }
-        language = detected
+        if detected == .en && personLanguage.isChinese && words.count <= 1 && answering { return }
+        personLanguage = detected
+        language = fixedLanguage ?? detected
     }
 
     public mutating func respond(to line: String) -> ConversationTurn {
@@ -66,6 +87,21 @@ public struct Conversation: Sendable {
         if activeFlow != nil { return continueFlow(line) }
         let command = line.trimmingWhitespace().lowercased()
         if command.hasPrefix("/"), let turn = startFlow(command: command) { return turn }
+        // Several questions in one line: an answer each, in order, as if asked one by one.
+        if responder.separateQuestions(in: line, language: fixedLanguage) != nil,
+           let parts = kb.questionSplitter.parts(of: line) {
+            var turn = ConversationTurn(blocks: [])
+            var offer: FlowDefinition?
+            for (index, part) in parts.enumerated() {
+                let answered = respond(to: part)
+                if index == 0 { turn = answered } else { turn.blocks += answered.blocks }
+                // An offered guide stays open for a yes after the last answer.
+                offer = offeredFlow ?? offer
+                offeredFlow = nil
+            }
+            offeredFlow = offer
+            return turn
+        }
         if let offered = offeredFlow {
             offeredFlow = nil
             switch YesNoAnswer.parse(words) {
@@ -76,17 +112,20 @@ public struct Conversation: Sendable {
         }
         if let pending = pendingChoice {
             pendingChoice = nil
-            let confirmed = pending.topics.count == 1 && YesNoAnswer.parse(words) == true
-            if let topic = confirmed ? pending.topics[0] : chosenTopic(words: words, line: line, among: pending.topics) {
-                let match = Match(outcome: .topic(topic), confidence: 1, facet: matcher.facet(of: pending.question, in: topic),
-                                  ranking: [], reason: "chosen from the offered topics")
-                return answer(responder.reply(to: pending.question, match: match, language: language))
+            let confirmed = pending.options.count == 1 && YesNoAnswer.parse(words) == true
+            if let option = confirmed ? pending.options[0] : chosenOption(words: words, line: line, among: pending.options) {
+                return answer(chosen: option, question: pending.question)
             }
+        }
+        // "1" with no choice on offer: say so, rather than decline it as a question.
+        if ChoiceReference.position(words) != nil {
+            return ConversationTurn(blocks: [.paragraph(messages.text(.nothingToChoose, language))])
         }
         if Self.asksForMore(words) {
             guard let topic = currentTopic else {
                 return ConversationTurn(blocks: [.paragraph(messages.text(.moreWithoutContext, language))])
             }
+            if shownWholeArticle { return moreAfterWholeArticle(topic) }
             let match = Match(outcome: .topic(topic), confidence: 1, facet: nil, ranking: [], reason: "the full answer of the last topic")
             return answer(responder.fullReply(topic: topic, question: line, match: match, language: language))
         }
@@ -94,6 +133,8 @@ public struct Conversation: Sendable {
             let match = matcher.match(remainder)
             if case .topic = match.outcome { return answer(responder.reply(to: remainder, match: match, language: language)) }
         }
+
+        if let context, let turn = read(line, words: words, against: context) { return turn }
 
         let match = matcher.match(line)
         switch match.outcome {
@@ -107,17 +148,22 @@ public struct Conversation: Sendable {
             return turn
         case let .ambiguous(topics):
             misses = 0
-            pendingChoice = (line, topics)
+            pendingChoice = PendingChoice(question: line, options: topics.map { PendingChoice.Option(topic: $0) })
             return ConversationTurn(blocks: responder.reply(to: line, match: match, language: language).blocks, match: match)
         case let .smallTalk(id):
+            if kb.vagueLines.isVague(words) { return askWhichTopic(match) }
             let reply = responder.reply(to: line, match: match, language: language)
             return ConversationTurn(blocks: reply.blocks, match: match, endsConversation: id == "goodbye")
         case .outOfScope:
             if let topic = currentTopic, let followUp = matcher.followUp(line, topic: topic) {
                 return answer(responder.reply(to: line, match: followUp, language: language))
             }
+            if kb.vagueLines.isVague(words) { return askWhichTopic(match) }
+            let reply = responder.reply(to: line, match: match, language: language)
+            // A figure and what it is for ("pay 30000 by QR code, is that ok?") is answered.
+            if case .topic = reply.match.outcome { return answer(reply) }
             misses += 1
-            var blocks = responder.reply(to: line, match: match, language: language).blocks
+            var blocks = reply.blocks
             if misses >= Self.escalationAfterMisses { blocks.append(.paragraph(messages.text(.customerService, language))) }
             return ConversationTurn(blocks: blocks, match: match)
         }
@@ -135,7 +181,7 @@ public struct Conversation: Sendable {
         let run = FlowRun(flow: flow, messages: messages, language: language)
         activeFlow = run
         offeredFlow = nil
-        currentTopic = flow.topic
+        context = DialogueState(topic: flow.topic, facet: nil, question: flow.title.text(language))
         misses = 0
         return ConversationTurn(blocks: run.start(), match: nil, inFlow: true)
     }
@@ -191,29 +237,137 @@ public struct Conversation: Sendable {
 
     private mutating func answer(_ reply: Reply) -> ConversationTurn {
         misses = 0
-        if case let .topic(id) = reply.match.outcome { currentTopic = id }
+        if case let .topic(id) = reply.match.outcome {
+            let question = reply.question.isEmpty ? kb.topic(id)?.title.text(language) ?? id : reply.question
+            context = DialogueState(topic: id, facet: reply.match.facet, question: question)
+            shownWholeArticle = reply.match.facet == nil
+        }
         return ConversationTurn(blocks: reply.blocks, match: reply.match)
     }
 
-    /// "1", "2)", "#2", "the second one", "option 1", or words from a topic's title or id.
-    private func chosenTopic(words: [String], line: String, among topics: [String]) -> String? {
+    // MARK: Reading a line against the open topic
+
+    /// A line the open topic explains: a facet's follow-up phrase ("what do I need?"), a
+    /// condition of the open task ("and if I still owe Huabei money?"), or an elliptical
+    /// question that still reads as about the open topic once joined to the last question
+    /// ("what about for foreigners?", 那一年呢？). Nil leaves the line to be read alone, so a
+    /// real change of topic still changes it.
+    private mutating func read(_ line: String, words: [String], against context: DialogueState) -> ConversationTurn? {
+        if let facet = followUpFacets[context.topic]?[words.joined(separator: " ")] {
+            return answer(line, topic: context.topic, facet: facet, reason: "a follow-up phrase of facet \(facet), with \(context.topic) open")
+        }
+        // A bare figure where one is expected ("30000" after a limits answer) is "and 30000?".
+        let checksFigures = kb.topic(context.topic)?.facets.contains { !$0.checks.isEmpty } ?? false
+        let bareFigure = checksFigures && words.count == 1 && !responder.entityReader.entities(in: line).isEmpty
+        guard let lean = kb.contextMarkers.lean(words) ?? (bareFigure ? .elliptical : nil) else { return nil }
+        // A line that names another topic changes topic, unless a facet of the open one covers
+        // that topic and the line asks nothing more specific about it: "and if I still owe
+        // Huabei money?" while deleting the account is a deletion condition, "what about for
+        // foreigners?" after limits is about limits; 那花呗怎么还款呢 asks about Huabei itself.
+        let alone = matcher.match(line)
+        if case let .topic(named) = alone.outcome, named != context.topic {
+            guard lean == .conditional || alone.facet == nil,
+                  let facet = kb.topic(context.topic)?.facets.first(where: { $0.coveredTopics.contains(named) }) else { return nil }
+            return answer(line, topic: context.topic, facet: facet.id, reason: "\(named) as part of the open topic, \(context.topic)")
+        }
+        let checking = context.facet.flatMap { id in kb.topic(context.topic)?.facets.first { $0.id == id && !$0.checks.isEmpty }?.id }
+        if bareFigure {
+            return answer(line, topic: context.topic, facet: checking, reason: "a figure, after an answer about figures")
+        }
+        switch lean {
+        case .conditional:
+            guard let facet = matcher.facet(of: line, in: context.topic) else { return nil }
+            return answer(line, topic: context.topic, facet: facet, reason: "a condition of the open task, \(context.topic)")
+        case .elliptical:
+            let joined = context.question + " " + line
+            let read = matcher.match(joined)
+            guard case .topic(context.topic) = read.outcome else { return nil }
+            // The part the line changes, else (for "and 300?") the facet whose figures the
+            // last answer gave.
+            let facet = matcher.facet(of: line, in: context.topic)
+                ?? (responder.entityReader.entities(in: line).isEmpty ? read.facet : checking ?? read.facet)
+            var turn = answer(line, topic: context.topic, facet: facet, reason: "the last question with a part changed")
+            turn.match?.confidence = read.confidence
+            return turn
+        }
+    }
+
+    /// The answer to a line read against the open topic. The last question that stood on its
+    /// own stays the context: follow-ups joined to follow-ups would pile up and outweigh a line
+    /// that does change the topic.
+    private mutating func answer(_ line: String, topic: String, facet: String?, reason: String) -> ConversationTurn {
+        var match = Match(outcome: .topic(topic), confidence: 1, facet: facet, ranking: [], reason: reason)
+        match.questionLanguage = language.rawValue
+        let question = context?.question
+        let turn = answer(responder.reply(to: line, match: match, language: language))
+        if let question { context?.question = question }
+        return turn
+    }
+
+    /// The answer to a pick: the question that led to "did you mean" read against the topic
+    /// picked, or the facet picked.
+    private mutating func answer(chosen option: PendingChoice.Option, question: String?) -> ConversationTurn {
+        let facet = option.facet ?? question.flatMap { matcher.facet(of: $0, in: option.topic) }
+        let match = Match(outcome: .topic(option.topic), confidence: 1, facet: facet, ranking: [], reason: "chosen from the offered choices")
+        guard let question else { return answer(responder.preparedReply(to: match, language: language)) }
+        return answer(responder.reply(to: question, match: match, language: language))
+    }
+
+    /// A line about the account that says too little ("it doesn't work"): which topic is it
+    /// about? The topics as a choice; a pick answers with that topic's article.
+    private mutating func askWhichTopic(_ match: Match) -> ConversationTurn {
+        misses = 0
+        pendingChoice = PendingChoice(question: nil, options: kb.topics.map { PendingChoice.Option(topic: $0.id) })
+        return ConversationTurn(blocks: [
+            .paragraph(messages.text(.whichTopic, language)),
+            .choices(kb.topics.map { $0.title.text(language) }),
+            .paragraph(messages.text(.chooseHint, language, ["count": String(kb.topics.count)])),
+        ], match: match)
+    }
+
+    /// "more" after the whole article: there is no more, so say so and offer the topic's facets
+    /// to pick from, and its guided flow if it has one.
+    private mutating func moreAfterWholeArticle(_ topicID: String) -> ConversationTurn {
+        guard let topic = kb.topic(topicID) else { return ConversationTurn(blocks: []) }
+        var blocks: [ReplyBlock] = [.paragraph(messages.text(.moreAfterWholeArticle, language, ["topic": topic.title.text(language)]))]
+        if !topic.facets.isEmpty {
+            blocks.append(.choices(topic.facets.map { $0.title.text(language) }))
+            blocks.append(.paragraph(messages.text(.choosePartHint, language, ["count": String(topic.facets.count)])))
+            pendingChoice = PendingChoice(question: nil, options: topic.facets.map { PendingChoice.Option(topic: topicID, facet: $0.id) })
+        }
+        if let flow = kb.flows.first(where: { $0.topic == topicID }), let offer = flow.offer {
+            blocks.append(.paragraph(offer.text(language)))
+            offeredFlow = flow
+        }
+        return ConversationTurn(blocks: blocks)
+    }
+
+    /// "1", "2)", "#2", "the second one", "option 1", or words from a choice's title or id.
+    private func chosenOption(words: [String], line: String, among options: [PendingChoice.Option]) -> PendingChoice.Option? {
         // Words from a title first ("the phone one", "huabei"): "one" there is not an ordinal.
-        let named = topics.filter { topic in
-            guard let title = kb.topic(topic)?.title else { return false }
-            let titleWords = Set(TextNormalizer.normalize(title.en + " " + topic.replacingUnderscores).pieces.filter { $0.count > 3 })
+        let named = options.filter { option in
+            guard let topic = kb.topic(option.topic) else { return false }
+            let title = option.facet.flatMap { id in topic.facets.first { $0.id == id } }.map { $0.title.en + " " + $0.id.replacingUnderscores }
+                ?? topic.title.en + " " + option.topic.replacingUnderscores
+            let titleWords = Set(TextNormalizer.normalize(title).pieces.filter { $0.count > 3 })
             return words.contains(where: titleWords.contains)
         }
         if named.count == 1 { return named[0] }
-        let ordinals = [["1", "first", "1st", "一", "第一", "第一个"], ["2", "two", "second", "2nd", "二", "第二", "第二个"],
-                        ["3", "three", "third", "3rd", "三", "第三", "第三个"]]
-        for (index, names) in ordinals.enumerated() where index < topics.count {
-            if words.contains(where: names.contains) { return topics[index] }
+        if let position = ChoiceReference.position(words), position < options.count { return options[position] }
+        for (index, names) in ChoiceReference.ordinals.enumerated() where index < options.count {
+            if words.contains(where: names.contains) { return options[index] }
         }
         // "one" alone, or "the one above": the first choice.
-        if words.contains("one") { return topics[0] }
+        if words.contains("one") { return options[0] }
+        // Otherwise the line read as a question: a topic on offer, or a facet of the one on offer.
         let match = matcher.match(line)
-        if case let .topic(id) = match.outcome, topics.contains(id) { return id }
-        if case let .ambiguous(ids) = match.outcome, let id = ids.first(where: topics.contains) { return id }
+        if case let .topic(id) = match.outcome, let option = options.first(where: { $0.topic == id && ($0.facet == nil || $0.facet == match.facet) }) {
+            return option
+        }
+        if case let .ambiguous(ids) = match.outcome, let option = options.first(where: { $0.facet == nil && ids.contains($0.topic) }) { return option }
+        if let topic = options.first?.topic, options.allSatisfy({ $0.facet != nil }), let facet = matcher.facet(of: line, in: topic) {
+            return options.first { $0.facet == facet }
+        }
         return nil
     }
 

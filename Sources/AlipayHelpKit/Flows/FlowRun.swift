@@ -61,6 +61,8 @@ public struct FlowRun: Sendable {
         case .choice: blocks.append(.choices(step.choices.map { $0.label.text(language) }))
         case .phoneNumber: break
         }
+        // Waiting for "is that right?": that question is where the person is.
+        if let pending = numberToConfirm { blocks.append(.paragraph(say(.confirmNumber, ["masked": pending]))) }
         return blocks
     }
 
@@ -86,6 +88,19 @@ public struct FlowRun: Sendable {
 
         let step = currentStep
         if let pending = numberToConfirm {
+            // Another valid number instead of yes or no replaces the one waiting.
+            switch MainlandMobileNumber.parse(line) {
+            case let .success(digits):
+                let masked = MainlandMobileNumber.mask(digits)
+                numberToConfirm = masked
+                return .handled([.paragraph(say(.confirmNumber, ["masked": masked]))])
+            case .failure(.notANumber):
+                break
+            case let .failure(problem):
+                // An attempt at another number: the one waiting is no longer the one meant.
+                numberToConfirm = nil
+                return invalid([.paragraph(describe(problem) + " " + invalidText(step))])
+            }
             switch YesNoAnswer.parse(words) {
             case true?:
                 maskedNumber = pending
@@ -95,7 +110,7 @@ public struct FlowRun: Sendable {
                 numberToConfirm = nil
                 return .handled([.paragraph(say(.typeNumberAgain))])
             case nil:
-                return invalid([.paragraph(say(.confirmNumber, ["masked": pending]))])
+                return notAnAnswerOrInvalid(line, step)
             }
         }
         switch step.input {
@@ -143,7 +158,7 @@ public struct FlowRun: Sendable {
     /// The step's explanation; after too many in a row, also the offer to cancel.
     public mutating func invalid(_ blocks: [ReplyBlock]? = nil) -> Result {
         invalidInARow += 1
-        var result = blocks ?? [.paragraph(invalidText(currentStep))]
+        var result = blocks ?? numberToConfirm.map { [.paragraph(say(.confirmNumber, ["masked": $0]))] } ?? [.paragraph(invalidText(currentStep))]
         if invalidInARow >= Self.invalidLimit { result.append(.paragraph(say(.tooManyInvalid))) }
         return .handled(result)
     }
@@ -170,6 +185,11 @@ public struct FlowRun: Sendable {
     private mutating func run(_ command: FlowCommand) -> Result {
         switch command {
         case .back:
+            // From "is that right?", back is the number prompt it came from.
+            if numberToConfirm != nil {
+                numberToConfirm = nil
+                return .handled(stepBlocks())
+            }
             guard let previous = trail.popLast() else { return .handled([.paragraph(say(.atFirstStep))] + stepBlocks()) }
             numberToConfirm = nil
             currentStepID = previous

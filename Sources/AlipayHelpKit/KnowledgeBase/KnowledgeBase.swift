@@ -16,6 +16,12 @@ public struct KnowledgeBase: Sendable {
     public var languages: [LanguagePack] = []
     /// The words that make numbers in questions into amounts, counts and periods.
     public var entities = EntityDefinitions()
+    /// Lines too vague to answer, which the chat asks back about, from `clarify.yaml`.
+    public var vagueLines = VagueLines()
+    /// How a line leans on the open topic ("and...?", 那...呢, "what if..."), from `follow_ups.yaml`.
+    public var contextMarkers = ContextMarkers()
+    /// Where a line asks several questions, from `several_questions.yaml`.
+    public var questionSplitter = QuestionSplitter()
 
     public init(topics: [Topic], smallTalk: [SmallTalkIntent], outOfScope: OutOfScope, vocabulary: VocabularyDefinition,
                 flows: [FlowDefinition] = [], messages: Messages = Messages(texts: [:])) {
@@ -88,6 +94,9 @@ extension KnowledgeBase {
         var vocabulary = VocabularyDefinition()
         var entities = EntityDefinitions()
         var sharedFigures: [Figure] = []
+        var vagueLines = VagueLines()
+        var contextMarkers = ContextMarkers()
+        var questionSplitter = QuestionSplitter()
         for name in files where trainingData || name != vocabularyFile {
             let path = directory.appendingPathComponent(name).path
             let root = try YAMLNode.parse(try readText(path), file: path)
@@ -98,6 +107,9 @@ extension KnowledgeBase {
             case messagesFile: messages = try parseMessages(root)
             case EntityDefinitions.file: entities = try EntityDefinitions.parse(root)
             case sharedFiguresFile: sharedFigures = try root.mapping(allowedKeys: ["figures"]).required("figures", in: root).figures()
+            case VagueLines.file: vagueLines = try VagueLines.parse(root)
+            case ContextMarkers.file: contextMarkers = try ContextMarkers.parse(root)
+            case QuestionSplitter.file: questionSplitter = try QuestionSplitter.parse(root)
             default: topics.append(try parseTopic(root))
             }
         }
@@ -116,6 +128,13 @@ extension KnowledgeBase {
                                              message: "flows must be a folder of flow files, not a file")
         }
         let flows = try FlowLoader.loadAll(in: flowsFolder)
+        for topic in topics {
+            for facet in topic.facets {
+                for named in facet.coveredTopics where named == topic.id || !topics.contains(where: { $0.id == named }) {
+                    throw KnowledgeBaseError.invalid(facet.location, message: "facet '\(topic.id)/\(facet.id)' names '\(named)' in covers_topics, which is not another topic")
+                }
+            }
+        }
         for flow in flows where !topics.contains(where: { $0.id == flow.topic }) {
             throw KnowledgeBaseError.invalid(flow.location, message: "flow '\(flow.id)' names unknown topic '\(flow.topic)'")
         }
@@ -126,6 +145,9 @@ extension KnowledgeBase {
         var knowledgeBase = KnowledgeBase(topics: topics, smallTalk: smallTalk, outOfScope: outOfScope, vocabulary: vocabulary,
                                           flows: flows, messages: messages)
         knowledgeBase.entities = entities
+        knowledgeBase.vagueLines = vagueLines
+        knowledgeBase.contextMarkers = contextMarkers
+        knowledgeBase.questionSplitter = questionSplitter
         for index in knowledgeBase.topics.indices {
             let own = Set(knowledgeBase.topics[index].figures.map(\.id))
             knowledgeBase.topics[index].figures += sharedFigures.filter { !own.contains($0.id) }
@@ -169,6 +191,9 @@ extension KnowledgeBase {
         case messagesFile: _ = try parseMessages(root)
         case EntityDefinitions.file: _ = try EntityDefinitions.parse(root)
         case sharedFiguresFile: _ = try root.mapping(allowedKeys: ["figures"]).required("figures", in: root).figures()
+        case VagueLines.file: _ = try VagueLines.parse(root)
+        case ContextMarkers.file: _ = try ContextMarkers.parse(root)
+        case QuestionSplitter.file: _ = try QuestionSplitter.parse(root)
         case "flow.yaml": _ = try FlowLoader.parse(root)
         default: _ = try parseTopic(root)
         }
@@ -231,7 +256,7 @@ extension KnowledgeBase {
         )
         var facets: [Facet] = []
         for facetNode in try keys["facets"]?.sequence() ?? [] {
-            let facetKeys = try facetNode.mapping(allowedKeys: ["id", "title", "triggers", "examples", "answer", "checks"])
+            let facetKeys = try facetNode.mapping(allowedKeys: ["id", "title", "triggers", "examples", "answer", "checks", "follow_ups", "covers_topics"])
             let examples = try facetKeys.required("examples", in: facetNode).locatedStrings()
             let facet = Facet(
                 id: try facetKeys.required("id", in: facetNode).string(),
@@ -241,6 +266,8 @@ extension KnowledgeBase {
                 exampleLocations: examples.locations,
                 answer: try facetKeys.required("answer", in: facetNode).localized(),
                 checks: try facetKeys["checks"]?.figureChecks() ?? [],
+                followUps: try facetKeys["follow_ups"]?.strings() ?? [],
+                coveredTopics: try facetKeys["covers_topics"]?.strings() ?? [],
                 location: facetNode.location
             )
             if facets.contains(where: { $0.id == facet.id }) {

@@ -44,6 +44,13 @@ public struct Facet: Sendable {
     public var answer: LocalizedText
     /// Checks that answer a question with a figure in it with a yes or no.
     public var checks: [FigureCheck] = []
+    /// Short questions that, with this facet's topic open, ask for it ("what do I need?",
+    /// 要多久): too general to match alone, plain once the topic is known.
+    public var followUps: [String] = []
+    /// Other topics that, named in a follow-up while this facet's topic is open, are a part of
+    /// it this facet covers: owing Huabei money while deleting the account is a deletion
+    /// condition; limits "for foreigners" depend on verification.
+    public var coveredTopics: [String] = []
     public var location: SourceLocation
 }
 

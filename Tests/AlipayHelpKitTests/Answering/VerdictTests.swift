@@ -21,7 +21,7 @@ import Testing
             #expect(reply.text == PlainTextRenderer.render(reply.blocks))
             var escaped = ""
             JSONLineEncoder.appendString(reply.text, to: &escaped)
-            #expect(JSONLineEncoder.encode(reply).contains("\"answer\":" + escaped + "}"))
+            #expect(JSONLineEncoder.encode(reply).contains("\"answer\":" + escaped + ",\"also\":[]}"))
         }
     }
 

@@ -89,3 +89,76 @@ import Testing
         #expect(!chat.respond(to: "hello").endsConversation)
     }
 }
+
+/// The small things issue 11 found: titles, `/lang auto`, and a choice with nothing on offer.
+@Suite struct ConversationPolishTests {
+    @Test func facetTitlesKeepTheirCapitals() {
+        let qr = Fixtures.responder.reply(to: "how much can I pay by scanning a QR code a day?")
+        #expect(qr.match.facet == "qr_payment")
+        #expect(qr.text.contains("Transaction limits: QR-code payments"))
+        #expect(!qr.text.contains("qR-code"))
+    }
+
+    @Test func autoLanguageFollowsThePersonAgainNotTheFixedLanguage() {
+        var chat = Conversation(responder: Fixtures.responder)
+        _ = chat.respond(to: "what are the limits?")
+        chat.fixedLanguage = .zh
+        #expect(chat.respond(to: "and per year?").text.contains("全年"))
+        chat.fixedLanguage = nil
+        #expect(chat.language == .en)
+        var chinese = Conversation(responder: Fixtures.responder)
+        _ = chinese.respond(to: "转账限额是多少")
+        chinese.fixedLanguage = .en
+        chinese.fixedLanguage = nil
+        #expect(chinese.language == .zh)
+    }
+
+    @Test(arguments: [("1", "nothing to choose from"), ("2", "nothing to choose from"), ("#2", "nothing to choose from"),
+                      ("the second one", "nothing to choose from"), ("option 1", "nothing to choose from"), ("第一个", "没有可以选择的选项")])
+    func aChoiceWithNothingOnOfferSaysSo(line: String, expected: String) {
+        var chat = Conversation(responder: Fixtures.responder)
+        #expect(chat.respond(to: line).text.contains(expected))
+    }
+
+    @Test func aChoiceWithNothingOnOfferSaysSoInChinese() {
+        var chat = Conversation(responder: Fixtures.responder)
+        _ = chat.respond(to: "花呗怎么还款")
+        #expect(chat.respond(to: "2").text.contains("没有可以选择的选项"))
+    }
+}
+
+/// "more" once the whole article has been shown (issue 11).
+@Suite struct MoreAfterTheWholeArticleTests {
+    @Test func saysSoAndOffersTheFacetsAndTheGuide() throws {
+        var chat = Conversation(responder: Fixtures.responder)
+        let article = chat.respond(to: "how do I change my phone number?")
+        #expect(article.match?.facet == nil)
+        let more = chat.respond(to: "more")
+        #expect(more.text.contains("That was the whole answer"))
+        #expect(!more.text.contains(article.blocks.compactMap { if case let .steps(steps) = $0 { steps.first } else { nil } }.first ?? "?"))
+        let facets = Fixtures.knowledgeBase.topic("change_phone")!.facets
+        #expect(more.blocks.contains(.choices(facets.map(\.title.en))))
+        #expect(chat.pendingChoice?.options.count == facets.count)
+        #expect(chat.offeredFlow != nil)
+        let second = chat.respond(to: "2")
+        #expect(second.match?.facet == facets[1].id)
+        #expect(chat.currentFlowStep == nil)
+    }
+
+    @Test func yesStartsTheOfferedGuide() {
+        var chat = Conversation(responder: Fixtures.responder)
+        _ = chat.respond(to: "支付宝怎么换手机号")
+        let more = chat.respond(to: "更多")
+        #expect(more.text.contains("我知道的都在上面了"))
+        _ = chat.respond(to: "是")
+        #expect(chat.currentFlowStep == "can_receive_sms")
+    }
+
+    @Test func moreAfterAFacetStillShowsTheWholeArticle() {
+        var chat = Conversation(responder: Fixtures.responder)
+        _ = chat.respond(to: "how long does it take to change my phone number?")
+        let more = chat.respond(to: "more")
+        #expect(more.match?.facet == nil)
+        #expect(!more.text.contains("That was the whole answer"))
+    }
+}

@@ -25,6 +25,11 @@ struct SpellingIndex: Sendable {
     private var slots: [Slot] = []
     private var postings: [Int32] = []
     private var shift: UInt64 = 64
+    /// A Bloom filter of the table's hashes, small enough to stay in cache: most deletions of
+    /// a word the vocabulary never saw are in no word's neighbourhood, and the filter says so
+    /// without touching the table (whose look-ups would each miss the cache).
+    private var filter: [UInt64] = []
+    private var filterShift: UInt64 = 64
 
     private struct Slot {
         /// 0 marks an empty slot (a hash of 0 is stored as 1: a collision only adds a candidate).
@@ -38,9 +43,11 @@ struct SpellingIndex: Sendable {
     /// A query of this many letters or more may be two edits from a word; shorter, one.
     static let twoEditLength = 8
 
-    /// Deletions kept per word: one for every word, two for words long enough to be two edits
-    /// from a query of `twoEditLength` letters (at least 6).
-    private static func deletionsIndexed(forLength length: Int) -> Int { length >= twoEditLength - 2 ? 2 : 1 }
+    /// Deletions kept per word: one for every word, two only for words of `twoEditLength`
+    /// letters or more. A shorter word is shorter than any query allowed two edits, and then at
+    /// most one of the two edits can take a letter from the word's side (the other is a letter
+    /// the query has in excess).
+    private static func deletionsIndexed(forLength length: Int) -> Int { length >= twoEditLength ? 2 : 1 }
 
     init(buckets: [UInt8: [(bytes: [UInt8], term: TermID, letters: UInt32)]], isConcept: [Bool]) {
         var pairs: [(hash: UInt64, entry: Int32)] = []
@@ -67,6 +74,11 @@ struct SpellingIndex: Sendable {
         shift = 64 - bits
         slots = [Slot](repeating: Slot(hash: 0, start: 0, count: 0), count: 1 << bits)
         postings = pairs.map(\.entry)
+        var filterBits: UInt64 = 6
+        while (1 << filterBits) < distinct / 8 { filterBits += 1 } // 64 bits per 8 hashes
+        filterShift = 64 - filterBits
+        filter = [UInt64](repeating: 0, count: 1 << filterBits)
+        for pair in pairs { filter[Int(pair.hash >> filterShift)] |= Self.filterBits(pair.hash) }
         let mask = slots.count - 1
         var index = 0
         while index < pairs.count {
@@ -78,6 +90,10 @@ struct SpellingIndex: Sendable {
             index = end
         }
     }
+
+    /// Two bits of one filter word for a hash (bits of the hash the word's position does not use).
+    @inline(__always)
+    private static func filterBits(_ hash: UInt64) -> UInt64 { 1 << (hash & 63) | 1 << ((hash >> 6) & 63) }
 
     /// Calls `body` with the hash of `word` and of every string left after deleting up to
     /// `limit` (1 or 2) of its letters. Works on the letters in place: nothing is allocated.
@@ -108,12 +124,15 @@ struct SpellingIndex: Sendable {
         let letters = Lexicon.letterSet(query)
         let first = query[0], second = query[1]
         var best: (entry: Int, distance: Int)? = nil
+        filter.withUnsafeBufferPointer { filter in
         slots.withUnsafeBufferPointer { slots in
             postings.withUnsafeBufferPointer { postings in
                 entries.withUnsafeBufferPointer { entries in
                     bytes.withUnsafeBufferPointer { bytes in
                         let mask = slots.count - 1
                         Self.forEachDeletion(of: query, upTo: limit) { hash in
+                            let bits = Self.filterBits(hash)
+                            if filter[Int(hash >> filterShift)] & bits != bits { return }
                             var slot = Int((hash &* 0x9E37_79B9_7F4A_7C15) >> shift)
                             while slots[slot].hash != hash {
                                 if slots[slot].hash == 0 { return }
@@ -137,6 +156,7 @@ struct SpellingIndex: Sendable {
                     }
                 }
             }
+        }
         }
         return best.map { (entries[$0.entry].term, $0.distance) }
     }

@@ -125,38 +125,40 @@ struct SpellingIndex: Sendable {
         let first = query[0], second = query[1]
         var best: (entry: Int, distance: Int)? = nil
         filter.withUnsafeBufferPointer { filter in
-        slots.withUnsafeBufferPointer { slots in
-            postings.withUnsafeBufferPointer { postings in
-                entries.withUnsafeBufferPointer { entries in
-                    bytes.withUnsafeBufferPointer { bytes in
-                        let mask = slots.count - 1
-                        Self.forEachDeletion(of: query, upTo: limit) { hash in
-                            let bits = Self.filterBits(hash)
-                            if filter[Int(hash >> filterShift)] & bits != bits { return }
-                            var slot = Int((hash &* 0x9E37_79B9_7F4A_7C15) >> shift)
-                            while slots[slot].hash != hash {
-                                if slots[slot].hash == 0 { return }
-                                slot = (slot + 1) & mask
-                            }
-                            for posting in postings[Int(slots[slot].start)..<Int(slots[slot].start + slots[slot].count)] {
-                                let index = Int(posting)
-                                let entry = entries[index]
-                                if best?.entry == index { continue }
-                                if entry.first != first && entry.first != second { continue }
-                                if conceptsOnly && !entry.isConcept { continue }
-                                if abs(Int(entry.count) - query.count) > limit { continue }
-                                if (entry.letters ^ letters).nonzeroBitCount > 2 * limit { continue }
-                                let word = UnsafeBufferPointer(rebasing: bytes[Int(entry.start)..<Int(entry.start + entry.count)])
-                                let distance = Lexicon.editDistance(query, word, limit: limit)
-                                if distance > limit || (distance == 2 && entry.first != first) { continue }
-                                if let current = best, !Self.ranksBefore(entry, distance, entries[current.entry], current.distance, query: first) { continue }
-                                best = (index, distance)
+            slots.withUnsafeBufferPointer { slots in
+                postings.withUnsafeBufferPointer { postings in
+                    entries.withUnsafeBufferPointer { entries in
+                        bytes.withUnsafeBufferPointer { bytes in
+                            let mask = slots.count - 1
+                            Self.forEachDeletion(of: query, upTo: limit) { hash in
+                                let bits = Self.filterBits(hash)
+                                if filter[Int(hash >> filterShift)] & bits != bits { return }
+                                var slot = Int((hash &* 0x9E37_79B9_7F4A_7C15) >> shift)
+                                while slots[slot].hash != hash {
+                                    if slots[slot].hash == 0 { return }
+                                    slot = (slot + 1) & mask
+                                }
+                                for posting in postings[Int(slots[slot].start)..<Int(slots[slot].start + slots[slot].count)] {
+                                    let index = Int(posting)
+                                    let entry = entries[index]
+                                    if best?.entry == index { continue }
+                                    if entry.first != first && entry.first != second { continue }
+                                    if conceptsOnly && !entry.isConcept { continue }
+                                    if abs(Int(entry.count) - query.count) > limit { continue }
+                                    if (entry.letters ^ letters).nonzeroBitCount > 2 * limit { continue }
+                                    let word = UnsafeBufferPointer(rebasing: bytes[Int(entry.start)..<Int(entry.start + entry.count)])
+                                    let distance = Lexicon.editDistance(query, word, limit: limit)
+                                    if distance > limit || (distance == 2 && entry.first != first) { continue }
+                                    if let current = best, !Self.ranksBefore(entry, distance, entries[current.entry], current.distance, query: first) {
+                                        continue
+                                    }
+                                    best = (index, distance)
+                                }
                             }
                         }
                     }
                 }
             }
-        }
         }
         return best.map { (entries[$0.entry].term, $0.distance) }
     }

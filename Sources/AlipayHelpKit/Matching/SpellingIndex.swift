@@ -32,8 +32,9 @@ struct SpellingIndex: Sendable {
     private var filterShift: UInt64 = 64
 
     private struct Slot {
-        /// 0 marks an empty slot (a hash of 0 is stored as 1: a collision only adds a candidate).
-        var hash: UInt64
+        /// 0 marks an empty slot. Hashes are 32 bits: a collision only adds a candidate, which
+        /// the edit distance then turns down.
+        var hash: UInt32
         var start: Int32
         var count: Int32
     }
@@ -50,55 +51,69 @@ struct SpellingIndex: Sendable {
     private static func deletionsIndexed(forLength length: Int) -> Int { length >= twoEditLength ? 2 : 1 }
 
     init(buckets: [UInt8: [(bytes: [UInt8], term: TermID, letters: UInt32)]], isConcept: [Bool]) {
-        var pairs: [(hash: UInt64, entry: Int32)] = []
-        var seen: Set<UInt64> = []
+        // Hash and entry packed in one integer, so plain integer sorting groups the postings.
+        var pairs: [UInt64] = []
         for first in buckets.keys.sorted() {
             for (position, word) in buckets[first]!.enumerated() {
                 let entry = Int32(entries.count)
                 entries.append(Entry(start: Int32(bytes.count), count: Int32(word.bytes.count), term: word.term, letters: word.letters,
                                      isConcept: isConcept[Int(word.term)], first: first, position: Int32(position)))
                 bytes += word.bytes
-                seen.removeAll(keepingCapacity: true)
                 word.bytes.withUnsafeBufferPointer { letters in
                     Self.forEachDeletion(of: letters, upTo: Self.deletionsIndexed(forLength: letters.count)) { hash in
-                        if seen.insert(hash).inserted { pairs.append((hash, entry)) }
+                        pairs.append(UInt64(hash) << 32 | UInt64(UInt32(entry)))
                     }
                 }
             }
         }
-        pairs.sort { $0.hash != $1.hash ? $0.hash < $1.hash : $0.entry < $1.entry }
+        pairs.sort()
+        // A word reaches the same string by several deletions ("helo" from "hello"): once is enough.
+        var unique = 0
+        for index in pairs.indices where index == 0 || pairs[index] != pairs[index - 1] {
+            pairs[unique] = pairs[index]
+            unique += 1
+        }
+        pairs.removeLast(pairs.count - unique)
+        func hash(_ pair: UInt64) -> UInt32 { UInt32(truncatingIfNeeded: pair >> 32) }
         var distinct = 0
-        for index in pairs.indices where index == 0 || pairs[index].hash != pairs[index - 1].hash { distinct += 1 }
+        for index in pairs.indices where index == 0 || hash(pairs[index]) != hash(pairs[index - 1]) { distinct += 1 }
         var bits: UInt64 = 4
         while (1 << bits) < distinct * 2 { bits += 1 }
         shift = 64 - bits
         slots = [Slot](repeating: Slot(hash: 0, start: 0, count: 0), count: 1 << bits)
-        postings = pairs.map(\.entry)
+        postings = pairs.map { Int32(truncatingIfNeeded: $0) }
         var filterBits: UInt64 = 6
         while (1 << filterBits) < distinct / 8 { filterBits += 1 } // 64 bits per 8 hashes
         filterShift = 64 - filterBits
         filter = [UInt64](repeating: 0, count: 1 << filterBits)
-        for pair in pairs { filter[Int(pair.hash >> filterShift)] |= Self.filterBits(pair.hash) }
+        for pair in pairs { filter[filterPosition(hash(pair))] |= Self.filterBits(hash(pair)) }
         let mask = slots.count - 1
         var index = 0
         while index < pairs.count {
+            let current = hash(pairs[index])
             var end = index + 1
-            while end < pairs.count && pairs[end].hash == pairs[index].hash { end += 1 }
-            var slot = Int((pairs[index].hash &* 0x9E37_79B9_7F4A_7C15) >> shift)
+            while end < pairs.count && hash(pairs[end]) == current { end += 1 }
+            var slot = Self.slot(of: current, shift: shift)
             while slots[slot].hash != 0 { slot = (slot + 1) & mask }
-            slots[slot] = Slot(hash: pairs[index].hash, start: Int32(index), count: Int32(end - index))
+            slots[slot] = Slot(hash: current, start: Int32(index), count: Int32(end - index))
             index = end
         }
     }
 
     /// Two bits of one filter word for a hash (bits of the hash the word's position does not use).
     @inline(__always)
-    private static func filterBits(_ hash: UInt64) -> UInt64 { 1 << (hash & 63) | 1 << ((hash >> 6) & 63) }
+    private static func filterBits(_ hash: UInt32) -> UInt64 { 1 << UInt64(hash & 63) | 1 << UInt64((hash >> 6) & 63) }
+
+    @inline(__always)
+    private func filterPosition(_ hash: UInt32) -> Int { Int((UInt64(hash) << 32) >> filterShift) }
+
+    @inline(__always)
+    private static func slot(of hash: UInt32, shift: UInt64) -> Int { Int((UInt64(hash) &* 0x9E37_79B9_7F4A_7C15) >> shift) }
 
     /// Calls `body` with the hash of `word` and of every string left after deleting up to
     /// `limit` (1 or 2) of its letters. Works on the letters in place: nothing is allocated.
     @inline(__always)
-    static func forEachDeletion(of word: UnsafeBufferPointer<UInt8>, upTo limit: Int, _ body: (UInt64) -> Void) {
+    static func forEachDeletion(of word: UnsafeBufferPointer<UInt8>, upTo limit: Int, _ body: (UInt32) -> Void) {
         let n = word.count
         body(hash(word, skipping: -1, -1))
         for i in 0..<n {
@@ -107,12 +122,14 @@ struct SpellingIndex: Sendable {
         }
     }
 
-    /// FNV-1a of the word without the letters at `i` and `j`; never 0 (the empty-slot mark).
+    /// FNV-1a of the word without the letters at `i` and `j`, folded to 32 bits; never 0 (the
+    /// empty-slot mark).
     @inline(__always)
-    private static func hash(_ word: UnsafeBufferPointer<UInt8>, skipping i: Int, _ j: Int) -> UInt64 {
+    private static func hash(_ word: UnsafeBufferPointer<UInt8>, skipping i: Int, _ j: Int) -> UInt32 {
         var value: UInt64 = 0xCBF2_9CE4_8422_2325
         for index in word.indices where index != i && index != j { value = (value ^ UInt64(word[index])) &* 0x100_0000_01B3 }
-        return value == 0 ? 1 : value
+        let folded = UInt32(truncatingIfNeeded: value ^ value >> 32)
+        return folded == 0 ? 1 : folded
     }
 
     /// The same answer as `Lexicon.bruteForceCorrection`: the closest word within one edit (two
@@ -132,8 +149,8 @@ struct SpellingIndex: Sendable {
                             let mask = slots.count - 1
                             Self.forEachDeletion(of: query, upTo: limit) { hash in
                                 let bits = Self.filterBits(hash)
-                                if filter[Int(hash >> filterShift)] & bits != bits { return }
-                                var slot = Int((hash &* 0x9E37_79B9_7F4A_7C15) >> shift)
+                                if filter[filterPosition(hash)] & bits != bits { return }
+                                var slot = Self.slot(of: hash, shift: shift)
                                 while slots[slot].hash != hash {
                                     if slots[slot].hash == 0 { return }
                                     slot = (slot + 1) & mask

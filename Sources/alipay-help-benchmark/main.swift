@@ -1,9 +1,13 @@
 // Measures what the README promises, on a release build:
 //   swift build -c release --static-swift-stdlib && .build/release/alipay-help-benchmark
-// 1. matcher throughput on one core (100,000 questions, in process);
-// 2. the whole binary answering a 100,000-line batch through pipes (`ask --json`);
+// 1. for each input class (InputClasses.swift), 100,000 lines: matching alone in process on one
+//    core, and the binary answering them through pipes (`ask --json`);
+// 2. the mixed batch of labelled questions: match + reply + JSON in process, and `ask --json`;
 // 3. start-up: time from launching the binary to the first byte of its answer;
-// 4. peak memory (maximum resident set) of the binary during the batch.
+// 4. peak memory (maximum resident set) of the binary, over every batch.
+// Each figure is the median of `--runs` runs (3 by default): this machine is noisy.
+// `--write-inputs DIR` writes each class's lines to DIR/<class>.txt and stops (to compare answers
+// before and after a change); `--classes english,chinese` measures only those classes.
 import AlipayHelpKit
 import Foundation
 #if canImport(Glibc)
@@ -18,15 +22,30 @@ while !FileManager.default.fileExists(atPath: root.appendingPathComponent("inten
 }
 let intents = root.appendingPathComponent("intents")
 
+var options = (runs: 3, writeInputs: String?.none, classes: [String]?.none)
+var arguments = CommandLine.arguments.dropFirst()
+while let argument = arguments.popFirst() {
+    switch argument {
+    case "--runs": options.runs = max(1, Int(arguments.popFirst() ?? "") ?? 3)
+    case "--write-inputs": options.writeInputs = arguments.popFirst()
+    case "--classes": options.classes = arguments.popFirst()?.split(separator: ",").map(String.init)
+    default:
+        print("usage: alipay-help-benchmark [--runs N] [--classes name,...] [--write-inputs DIR]")
+        exit(2)
+    }
+}
+
 func now() -> Double {
     var spec = timespec()
     clock_gettime(CLOCK_MONOTONIC, &spec)
     return Double(spec.tv_sec) + Double(spec.tv_nsec) / 1e9
 }
 
+func median(_ values: [Double]) -> Double { values.sorted()[values.count / 2] }
+
 /// 100,000 realistic lines: the labelled questions, with every third one given extra chatter
 /// and a typo, so the batch is not just repeats of a few strings.
-func makeBatch(count: Int) throws -> [String] {
+func makeMixedBatch(count: Int) throws -> [String] {
     let suites = try LabelledSuite.loadAll(in: intents.appendingPathComponent("tests"))
     let base = suites.flatMap(\.cases).map(\.question)
     var generator = UInt64(42)
@@ -42,36 +61,47 @@ func makeBatch(count: Int) throws -> [String] {
     }
 }
 
-let batch = try makeBatch(count: 100_000)
-
-// 1. In-process throughput (one thread = one core).
-let loadStart = now()
+let lineCount = 100_000
 let knowledgeBase = try KnowledgeBase.load(from: intents)
-let parseTime = now() - loadStart
-let responder = try Responder(knowledgeBase: knowledgeBase)
-let loadTime = now() - loadStart
-var checksum = 0
-let matchStart = now()
-for question in batch {
-    let reply = responder.reply(to: question)
-    checksum &+= JSONLineEncoder.encode(reply).utf8.count
-}
-let matchTime = now() - matchStart
-let onlyMatchStart = now()
-for question in batch { checksum &+= responder.matcher.match(question).facet?.count ?? 1 }
-let onlyMatchTime = now() - onlyMatchStart
-print(String(format: "knowledge base load + training (in process): %.1f ms (reading YAML %.1f ms)", loadTime * 1000, parseTime * 1000))
-print(String(format: "matching alone: %.0f questions/s", Double(batch.count) / onlyMatchTime))
-print(String(format: "in-process throughput: %.0f questions/s on one core (%d questions, %.2f s, match + reply + JSON)", Double(batch.count) / matchTime, batch.count, matchTime))
+let classes = try InputClasses(knowledgeBase: knowledgeBase, intents: intents, bench: root.appendingPathComponent("bench"))
+    .all(count: lineCount)
+    .filter { options.classes?.contains($0.name) ?? true }
 
-// 2. The binary through pipes, and its peak memory.
+let temporary = FileManager.default.temporaryDirectory
+func writeLines(_ lines: [[UInt8]], to path: URL) throws {
+    var bytes: [UInt8] = []
+    bytes.reserveCapacity(lines.reduce(0) { $0 + $1.count + 1 })
+    for line in lines { bytes += line; bytes.append(10) }
+    try Data(bytes).write(to: path)
+}
+
+if let directory = options.writeInputs {
+    try FileManager.default.createDirectory(atPath: directory, withIntermediateDirectories: true)
+    for inputClass in classes { try writeLines(inputClass.lines, to: URL(fileURLWithPath: directory).appendingPathComponent(inputClass.name + ".txt")) }
+    print("wrote \(classes.count) files of \(lineCount) lines to \(directory)")
+    exit(0)
+}
+
+// In process (one thread = one core).
+let loadStart = now()
+let parsedKnowledgeBase = try KnowledgeBase.load(from: intents)
+let parseTime = now() - loadStart
+let responder = try Responder(knowledgeBase: parsedKnowledgeBase)
+let loadTime = now() - loadStart
+print(String(format: "knowledge base load + training (in process): %.1f ms (reading YAML %.1f ms)", loadTime * 1000, parseTime * 1000))
+
+var checksum = 0
+/// Seconds to match every line, bytes as `ask` reads them.
+@MainActor func timeMatching(_ lines: [[UInt8]]) -> Double {
+    let start = now()
+    for line in lines { checksum &+= line.withUnsafeBufferPointer { responder.matcher.match(bytes: $0) }.facet?.count ?? 1 }
+    return now() - start
+}
+
 guard FileManager.default.isExecutableFile(atPath: binary) else {
     print("no alipay-help binary at \(binary); build it with: swift build -c release --static-swift-stdlib")
     exit(1)
 }
-let input = FileManager.default.temporaryDirectory.appendingPathComponent("alipay-help-bench-\(getpid()).txt")
-try (batch.joined(separator: "\n") + "\n").write(to: input, atomically: true, encoding: .utf8)
-defer { try? FileManager.default.removeItem(at: input) }
 
 /// Runs the binary with stdin from a file and stdout to a pipe; returns seconds to the first
 /// byte, total seconds, bytes read and the child's peak resident memory in KiB.
@@ -120,10 +150,56 @@ func peakResidentKiB(of pid: pid_t) -> Int {
 }
 
 let kbArguments = ["--kb", intents.path]
-let pipeRun = try runBinary(["ask", "--json"] + kbArguments, stdinPath: input.path)
-print(String(format: "binary throughput: %.0f questions/s (ask --json, 100,000 lines through pipes, %.2f s, %.1f MB out)",
-             Double(batch.count) / pipeRun.total, pipeRun.total, Double(pipeRun.bytes) / 1e6))
-print(String(format: "peak memory during the batch: %.1f MB", Double(pipeRun.maxRSS) / 1024))
+var peakMemory = 0
+/// Median seconds for `ask --json` to answer the file's lines.
+@MainActor func timeBinary(_ path: URL) throws -> Double {
+    var times: [Double] = []
+    for _ in 0..<options.runs {
+        let run = try runBinary(["ask", "--json"] + kbArguments, stdinPath: path.path)
+        times.append(run.total)
+        peakMemory = max(peakMemory, run.maxRSS)
+    }
+    return median(times)
+}
+
+func rate(_ seconds: Double, _ count: Int) -> String { String(format: "%9.0f", Double(count) / seconds) }
+func nanoseconds(_ seconds: Double, _ count: Int) -> String { String(format: "%8.0f", seconds / Double(count) * 1e9) }
+
+// 1. Each input class.
+print("\nper input class, \(lineCount) lines each, median of \(options.runs) runs (q/s = questions per second; ns = per question)")
+print("class         bytes/line   match q/s  match ns   ask q/s    ask ns")
+for inputClass in classes {
+    let matchTime = median((0..<options.runs).map { _ in timeMatching(inputClass.lines) })
+    let path = temporary.appendingPathComponent("alipay-help-bench-\(getpid())-\(inputClass.name).txt")
+    try writeLines(inputClass.lines, to: path)
+    defer { try? FileManager.default.removeItem(at: path) }
+    let askTime = try timeBinary(path)
+    let bytesPerLine = Double(inputClass.lines.reduce(0) { $0 + $1.count }) / Double(inputClass.lines.count)
+    print(inputClass.name.padding(toLength: 13, withPad: " ", startingAt: 0)
+        + String(format: "%6.0f", bytesPerLine) + "   "
+        + rate(matchTime, lineCount) + " " + nanoseconds(matchTime, lineCount) + " "
+        + rate(askTime, lineCount) + " " + nanoseconds(askTime, lineCount))
+}
+
+// 2. The mixed batch of labelled questions.
+if options.classes == nil {
+    let batch = try makeMixedBatch(count: lineCount)
+    let replyTime = median((0..<options.runs).map { _ in
+        let start = now()
+        for question in batch { checksum &+= JSONLineEncoder.encode(responder.reply(to: question)).utf8.count }
+        return now() - start
+    })
+    let matchTime = median((0..<options.runs).map { _ in timeMatching(batch.map { Array($0.utf8) }) })
+    let input = temporary.appendingPathComponent("alipay-help-bench-\(getpid()).txt")
+    try writeLines(batch.map { Array($0.utf8) }, to: input)
+    defer { try? FileManager.default.removeItem(at: input) }
+    let askTime = try timeBinary(input)
+    print("\nmixed batch of the labelled suites (\(lineCount) lines, a third with chatter and a typo):")
+    print(String(format: "matching alone: %.0f questions/s", Double(lineCount) / matchTime))
+    print(String(format: "in-process throughput: %.0f questions/s on one core (match + reply + JSON)", Double(lineCount) / replyTime))
+    print(String(format: "binary throughput: %.0f questions/s (ask --json through pipes)", Double(lineCount) / askTime))
+}
+print(String(format: "peak memory over the batches: %.1f MB", Double(peakMemory) / 1024))
 
 // 3. Start-up to first answer, median of 21 runs.
 var firsts: [Double] = []

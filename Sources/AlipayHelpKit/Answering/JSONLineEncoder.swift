@@ -78,6 +78,8 @@ public enum JSONLineEncoder {
         return "0." + String(repeating: "0", count: 3 - digits.count) + digits
     }
 
+    private static let hexDigits = Array("0123456789abcdef".utf8)
+
     public static func appendString(_ text: String, to out: inout String) {
         // Fast path: most text needs no escaping at all.
         if !text.utf8.contains(where: { $0 < 0x20 || $0 == 0x22 || $0 == 0x5C || $0 == 0xE2 }) {
@@ -86,30 +88,38 @@ public enum JSONLineEncoder {
             out.append("\"")
             return
         }
-        out.append("\"")
-        let hex: [Character] = ["0", "1", "2", "3", "4", "5", "6", "7", "8", "9", "a", "b", "c", "d", "e", "f"]
-        var plainStart = text.unicodeScalars.startIndex
-        var index = plainStart
-        let scalars = text.unicodeScalars
-        while index < scalars.endIndex {
-            let value = scalars[index].value
-            if value < 0x20 || value == 0x22 || value == 0x5C || value == 0x2028 || value == 0x2029 {
-                out.unicodeScalars.append(contentsOf: scalars[plainStart..<index])
-                switch value {
-                case 0x22: out.append("\\\"")
-                case 0x5C: out.append("\\\\")
-                case 0x0A: out.append("\\n")
-                case 0x0D: out.append("\\r")
-                case 0x09: out.append("\\t")
-                default:
-                    out.append("\\u")
-                    for shift in stride(from: 12, through: 0, by: -4) { out.append(hex[Int((value >> UInt32(shift)) & 0xF)]) }
+        // Escaped byte by byte into one buffer, made a string once. U+2028 and U+2029 are
+        // E2 80 A8 and E2 80 A9, and no other character holds those bytes.
+        var escaped: [UInt8] = []
+        escaped.reserveCapacity(text.utf8.count + 16)
+        escaped.append(0x22)
+        var text = text
+        text.withUTF8 { bytes in
+            var index = 0
+            while index < bytes.count {
+                let byte = bytes[index]
+                index += 1
+                if byte == 0xE2, index + 1 < bytes.count, bytes[index] == 0x80, bytes[index + 1] == 0xA8 || bytes[index + 1] == 0xA9 {
+                    escaped.append(contentsOf: "\\u202".utf8)
+                    escaped.append(bytes[index + 1] == 0xA8 ? 0x38 : 0x39)
+                    index += 2
+                    continue
                 }
-                plainStart = scalars.index(after: index)
+                switch byte {
+                case 0x22: escaped.append(contentsOf: "\\\"".utf8)
+                case 0x5C: escaped.append(contentsOf: "\\\\".utf8)
+                case 0x0A: escaped.append(contentsOf: "\\n".utf8)
+                case 0x0D: escaped.append(contentsOf: "\\r".utf8)
+                case 0x09: escaped.append(contentsOf: "\\t".utf8)
+                case ..<0x20:
+                    escaped.append(contentsOf: "\\u00".utf8)
+                    escaped.append(hexDigits[Int(byte >> 4)])
+                    escaped.append(hexDigits[Int(byte & 0xF)])
+                default: escaped.append(byte)
+                }
             }
-            index = scalars.index(after: index)
         }
-        out.unicodeScalars.append(contentsOf: scalars[plainStart..<scalars.endIndex])
-        out.append("\"")
+        escaped.append(0x22)
+        out.append(String(decoding: escaped, as: UTF8.self))
     }
 }

@@ -252,24 +252,25 @@ public enum SecretGuard {
     private static func codeMentions(in scalars: [Unicode.Scalar]) -> [Range<Int>] {
         var mentions: [Range<Int>] = []
         var index = 0
-        var previousWord: String?
+        var previousWord: Range<Int>?
+        // A word becomes a string only when it follows a code word: most lines have none.
+        func lowercased(_ word: Range<Int>) -> String {
+            String(String.UnicodeScalarView(scalars[word].map(folded))).lowercased()
+        }
         while index < scalars.count {
             if isLatinLetter(scalars[index]) {
                 let start = index
-                var letters: [Unicode.Scalar] = []
-                while index < scalars.count, isLatinLetter(scalars[index]) { letters.append(folded(scalars[index])); index += 1 }
-                let word = String(String.UnicodeScalarView(letters)).lowercased()
-                if codeWords.contains(word), !(previousWord.map(notSecretCodes.contains) ?? false) {
+                while index < scalars.count, isLatinLetter(scalars[index]) { index += 1 }
+                if isCodeWord(scalars[start..<index]), !(previousWord.map { notSecretCodes.contains(lowercased($0)) } ?? false) {
                     mentions.append(start..<index)
                 }
-                previousWord = word
+                previousWord = start..<index
                 continue
             }
             if !isSeparator(scalars[index]) && scalars[index] != "-" { previousWord = nil }
             index += 1
         }
-        let text = String(String.UnicodeScalarView(scalars))
-        let characters = Array(text.unicodeScalars)
+        let characters = scalars
         for word in chineseCodeWords {
             let pattern = Array(word.unicodeScalars)
             var offset = 0
@@ -291,6 +292,16 @@ public enum SecretGuard {
             }
         }
         return mentions
+    }
+
+    /// Whether Latin letters (full-width folded, any case) spell one of `codeWords`.
+    private static func isCodeWord(_ letters: ArraySlice<Unicode.Scalar>) -> Bool {
+        codeWordBytes.contains { word in
+            word.count == letters.count && zip(word, letters).allSatisfy { byte, letter in
+                let value = folded(letter).value
+                return UInt32(byte) == (value >= 0x41 && value <= 0x5A ? value + 32 : value)
+            }
+        }
     }
 
     /// How far apart two places in the line are, in words: each Latin word counts one, each

@@ -8,6 +8,11 @@ public struct LanguageDetector: Sendable {
     /// Marker word → the languages it marks.
     private var markers: [String: [String]] = [:]
     private var english: Set<String> = []
+    /// The ASCII words of `markers` and `english` by their bytes, read without making strings:
+    /// word → 1 + its place in `markerCodes` (0 for none), and whether it is an English word.
+    private var asciiMarkers = WordTable([])
+    private var asciiEnglish = WordTable([])
+    private var markerCodes: [[String]] = []
 
     public init(knowledgeBase: KnowledgeBase) {
         for pack in knowledgeBase.languages {
@@ -17,6 +22,14 @@ public struct LanguageDetector: Sendable {
             }
         }
         for word in knowledgeBase.vocabulary.stopwords { english.formUnion(TextNormalizer.normalize(word).pieces) }
+        prepareForReading()
+    }
+
+    private mutating func prepareForReading() {
+        let markerWords = markers.keys.filter { $0.utf8.allSatisfy { $0 < 0x80 } }.sorted()
+        markerCodes = markerWords.map { markers[$0]! }
+        asciiMarkers = WordTable(markerWords.enumerated().map { (key: $0.element, value: Int32($0.offset + 1)) })
+        asciiEnglish = WordTable(english.filter { $0.utf8.allSatisfy { $0 < 0x80 } }.map { (key: $0, value: Int32(1)) })
     }
 
     /// Whether misspellings are corrected against the vocabulary in a question of this language:
@@ -40,10 +53,19 @@ public struct LanguageDetector: Sendable {
         guard !markers.isEmpty else { return Language.en.rawValue }
         var counts: [String: Int] = [:]
         var englishCount = 0
-        for segment in text.segments where segment.kind == .word {
-            let word = text.word(segment)
-            if english.contains(word) { englishCount += 1 }
-            for code in markers[word] ?? [] { counts[code, default: 0] += 1 }
+        text.wordBytes.withUnsafeBufferPointer { bytes in
+            for segment in text.segments where segment.kind == .word {
+                let word = UnsafeBufferPointer(rebasing: bytes[segment.range])
+                // An ASCII word is looked up by its bytes; any other the string way.
+                if !word.contains(where: { $0 >= 0x80 }) {
+                    if asciiEnglish[word] != nil { englishCount += 1 }
+                    if let place = asciiMarkers[word] { for code in markerCodes[Int(place) - 1] { counts[code, default: 0] += 1 } }
+                    continue
+                }
+                let text = String(decoding: word, as: UTF8.self)
+                if english.contains(text) { englishCount += 1 }
+                for code in markers[text] ?? [] { counts[code, default: 0] += 1 }
+            }
         }
         let best = counts.max { $0.value != $1.value ? $0.value < $1.value : $0.key > $1.key }
         if let best, best.value >= englishCount { return best.key }
@@ -73,5 +95,6 @@ extension LanguageDetector {
         }
         for word in try reader.strings() { markers[word] = try reader.strings() }
         english = Set(try reader.strings())
+        prepareForReading()
     }
 }

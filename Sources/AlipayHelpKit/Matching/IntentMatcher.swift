@@ -77,6 +77,7 @@ public struct IntentMatcher: Sendable {
         requireRules = topics.map { TermRule($0.require, lexicon: &lexicon) }
         excludeRules = topics.map { TermRule($0.exclude, lexicon: &lexicon) }
         let facetTriggers = topics.map { topic in topic.facets.map { TermRule($0.triggers, lexicon: &lexicon, functionWordsCount: true) } }
+        lexicon.prepareForReading()
         self.lexicon = lexicon
 
         let features = { (text: NormalizedText) in Self.features(of: text, lexicon: lexicon, languageDetector: languageDetector) }

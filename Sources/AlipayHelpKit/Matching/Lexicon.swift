@@ -21,6 +21,10 @@ public struct Lexicon: Sendable {
     var spellingBuckets: [UInt8: [(bytes: [UInt8], term: TermID, letters: UInt32)]] = [:]
     /// Where each word or phrase was declared, to report clashes.
     private var declaredBy: [String: String] = [:]
+    /// Look-ups for reading questions, built once the vocabulary is complete (`prepareForReading`)
+    /// and dropped by any change to it: words by their bytes, and the misspelling index.
+    private var wordTable: WordTable?
+    private var spellingIndex: SpellingIndex?
 
     public init() {}
 
@@ -43,6 +47,7 @@ public struct Lexicon: Sendable {
     func existingConcept(_ id: String) -> TermID? { ids["#" + id] }
 
     private mutating func newTerm(_ name: String, concept: Bool) -> TermID {
+        dropReadingLookups()
         names.append(name)
         isConcept.append(concept)
         isStopword.append(false)
@@ -71,6 +76,7 @@ public struct Lexicon: Sendable {
         }
         if words.count == 1 {
             try claim(words[0], owner: owner)
+            dropReadingLookups()
             ids[words[0]] = term
             addSpelling(words[0], term)
             addStem(words[0], term)
@@ -143,6 +149,7 @@ public struct Lexicon: Sendable {
     private mutating func addSpelling(_ word: String, _ term: TermID) {
         let bytes = Array(word.utf8)
         guard bytes.count >= 3, bytes.allSatisfy({ $0 >= 97 && $0 <= 122 }) else { return }
+        dropReadingLookups()
         spellingBuckets[bytes[0], default: []].append((bytes, term, Self.letterSet(bytes)))
     }
 
@@ -153,6 +160,7 @@ public struct Lexicon: Sendable {
             let word = text.word(segment)
             if resolveExactOrInflected(word) != nil { continue }
             if correctingSpelling, word.utf8.count >= 5, let (term, distance) = correction(of: word, conceptsOnly: true), distance == 1 {
+                dropReadingLookups()
                 ids[word] = term
             } else {
                 internWord(word)
@@ -177,6 +185,68 @@ public struct Lexicon: Sendable {
             if let term = ids[base] { return term }
         }
         return nil
+    }
+
+    // MARK: Reading from bytes
+
+    /// Builds the look-ups questions are read with: call once the vocabulary is complete.
+    mutating func prepareForReading() {
+        wordTable = WordTable(ids)
+        spellingIndex = SpellingIndex(buckets: spellingBuckets, isConcept: isConcept)
+    }
+
+    private mutating func dropReadingLookups() {
+        wordTable = nil
+        spellingIndex = nil
+    }
+
+    /// `resolve(_:correctingSpelling:)` for a word's bytes. An ASCII word is looked up as it is,
+    /// no `String` made; a word with other letters goes the string way (`stem(of:)` reads it by
+    /// characters, and so do its endings).
+    func resolve(bytes word: UnsafeBufferPointer<UInt8>, correctingSpelling: Bool) -> TermID? {
+        guard let wordTable, !word.contains(where: { $0 >= 0x80 }) else {
+            return resolve(String(decoding: word, as: UTF8.self), correctingSpelling: correctingSpelling)
+        }
+        if let term = wordTable[word] ?? Self.firstBaseForm(of: word, in: wordTable) { return term }
+        // No stem: only words with letters outside ASCII have one.
+        return correctingSpelling ? correction(of: word, conceptsOnly: false)?.term : nil
+    }
+
+    /// The term of the first of `baseForms(of:)` the table knows, each form made in turn in one
+    /// scratch buffer on the stack.
+    private static func firstBaseForm(of word: UnsafeBufferPointer<UInt8>, in table: WordTable) -> TermID? {
+        let n = word.count
+        guard n >= 4 else { return nil }
+        return withUnsafeTemporaryAllocation(of: UInt8.self, capacity: n + 1) { scratch -> TermID? in
+            _ = scratch.initialize(from: word)
+            func cut(_ k: Int, _ add: UInt8? = nil) -> TermID? {
+                guard let add else { return table[UnsafeBufferPointer(rebasing: scratch[..<(n - k)])] }
+                let replaced = scratch[n - k]
+                scratch[n - k] = add
+                defer { scratch[n - k] = replaced }
+                return table[UnsafeBufferPointer(rebasing: scratch[..<(n - k + 1)])]
+            }
+            func ends(_ suffix: StaticString) -> Bool {
+                let k = suffix.utf8CodeUnitCount
+                return k <= n && (0..<k).allSatisfy { word[n - k + $0] == suffix.utf8Start[$0] }
+            }
+            let y: UInt8 = 121, e: UInt8 = 101
+            if ends("ies") || ends("ied"), let term = cut(3, y) { return term }
+            if ends("es"), let term = cut(2) { return term }
+            if ends("s") && !ends("ss"), let term = cut(1) { return term }
+            if ends("ing") && n >= 6 {
+                if let term = cut(3) ?? cut(3, e) { return term }
+                if word[n - 4] == word[n - 5], let term = cut(4) { return term }
+            }
+            if ends("ed") && n >= 5 {
+                if let term = cut(2) ?? cut(1) { return term }
+                if word[n - 3] == word[n - 4], let term = cut(3) { return term }
+            }
+            if ends("ly") && n >= 6, let term = cut(2) { return term }
+            if ends("er") && n >= 6, let term = cut(2) ?? cut(1) { return term }
+            if ends("ment") && n >= 8, let term = cut(4) { return term }
+            return nil
+        }
     }
 
     /// Candidate base forms of an inflected English word, most likely first.
@@ -207,11 +277,23 @@ public struct Lexicon: Sendable {
     /// The closest known word within one edit (two for long words that keep their first letter),
     /// counting a swap of neighbouring letters as one edit.
     func correction(of word: String, conceptsOnly: Bool) -> (term: TermID, distance: Int)? {
-        let query = Array(word.utf8)
+        var word = word
+        return word.withUTF8 { correction(of: $0, conceptsOnly: conceptsOnly) }
+    }
+
+    func correction(of query: UnsafeBufferPointer<UInt8>, conceptsOnly: Bool) -> (term: TermID, distance: Int)? {
         // Only English words are corrected: other scripts and languages get partial credit from
         // character n-grams instead, and digits are never a misspelling.
-        guard query.count >= 4, query.count <= 30, query.allSatisfy({ $0 >= 97 && $0 <= 122 }) else { return nil }
-        let limit = query.count >= 8 ? 2 : 1
+        guard query.count >= 4, query.count <= SpellingIndex.longestQuery, query.allSatisfy({ $0 >= 97 && $0 <= 122 }) else { return nil }
+        if let spellingIndex { return spellingIndex.correction(of: query, conceptsOnly: conceptsOnly) }
+        return bruteForceCorrection(of: query, conceptsOnly: conceptsOnly)
+    }
+
+    /// The search `SpellingIndex` replaces, used while the vocabulary is still growing (and
+    /// by the tests, as the index's oracle): every word of the buckets of the query's first two
+    /// letters, compared in turn.
+    func bruteForceCorrection(of query: UnsafeBufferPointer<UInt8>, conceptsOnly: Bool) -> (term: TermID, distance: Int)? {
+        let limit = query.count >= SpellingIndex.twoEditLength ? 2 : 1
         var best: (term: TermID, distance: Int, concept: Bool)? = nil
         let letters = Self.letterSet(query)
         var firstBytes = [query[0]]
@@ -222,7 +304,7 @@ public struct Lexicon: Sendable {
                 if conceptsOnly && !concept { continue }
                 if abs(candidate.bytes.count - query.count) > limit { continue }
                 if (candidate.letters ^ letters).nonzeroBitCount > 2 * limit { continue }
-                let distance = Self.editDistance(query, candidate.bytes, limit: limit)
+                let distance = candidate.bytes.withUnsafeBufferPointer { Self.editDistance(query, $0, limit: limit) }
                 if distance > limit || (distance == 2 && candidate.bytes[0] != query[0]) { continue }
                 if best == nil || distance < best!.distance || (distance == best!.distance && concept && !best!.concept) {
                     best = (candidate.term, distance, concept)
@@ -236,7 +318,7 @@ public struct Lexicon: Sendable {
     /// set differs from the query's by more cannot be within the limit (a cheap test before the
     /// edit distance).
     @inline(__always)
-    static func letterSet(_ bytes: [UInt8]) -> UInt32 {
+    static func letterSet(_ bytes: some Sequence<UInt8>) -> UInt32 {
         var set: UInt32 = 0
         for byte in bytes { set |= 1 << UInt32((byte &- 97) & 31) }
         return set
@@ -247,11 +329,11 @@ public struct Lexicon: Sendable {
     public static func distance(_ a: String, _ b: String, limit: Int) -> Int {
         let x = Array(a.utf8), y = Array(b.utf8)
         if x.isEmpty || y.isEmpty { return min(max(x.count, y.count), limit + 1) }
-        return editDistance(x, y, limit: limit)
+        return x.withUnsafeBufferPointer { x in y.withUnsafeBufferPointer { y in editDistance(x, y, limit: limit) } }
     }
 
     /// Optimal-string-alignment distance, giving up (returning limit + 1) once it exceeds `limit`.
-    static func editDistance(_ a: [UInt8], _ b: [UInt8], limit: Int) -> Int {
+    static func editDistance(_ a: UnsafeBufferPointer<UInt8>, _ b: UnsafeBufferPointer<UInt8>, limit: Int) -> Int {
         let n = a.count, m = b.count
         // Three rows in one scratch buffer on the stack: no allocation per comparison.
         return withUnsafeTemporaryAllocation(of: Int.self, capacity: 3 * (m + 1)) { scratch in
@@ -298,8 +380,10 @@ public struct Lexicon: Sendable {
         for (index, segment) in text.segments.enumerated() {
             switch segment.kind {
             case .word:
-                let word = text.word(segment)
-                if let term = resolve(word, correctingSpelling: correctingSpelling) {
+                let term = text.wordBytes.withUnsafeBufferPointer { bytes in
+                    resolve(bytes: UnsafeBufferPointer(rebasing: bytes[segment.range]), correctingSpelling: correctingSpelling)
+                }
+                if let term {
                     if isStopword[Int(term)] { result.isFunctionWord[index] = true } else { result.contentWords += 1 }
                     result.terms.append(term)
                 } else {

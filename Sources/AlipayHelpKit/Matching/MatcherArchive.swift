@@ -169,7 +169,9 @@ extension Lexicon {
                 return (bytes, try reader.i32(), Lexicon.letterSet(bytes))
             }
         }
-        guard ids.values.allSatisfy({ $0 >= 0 && Int($0) < names.count }) else { throw MatcherArchive.Damaged() }
+        guard ids.values.allSatisfy({ $0 >= 0 && Int($0) < names.count }),
+              spellingBuckets.values.allSatisfy({ $0.allSatisfy { $0.term >= 0 && Int($0.term) < names.count } }) else { throw MatcherArchive.Damaged() }
+        prepareForReading()
     }
 }
 

@@ -367,8 +367,8 @@ public struct Lexicon: Sendable {
         /// For each segment of the text: a function word ("how", "my", "как"), which carries
         /// no evidence.
         public var isFunctionWord: [Bool] = []
-        /// Positions in `unspacedScalars` that a known term covers.
-        public var coveredScalars: [Int] = []
+        /// The runs of `unspacedScalars` that known terms cover, in ascending order.
+        public var coveredRuns: [Range<Int>] = []
     }
 
     /// The terms of a question; `correctingSpelling` is off for questions in another language
@@ -411,7 +411,7 @@ public struct Lexicon: Sendable {
                     if scalars[index..<(index + candidate.scalars.count)].elementsEqual(candidate.scalars) {
                         result.terms.append(candidate.term)
                         result.contentWords += 1
-                        result.coveredScalars.append(contentsOf: index..<(index + candidate.scalars.count))
+                        result.coveredRuns.append(index..<(index + candidate.scalars.count))
                         index += candidate.scalars.count
                         matched = true
                         break

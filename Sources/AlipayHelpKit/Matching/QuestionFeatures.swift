@@ -57,6 +57,10 @@ public struct QuestionFeatures: Sendable {
                 Self.forEachGram(of: word) { keys.append(Self.key(.wordGram, $0)) }
             }
         }
+        // The covered runs ascend as the positions do: one cursor walks them (linear, not a
+        // search per character, which long lines would pay for).
+        var run = 0
+        let runs = tokens.coveredRuns
         for segment in text.segments where segment.kind == .unspaced {
             var last: UInt32 = 0
             var lastIsStop = false
@@ -65,7 +69,8 @@ public struct QuestionFeatures: Sendable {
                 let scalar = text.unspacedScalars[position]
                 // Function characters (怎, 么, 吗, の...) decide nothing, alone or together.
                 let isStop = lexicon.stopCharacters.contains(scalar)
-                let covered = tokens.coveredScalars.contains(position)
+                while run < runs.count && runs[run].upperBound <= position { run += 1 }
+                let covered = run < runs.count && runs[run].contains(position)
                 if !isStop && !covered { keys.append(Self.key(.character, UInt64(scalar))) }
                 if last != 0 && !(isStop && lastIsStop) && !(covered && lastCovered) { keys.append(Self.key(.characterPair, UInt64(last) << 21 | UInt64(scalar))) }
                 last = scalar

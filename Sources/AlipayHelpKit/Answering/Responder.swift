@@ -155,13 +155,20 @@ public struct Responder: Sendable {
     /// The replies to each question of a line that asks several, or nil when it asks one.
     public func separateQuestions(in line: String, language: Language? = nil) -> [Reply]? {
         guard let parts = knowledgeBase.questionSplitter.parts(of: line) else { return nil }
-        let replies = parts.map { reply(to: $0, language: language) }
-        let readings = replies.map { reply -> String? in
-            guard case let .topic(id) = reply.match.outcome else { return nil }
-            return id + "/" + (reply.match.facet ?? "")
+        // Most lines with a separator ask one thing ("...? thanks"): match each part first and
+        // stop at the first that is no question about a topic, before building any reply. A part
+        // only a figure places (a facet that checks it) needs its reply to tell.
+        var readings: [(match: Match, reply: Reply?)] = []
+        for part in parts {
+            let match = matcher.match(part)
+            if case .topic = match.outcome { readings.append((match, nil)); continue }
+            guard !entityReader.entities(in: part).isEmpty else { return nil }
+            let placed = reply(to: part, match: match, language: language)
+            guard case .topic = placed.match.outcome else { return nil }
+            readings.append((placed.match, placed))
         }
-        guard readings.allSatisfy({ $0 != nil }), Set(readings).count > 1 else { return nil }
-        return replies
+        guard Set(readings.map { ($0.match.intent ?? "") + "/" + ($0.match.facet ?? "") }).count > 1 else { return nil }
+        return zip(parts, readings).map { part, reading in reading.reply ?? reply(to: part, match: reading.match, language: language) }
     }
 
     /// A question the matcher would not answer, but that names a figure and the thing a facet

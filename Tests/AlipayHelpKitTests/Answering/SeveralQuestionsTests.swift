@@ -56,9 +56,10 @@ import Testing
         var chat = Conversation(responder: Fixtures.responder)
         let turn = chat.respond(to: "how do I delete my account? what is the daily transfer limit?")
         let text = turn.text
-        let deletion = try? #require(text.range(of: "Unbind all your bank cards"))
-        let limit = try? #require(text.range(of: "50,000 yuan a day"))
-        #expect(deletion != nil && limit != nil && deletion!.lowerBound < limit!.lowerBound)
+        let deletion = text.range(of: "Unbind all your bank cards")
+        let limit = text.range(of: "50,000 yuan a day")
+        #expect(deletion != nil && limit != nil)
+        if let deletion, let limit { #expect(deletion.lowerBound < limit.lowerBound, "in the order asked") }
         #expect(chat.context?.topic == "limits")
     }
 }

@@ -158,17 +158,20 @@ public struct Responder: Sendable {
         // Most lines with a separator ask one thing ("...? thanks"): match each part first and
         // stop at the first that is no question about a topic, before building any reply. A part
         // only a figure places (a facet that checks it) needs its reply to tell.
-        var readings: [(match: Match, reply: Reply?)] = []
-        for part in parts {
+        // Shortest part first: the one that is not a question ("thanks") is usually short.
+        var readings = [(match: Match, reply: Reply?)?](repeating: nil, count: parts.count)
+        for index in parts.indices.sorted(by: { parts[$0].utf8.count < parts[$1].utf8.count }) {
+            let part = parts[index]
             let match = matcher.match(part)
-            if case .topic = match.outcome { readings.append((match, nil)); continue }
+            if case .topic = match.outcome { readings[index] = (match, nil); continue }
             guard !entityReader.entities(in: part).isEmpty else { return nil }
             let placed = reply(to: part, match: match, language: language)
             guard case .topic = placed.match.outcome else { return nil }
-            readings.append((placed.match, placed))
+            readings[index] = (placed.match, placed)
         }
-        guard Set(readings.map { ($0.match.intent ?? "") + "/" + ($0.match.facet ?? "") }).count > 1 else { return nil }
-        return zip(parts, readings).map { part, reading in reading.reply ?? reply(to: part, match: reading.match, language: language) }
+        let found = readings.map { $0! }
+        guard Set(found.map { ($0.match.intent ?? "") + "/" + ($0.match.facet ?? "") }).count > 1 else { return nil }
+        return zip(parts, found).map { part, reading in reading.reply ?? reply(to: part, match: reading.match, language: language) }
     }
 
     /// A question the matcher would not answer, but that names a figure and the thing a facet

@@ -24,7 +24,7 @@ public struct Lexicon: Sendable {
     /// Look-ups for reading questions, built once the vocabulary is complete (`prepareForReading`)
     /// and dropped by any change to it: words by their bytes, and the misspelling index.
     private var wordTable: WordTable?
-    private var spellingIndex: SpellingIndex?
+    private var spellingIndex: LazySpellingIndex?
 
     public init() {}
 
@@ -192,7 +192,8 @@ public struct Lexicon: Sendable {
     /// Builds the look-ups questions are read with: call once the vocabulary is complete.
     mutating func prepareForReading() {
         wordTable = WordTable(ids)
-        spellingIndex = SpellingIndex(buckets: spellingBuckets, isConcept: isConcept)
+        let buckets = spellingBuckets, isConcept = isConcept
+        spellingIndex = LazySpellingIndex { SpellingIndex(buckets: buckets, isConcept: isConcept) }
     }
 
     private mutating func dropReadingLookups() {
@@ -285,7 +286,7 @@ public struct Lexicon: Sendable {
         // Only English words are corrected: other scripts and languages get partial credit from
         // character n-grams instead, and digits are never a misspelling.
         guard query.count >= 4, query.count <= SpellingIndex.longestQuery, query.allSatisfy({ $0 >= 97 && $0 <= 122 }) else { return nil }
-        if let spellingIndex { return spellingIndex.correction(of: query, conceptsOnly: conceptsOnly) }
+        if let spellingIndex { return spellingIndex.index.correction(of: query, conceptsOnly: conceptsOnly) }
         return bruteForceCorrection(of: query, conceptsOnly: conceptsOnly)
     }
 

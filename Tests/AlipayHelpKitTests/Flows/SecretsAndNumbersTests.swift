@@ -91,6 +91,14 @@ import Testing
         #expect(SecretGuard.mustStayOutOfHistory(text))
     }
 
+    @Test func whatTheGuideTakesForANumberStaysOutHoweverItIsSpaced() {
+        // Found by fuzzing: the guide's parser skips any separators, the guard joined digits
+        // across three at most, so this number was taken at the prompt and kept in the history.
+        let text = "134_5" + String(repeating: "/", count: 18) + "8_1234_5" + String(repeating: "/", count: 19) + " 4"
+        #expect(MainlandMobileNumber.parse(text) == .success("13458123454"))
+        #expect(SecretGuard.mustStayOutOfHistory(text))
+    }
+
     @Test(arguments: keptIn) func ordinaryLinesStayInHistory(text: String) {
         #expect(!SecretGuard.mustStayOutOfHistory(text))
     }

@@ -106,7 +106,7 @@ extension KnowledgeBase {
             case outOfScopeFile: outOfScope = try parseOutOfScope(root)
             case messagesFile: messages = try parseMessages(root)
             case EntityDefinitions.file: entities = try EntityDefinitions.parse(root)
-            case sharedFiguresFile: sharedFigures = try root.mapping(allowedKeys: ["figures"]).required("figures", in: root).figures()
+            case sharedFiguresFile: sharedFigures = try parseSharedFigures(root)
             case VagueLines.file: vagueLines = try VagueLines.parse(root)
             case ContextMarkers.file: contextMarkers = try ContextMarkers.parse(root)
             case QuestionSplitter.file: questionSplitter = try QuestionSplitter.parse(root)
@@ -190,7 +190,7 @@ extension KnowledgeBase {
         case outOfScopeFile: _ = try parseOutOfScope(root)
         case messagesFile: _ = try parseMessages(root)
         case EntityDefinitions.file: _ = try EntityDefinitions.parse(root)
-        case sharedFiguresFile: _ = try root.mapping(allowedKeys: ["figures"]).required("figures", in: root).figures()
+        case sharedFiguresFile: _ = try parseSharedFigures(root)
         case VagueLines.file: _ = try VagueLines.parse(root)
         case ContextMarkers.file: _ = try ContextMarkers.parse(root)
         case QuestionSplitter.file: _ = try QuestionSplitter.parse(root)
@@ -243,6 +243,11 @@ extension KnowledgeBase {
             }
             seen[topic.id] = topic.location
         }
+    }
+
+    /// `figures.yaml`: the figures every topic may name.
+    private static func parseSharedFigures(_ root: YAMLNode) throws -> [Figure] {
+        try root.mapping(allowedKeys: ["figures"]).required("figures", in: root).figures()
     }
 
     private static func parseTopic(_ root: YAMLNode) throws -> Topic {

@@ -78,13 +78,7 @@ public struct QuestionFeatures: Sendable {
                 lastCovered = covered
             }
         }
-        keys.sort()
-        var unique = 0
-        for index in keys.indices where index == 0 || keys[index] != keys[index - 1] {
-            keys[unique] = keys[index]
-            unique += 1
-        }
-        keys.removeLast(keys.count - unique)
+        keys.sortAndRemoveDuplicates()
         self.keys = keys
     }
 

@@ -66,14 +66,8 @@ struct SpellingIndex: Sendable {
                 }
             }
         }
-        pairs.sort()
         // A word reaches the same string by several deletions ("helo" from "hello"): once is enough.
-        var unique = 0
-        for index in pairs.indices where index == 0 || pairs[index] != pairs[index - 1] {
-            pairs[unique] = pairs[index]
-            unique += 1
-        }
-        pairs.removeLast(pairs.count - unique)
+        pairs.sortAndRemoveDuplicates()
         func hash(_ pair: UInt64) -> UInt32 { UInt32(truncatingIfNeeded: pair >> 32) }
         var distinct = 0
         for index in pairs.indices where index == 0 || hash(pairs[index]) != hash(pairs[index - 1]) { distinct += 1 }

@@ -1,8 +1,9 @@
 // Measures what the README promises, on a release build:
 //   swift build -c release --static-swift-stdlib && .build/release/alipay-help-benchmark
 // 1. for each input class (InputClasses.swift), 100,000 lines: matching alone in process on one
-//    core, and the binary answering them through pipes (`ask --json`);
-// 2. the mixed batch of labelled questions: match + reply + JSON in process, and `ask --json`;
+//    core, and the binary answering them through pipes (`ask --json --jobs 1`);
+// 2. the mixed batch of labelled questions: match + reply + JSON in process, and `ask --json`
+//    on one core, then with `--jobs 2` and `--jobs` the number of cores (the speed-up);
 // 3. start-up: time from launching the binary to the first byte of its answer;
 // 4. peak memory (maximum resident set) of the binary, over every batch.
 // Each figure is the median of `--runs` runs (3 by default): this machine is noisy.
@@ -158,11 +159,11 @@ func peakResidentKiB(of pid: pid_t) -> Int {
 
 let kbArguments = ["--kb", intents.path]
 var peakMemory = 0
-/// Median seconds for `ask --json` to answer the file's lines.
-@MainActor func timeBinary(_ path: URL) throws -> Double {
+/// Median seconds for `ask --json` to answer the file's lines, on one core unless told.
+@MainActor func timeBinary(_ path: URL, jobs: Int = 1) throws -> Double {
     var times: [Double] = []
     for _ in 0..<options.runs {
-        let run = try runBinary(["ask", "--json"] + kbArguments, stdinPath: path.path)
+        let run = try runBinary(["ask", "--json", "--jobs", String(jobs)] + kbArguments, stdinPath: path.path)
         times.append(run.total)
         peakMemory = max(peakMemory, run.maxRSS)
     }
@@ -204,7 +205,13 @@ if options.classes == nil {
     print("\nmixed batch of the labelled suites (\(lineCount) lines, a third with chatter and a typo):")
     print(String(format: "matching alone: %.0f questions/s", Double(lineCount) / matchTime))
     print(String(format: "in-process throughput: %.0f questions/s on one core (match + reply + JSON)", Double(lineCount) / replyTime))
-    print(String(format: "binary throughput: %.0f questions/s (ask --json through pipes)", Double(lineCount) / askTime))
+    print(String(format: "binary throughput: %.0f questions/s (ask --json through pipes, one core)", Double(lineCount) / askTime))
+    // The same batch answered by several threads (`ask --jobs N`).
+    let cores = ProcessInfo.processInfo.activeProcessorCount
+    for jobs in Set([2, cores]).sorted() where jobs > 1 {
+        let time = try timeBinary(input, jobs: jobs)
+        print(String(format: "  --jobs %d: %.0f questions/s, %.2f times one core", jobs, Double(lineCount) / time, askTime / time))
+    }
 }
 print(String(format: "peak memory over the batches: %.1f MB", Double(peakMemory) / 1024))
 

@@ -1,6 +1,7 @@
 import AlipayHelpKit
 import ArgumentParser
 import CReadline
+import Foundation
 
 extension AlipayHelp {
     /// Answers one question, or every line of standard input.
@@ -26,34 +27,61 @@ extension AlipayHelp {
         /// Lines longer than this are answered from their first bytes only.
         static let maximumLineLength = 4096
 
+        /// How many threads answer a batch from standard input; answers still come out in
+        /// input order. 1 answers on one thread.
+        @Option(help: ArgumentHelp("Threads answering a batch (default: the number of cores).", valueName: "n"))
+        var jobs: Int?
+
         func validate() throws {
             if !question.isEmpty && LineReader.isBlank(question.joined(separator: " ")) {
                 throw ValidationError("the question is empty; type a question, or pipe questions in one per line")
             }
+            if let jobs, !(1...Self.maximumJobs).contains(jobs) {
+                throw ValidationError("--jobs must be between 1 and \(Self.maximumJobs)")
+            }
         }
+
+        static let maximumJobs = 256
 
         func run() throws {
             let responder = try knowledgeBase.responder()
             let output = StandardOutput()
-            let format = ReplyPrinter(output: output, json: json, messages: responder.messages)
+            let format = ReplyFormat(json: json, messages: responder.messages)
+            let language = self.language.language
             if !question.isEmpty {
                 let text = question.joined(separator: " ")
-                format.print(responder.replyToEach(text, match: responder.matcher.match(text), language: language.language), showQuestion: false)
+                let reply = responder.replyToEach(text, match: responder.matcher.match(text), language: language)
+                output.write(format.bytes(for: reply, showQuestion: false))
                 output.flush()
                 return
             }
-            // SIGINT or SIGTERM in a batch: finish the reply being written, then stop.
+            let answers = ParallelAnswers(jobs: jobs ?? ProcessInfo.processInfo.activeProcessorCount) { line in
+                let match = line.bytes.withUnsafeBufferPointer { responder.matcher.match(bytes: $0) }
+                let text = String(decoding: line.bytes, as: UTF8.self)
+                return format.bytes(for: responder.replyToEach(text, match: match, language: language), showQuestion: true)
+            }
+            var pending: [LineReader.Line] = []
+            func answerPending() {
+                for bytes in answers.outputs(for: pending) { output.write(bytes) }
+                pending.removeAll(keepingCapacity: true)
+            }
+            // SIGINT or SIGTERM in a batch: finish the replies being written, then stop.
             cr_install_stop_signals()
             var reader = LineReader(maximumLength: Self.maximumLineLength)
-            reader.beforeRead = { output.flush() }
+            // Before waiting for more input, answer what has come: a trickle is answered line by
+            // line, a file or a fast pipe a group at a time.
+            reader.beforeRead = {
+                if !pending.isEmpty && (pending.count >= answers.groupLimit || !LineReader.inputIsReady()) { answerPending() }
+                output.flush()
+            }
             reader.interrupted = { cr_stop_signal() != 0 }
             while cr_stop_signal() == 0, let line = reader.next() {
                 if LineReader.isBlank(line.bytes) { continue }
                 if line.truncated { LineReader.reportTruncation(line) }
-                let match = line.bytes.withUnsafeBufferPointer { responder.matcher.match(bytes: $0) }
-                let text = String(decoding: line.bytes, as: UTF8.self)
-                format.print(responder.replyToEach(text, match: match, language: language.language), showQuestion: true)
+                pending.append(line)
+                if pending.count >= answers.groupLimit { answerPending() }
             }
+            if cr_stop_signal() == 0 { answerPending() }
             output.flush()
             LineReader.stop(ifSignalled: cr_stop_signal())
             try reader.reportReadError()
@@ -61,24 +89,20 @@ extension AlipayHelp {
     }
 }
 
-/// Prints replies to standard output, as plain text or JSON Lines. A line holding a
+/// Turns replies into the bytes printed for them, as plain text or JSON Lines. A line holding a
 /// verification code gets the warning alone (the same guard as the chat and `explain`). Plain
 /// text shows control characters visibly; JSON escapes them.
-struct ReplyPrinter {
-    let output: StandardOutput
+struct ReplyFormat: Sendable {
     let json: Bool
     let messages: Messages
 
-    func print(_ reply: Reply, showQuestion: Bool) {
+    func bytes(for reply: Reply, showQuestion: Bool) -> [UInt8] {
         let reply = SecretGuard.warningReply(replacing: reply, messages: messages) ?? reply
-        if json {
-            output.write(JSONLineEncoder.encode(reply))
-            output.write(byte: 10)
-            return
-        }
-        if showQuestion { output.write("> " + ControlCharacters.visible(reply.question) + "\n") }
+        if json { return Array(JSONLineEncoder.encode(reply).utf8) + [10] }
+        var text = showQuestion ? "> " + ControlCharacters.visible(reply.question) + "\n" : ""
         // A line that asks several questions: each answer in turn.
-        output.write(ControlCharacters.visible(([reply] + reply.also).map(\.text).joined(separator: "\n\n")))
-        output.write(showQuestion ? "\n\n" : "\n")
+        text += ControlCharacters.visible(([reply] + reply.also).map(\.text).joined(separator: "\n\n"))
+        text += showQuestion ? "\n\n" : "\n"
+        return Array(text.utf8)
     }
 }

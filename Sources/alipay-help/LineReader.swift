@@ -65,6 +65,12 @@ struct LineReader {
         return sawAnything && length > 0 ? finish(&line, length: length) : nil
     }
 
+    /// Whether standard input has something to read right now (a file always has).
+    static func inputIsReady() -> Bool {
+        var descriptor = pollfd(fd: 0, events: Int16(POLLIN), revents: 0)
+        return poll(&descriptor, 1, 0) > 0
+    }
+
     /// A read error is reported, not taken for the end of the input: a message and status 1.
     func reportReadError() throws {
         guard let readError else { return }

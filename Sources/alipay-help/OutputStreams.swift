@@ -22,7 +22,10 @@ final class StandardOutput {
         if buffer.count >= flushThreshold { flush() }
     }
 
-    func write(byte: UInt8) { buffer.append(byte) }
+    func write(_ bytes: [UInt8]) {
+        buffer.append(contentsOf: bytes)
+        if buffer.count >= flushThreshold { flush() }
+    }
 
     /// Says why output could not be written, and exits 1.
     static func fail(_ code: Int32) -> Never {

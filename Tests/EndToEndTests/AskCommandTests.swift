@@ -60,20 +60,51 @@ import Testing
         #expect(intents == expected)
     }
 
-    @Test func answersStreamWhileInputIsStillOpen() throws {
-        let (process, input, output) = try BinaryRunner.startBatch()
-        input.fileHandleForWriting.write(Data("huabei\n".utf8))
-        // The first answer arrives before standard input is closed (read on another thread, so
-        // a program that waited for the end of input fails here instead of hanging).
-        let first = BinaryRunner.Collected()
-        let reader = Thread {
-            first.data = output.fileHandleForReading.availableData
-            first.done.signal()
+    @Test func severalThreadsAnswerInInputOrder() throws {
+        // More lines than one group holds, with long and garbled lines among them, so threads
+        // finish out of order; the output must not show it.
+        let kinds = ["huabei", "close my account", "can I send 90,000 yuan today?", "hello", "wat is teh wether",
+                     String(repeating: "my phone number changed ", count: 40), "转账限额是多少", "\u{1B}]2;x\u{7}limits"]
+        let questions = (0..<2000).map { kinds[($0 * 7 + $0 / 3) % kinds.count] + " \($0)" }
+        let input = Data((questions.joined(separator: "\n") + "\n").utf8)
+        let one = try BinaryRunner.run(["ask", "--json", "--jobs", "1"], stdin: input)
+        for jobs in ["3", "8"] {
+            let several = try BinaryRunner.run(["ask", "--json", "--jobs", jobs], stdin: input)
+            #expect(several.status == 0)
+            #expect(several.stdout == one.stdout, "--jobs \(jobs) prints what --jobs 1 prints")
         }
-        reader.start()
-        let arrived = first.done.wait(timeout: .now() + 20) == .success
-        #expect(arrived, "no answer while input was still open")
-        if arrived { #expect(String(decoding: first.data, as: UTF8.self).contains("\"intent\":\"huabei\"")) }
+        let asked = try BinaryRunner.jsonObjects(one).map { $0["question"] as? String }
+        #expect(asked == questions.map { Optional($0) })
+        let plain = try BinaryRunner.run(["ask", "--jobs", "1"], stdin: input)
+        #expect(try BinaryRunner.run(["ask", "--jobs", "4"], stdin: input).stdout == plain.stdout)
+    }
+
+    @Test func refusesANumberOfJobsOutOfRange() throws {
+        for jobs in ["0", "-2", "100000"] {
+            let result = try BinaryRunner.run(["ask", "--jobs", jobs], stdin: Data("huabei\n".utf8))
+            #expect(result.status == 64)
+            #expect(result.stderr.contains("--jobs must be between 1 and 256") || result.stderr.contains("--jobs"), "\(result.stderr)")
+        }
+    }
+
+    @Test(arguments: [["--jobs", "1"], ["--jobs", "4"]])
+    func answersStreamWhileInputIsStillOpen(arguments: [String]) throws {
+        let (process, input, output) = try BinaryRunner.startBatch(arguments: arguments)
+        // Each answer arrives before the next question is written and before standard input is
+        // closed (read on another thread, so a program that waited for more input, or for the
+        // end of it, fails here instead of hanging).
+        for (question, intent) in [("huabei", "huabei"), ("close my account", "delete_account")] {
+            input.fileHandleForWriting.write(Data((question + "\n").utf8))
+            let answer = BinaryRunner.Collected()
+            let reader = Thread {
+                answer.data = output.fileHandleForReading.availableData
+                answer.done.signal()
+            }
+            reader.start()
+            let arrived = answer.done.wait(timeout: .now() + 20) == .success
+            #expect(arrived, "no answer while input was still open")
+            if arrived { #expect(String(decoding: answer.data, as: UTF8.self).contains("\"intent\":\"\(intent)\"")) }
+        }
         try input.fileHandleForWriting.close()
         process.waitUntilExit()
         #expect(process.terminationStatus == 0)

@@ -27,10 +27,10 @@ struct BinaryRunner {
 
     /// Starts `ask --json` on the knowledge base with live pipes, for tests that write to it
     /// while it runs.
-    static func startBatch(quietErrors: Bool = false) throws -> (process: Process, input: Pipe, output: Pipe) {
+    static func startBatch(quietErrors: Bool = false, arguments: [String] = []) throws -> (process: Process, input: Pipe, output: Pipe) {
         let process = Process()
         process.executableURL = executable
-        process.arguments = ["ask", "--json", "--kb", intents]
+        process.arguments = ["ask", "--json", "--kb", intents] + arguments
         let input = Pipe(), output = Pipe()
         process.standardInput = input
         process.standardOutput = output

@@ -35,8 +35,9 @@ let package = Package(
             ],
             plugins: ["EmbedKnowledgeBase"]
         ),
-        // Turns intents/ into Swift source at build time (the only copy stays intents/).
-        .executableTarget(name: "embed-knowledge-base"),
+        // Turns intents/ into Swift source at build time (the only copy stays intents/), with
+        // the matcher trained on it.
+        .executableTarget(name: "embed-knowledge-base", dependencies: ["AlipayHelpKit"]),
         .plugin(
             name: "EmbedKnowledgeBase",
             capability: .buildTool(),

@@ -7,6 +7,12 @@ enum BuiltInKnowledgeBase {
     static var version: String { EmbeddedKnowledgeBase.version }
     static var fileCount: Int { EmbeddedKnowledgeBase.files.count }
 
+    /// The matcher trained on the built-in knowledge base when the program was built (empty if
+    /// the text were damaged: the matcher is then trained as for any other folder).
+    @Sendable static func matcherArchive() -> [UInt8] {
+        Data(base64Encoded: EmbeddedKnowledgeBase.matcherArchive).map { [UInt8]($0) } ?? []
+    }
+
     /// The folder holding the built-in knowledge base, written on first use: one per version,
     /// in the cache folder, or in the temporary folder when there is no cache.
     static func folder(cache: URL?) throws -> URL {

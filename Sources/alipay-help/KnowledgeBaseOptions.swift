@@ -10,29 +10,39 @@ struct KnowledgeBaseOptions: ParsableArguments {
 
     /// Finds the knowledge base: --kb, then $ALIPAY_HELP_KB, then the one built into the
     /// program (written out once to the cache folder).
-    func directory() throws -> URL {
-        if let kb { return URL(fileURLWithPath: kb) }
+    func directory() throws -> URL { try location().folder }
+
+    /// The knowledge base's folder, and whether it is the one built into the program.
+    private func location() throws -> (folder: URL, builtIn: Bool) {
+        if let kb { return (URL(fileURLWithPath: kb), false) }
         if let env = ProcessInfo.processInfo.environment["ALIPAY_HELP_KB"], !env.isEmpty {
-            return URL(fileURLWithPath: env)
+            return (URL(fileURLWithPath: env), false)
         }
         do {
-            return try BuiltInKnowledgeBase.folder(cache: Self.cacheFolder() ?? Self.cacheFolder(ignoringSwitch: true))
+            return (try BuiltInKnowledgeBase.folder(cache: Self.cacheFolder() ?? Self.cacheFolder(ignoringSwitch: true)), true)
         } catch {
             throw KnowledgeBaseError.unreadable(file: "built-in knowledge base", reason: "cannot be written out (\(error.localizedDescription)); pass --kb FOLDER")
         }
     }
 
-    /// Loads the knowledge base and the matcher (stored after the first training, in
-    /// `$XDG_CACHE_HOME/alipay-help`, unless `ALIPAY_HELP_NO_CACHE` is set), or prints the
-    /// error and exits 2.
+    /// Loads the knowledge base and the matcher, or prints the error and exits 2. The built-in
+    /// knowledge base comes with its matcher trained when the program was built; another is
+    /// stored after its first training in `$XDG_CACHE_HOME/alipay-help` (unless
+    /// `ALIPAY_HELP_NO_CACHE` is set).
     ///
     /// `trainingData` loads the whole knowledge base even when the matcher is stored: `test`
     /// trains matchers of its own (cross-validation, ablation) from the examples and the
     /// vocabulary, which answering alone does not read.
     func responder(trainingData: Bool = false) throws -> Responder {
         do {
-            let folder = try directory()
+            let (folder, builtIn) = try location()
             let policy = MatchPolicy()
+            if builtIn && !trainingData,
+               let (knowledgeBase, matcher) = try MatcherStore.load(
+                   directory: folder, archive: BuiltInKnowledgeBase.matcherArchive,
+                   key: MatcherStore.builtInKey(version: BuiltInKnowledgeBase.version, policy: policy), policy: policy) {
+                return Responder(knowledgeBase: knowledgeBase, matcher: matcher)
+            }
             guard let cache = Self.cacheFolder() else { return try Responder(knowledgeBase: KnowledgeBase.load(from: folder), policy: policy) }
             let key = MatcherStore.key(knowledgeBaseFiles: Self.files(in: folder), policy: policy, program: Self.programIdentity())
             let store = MatcherStore(folder: cache)

@@ -92,12 +92,16 @@ extension Topic {
                 // Every number written out is one `check` reports: a figure's value (write its
                 // name) or a figure nobody named (name it).
                 // Only numbers written in digits: 一键 ("one tap") or 一次 is wording, not a figure.
-                let scalars = NumberReader.fold(raw)
-                for mention in reader.mentions(in: scalars) where NumberReader.isDigit(scalars[mention.range.lowerBound]) {
-                    let figure = figures.first(where: { $0.values.contains(mention.value) })
-                    literal.append((EntityDefinitions.format(mention.value), figure?.id, location))
+                // (Most texts name their figures and hold no digit: they skip the reading, which
+                // otherwise costs a noticeable part of every start.)
+                if NumberReader.mayHoldDigit(raw) {
+                    let scalars = NumberReader.fold(raw)
+                    for mention in reader.mentions(in: scalars) where NumberReader.isDigit(scalars[mention.range.lowerBound]) {
+                        let figure = figures.first(where: { $0.values.contains(mention.value) })
+                        literal.append((EntityDefinitions.format(mention.value), figure?.id, location))
+                    }
                 }
-                var filled = raw.fillingPlaceholders(written[language]!)
+                var filled = raw.utf8.contains(UInt8(ascii: "{")) ? raw.fillingPlaceholders(written[language]!) : raw
                 if let open = filled.firstIndex(of: "{"), let close = filled[open...].firstIndex(of: "}") {
                     let name = filled[filled.index(after: open)..<close]
                     throw KnowledgeBaseError.invalid(location, message: "the text names figure '\(name)', which topic \(id) does not define under figures:")

@@ -80,6 +80,17 @@ struct NumberReader: Sendable {
     }
 
     static func isDigit(_ scalar: Unicode.Scalar) -> Bool { scalar.value >= 48 && scalar.value <= 57 }
+
+    /// Whether a text holds a digit, ASCII or full-width (U+FF10–U+FF19, which `fold` makes ASCII).
+    static func mayHoldDigit(_ text: String) -> Bool {
+        var previous: (UInt8, UInt8) = (0, 0)
+        for byte in text.utf8 {
+            if byte >= 0x30 && byte <= 0x39 { return true }
+            if previous == (0xEF, 0xBC) && byte >= 0x90 && byte <= 0x99 { return true }
+            previous = (previous.1, byte)
+        }
+        return false
+    }
     static func isLetter(_ scalar: Unicode.Scalar) -> Bool { scalar.value >= 97 && scalar.value <= 122 }
 
     /// Whether a text may hold a number at all, a cheap test before reading it: a digit, a

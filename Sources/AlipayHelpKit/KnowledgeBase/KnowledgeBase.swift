@@ -97,9 +97,9 @@ extension KnowledgeBase {
         var vagueLines = VagueLines()
         var contextMarkers = ContextMarkers()
         var questionSplitter = QuestionSplitter()
-        for name in files where trainingData || name != vocabularyFile {
-            let path = directory.appendingPathComponent(name).path
-            let root = try YAMLNode.parse(try readText(path), file: path)
+        let names = files.filter { trainingData || $0 != vocabularyFile }
+        let roots = try parseInParallel(names.map { directory.appendingPathComponent($0).path })
+        for (name, root) in zip(names, roots) {
             switch name {
             case vocabularyFile: vocabulary = try parseVocabulary(root)
             case smallTalkFile: smallTalk = try parseSmallTalk(root)
@@ -162,6 +162,19 @@ extension KnowledgeBase {
             labels: Set(topics.map(\.id) + [LabelledQuestion.outOfScopeLabel]),
             concepts: Set(vocabulary.concepts.map(\.id)))
         return knowledgeBase
+    }
+
+    /// Reads and parses the files on every core: YAML parsing is most of a start. An error is
+    /// the first failing file's, as reading them in turn would report.
+    static func parseInParallel(_ paths: [String]) throws -> [YAMLNode] {
+        let results = UnsafeMutableBufferPointer<Result<YAMLNode, any Error>?>.allocate(capacity: paths.count)
+        results.initialize(repeating: nil)
+        defer { results.deinitialize(); results.deallocate() }
+        let slots = ParallelSlots(results)
+        DispatchQueue.concurrentPerform(iterations: paths.count) { index in
+            slots.buffer[index] = Result { try YAMLNode.parse(try readText(paths[index]), file: paths[index]) }
+        }
+        return try results.map { try $0!.get() }
     }
 
     /// Every check names a figure of its topic, and every figure a unit `entities.yaml` knows.
@@ -360,4 +373,10 @@ extension KnowledgeBase {
             commonWords: try keys["common_words"]?.strings() ?? []
         )
     }
+}
+
+/// Slots that threads fill at distinct indices only.
+private struct ParallelSlots<Element>: @unchecked Sendable {
+    let buffer: UnsafeMutableBufferPointer<Element>
+    init(_ buffer: UnsafeMutableBufferPointer<Element>) { self.buffer = buffer }
 }

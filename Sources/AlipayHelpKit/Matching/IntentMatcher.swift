@@ -108,7 +108,8 @@ public struct IntentMatcher: Sendable {
     // MARK: Storing the trained matcher
 
     /// The trained state as bytes, for `IntentMatcher(archive:)`.
-    func archive(key: UInt64) -> [UInt8] {
+    /// The trained matcher as bytes, sealed with `key` (read back by `init?(archive:key:policy:)`).
+    public func archive(key: UInt64) -> [UInt8] {
         var out = MatcherArchive.Writer()
         lexicon.archive(into: &out)
         out.strings(labels)
@@ -127,13 +128,20 @@ public struct IntentMatcher: Sendable {
     /// another knowledge base, or are damaged. The knowledge base may be one loaded for
     /// answering only (`KnowledgeBase.load(from:trainingData: false)`).
     init?(archive bytes: [UInt8], key: UInt64, knowledgeBase: KnowledgeBase, policy: MatchPolicy) {
+        guard let matcher = IntentMatcher(archive: bytes, key: key, policy: policy), matcher.isTrained(for: knowledgeBase) else { return nil }
+        self = matcher
+    }
+
+    /// A matcher read back from `archive(key:)`'s bytes, or nil when they were made for another
+    /// key or are damaged. It needs no knowledge base, so it can be read while one loads; check
+    /// it with `isTrained(for:)` before use.
+    public init?(archive bytes: [UInt8], key: UInt64, policy: MatchPolicy) {
         guard var reader = MatcherArchive.open(bytes, key: key) else { return nil }
         do {
             let lexicon = try Lexicon(archive: &reader)
             let labels = try reader.strings()
             let topicCount = try reader.int()
-            guard labels == knowledgeBase.topics.map(\.id) + knowledgeBase.smallTalk.map(\.id) + [LabelledQuestion.outOfScopeLabel],
-                  topicCount == knowledgeBase.topics.count else { return nil }
+            guard topicCount >= 0, topicCount < labels.count else { return nil }
             let space = try FeatureSpace(archive: &reader)
             let classifier = try SoftmaxClassifier(archive: &reader, featureCount: space.count)
             let rules = try (0..<(2 * topicCount)).map { _ in try TermRule(archive: &reader) }
@@ -157,6 +165,12 @@ public struct IntentMatcher: Sendable {
         } catch {
             return nil
         }
+    }
+
+    /// Whether this matcher was trained on `knowledgeBase`'s topics and small talk, in order.
+    public func isTrained(for knowledgeBase: KnowledgeBase) -> Bool {
+        labels == knowledgeBase.topics.map(\.id) + knowledgeBase.smallTalk.map(\.id) + [LabelledQuestion.outOfScopeLabel]
+            && topicCount == knowledgeBase.topics.count
     }
 
     // MARK: Matching

@@ -32,14 +32,45 @@ public struct MatcherStore: Sendable {
     }
 
     /// The knowledge base in `directory` and its matcher. With a stored matcher only what
-    /// answering needs is read; otherwise everything is, and the matcher is trained and stored.
+    /// answering needs is read, while the matcher is read on another thread; otherwise
+    /// everything is, and the matcher is trained and stored.
     public func load(directory: URL, key: UInt64, policy: MatchPolicy) throws -> (KnowledgeBase, IntentMatcher) {
         if FileManager.default.fileExists(atPath: file(for: key).path) {
-            let answering = try KnowledgeBase.load(from: directory, trainingData: false)
-            if let matcher = stored(key: key, knowledgeBase: answering, policy: policy) { return (answering, matcher) }
+            let path = file(for: key).path
+            let (answering, matcher) = try Self.loadInParallel(directory: directory) {
+                FileManager.default.contents(atPath: path).flatMap { IntentMatcher(archive: [UInt8]($0), key: key, policy: policy) }
+            }
+            if let matcher, matcher.isTrained(for: answering) { return (answering, matcher) }
         }
         let knowledgeBase = try KnowledgeBase.load(from: directory)
         return (knowledgeBase, try matcher(key: key, knowledgeBase: knowledgeBase, policy: policy))
+    }
+
+    /// The knowledge base in `directory` (what answering needs) with a matcher read from
+    /// `archive` (built into the program), or nil when the archive does not fit it.
+    public static func load(directory: URL, archive: @escaping @Sendable () -> [UInt8], key: UInt64, policy: MatchPolicy)
+        throws -> (KnowledgeBase, IntentMatcher)? {
+        let (answering, matcher) = try loadInParallel(directory: directory) { IntentMatcher(archive: archive(), key: key, policy: policy) }
+        guard let matcher, matcher.isTrained(for: answering) else { return nil }
+        return (answering, matcher)
+    }
+
+    /// The key of a matcher built into the program with its knowledge base, whose content hash
+    /// is `version`: the training settings still count.
+    public static func builtInKey(version: String, policy: MatchPolicy) -> UInt64 {
+        key(knowledgeBaseFiles: [], policy: policy, program: "built-in " + version)
+    }
+
+    /// Reads the knowledge base for answering on this thread and the matcher on another: the
+    /// two take about as long, and a start is mostly these two.
+    private static func loadInParallel(directory: URL, matcher: @escaping @Sendable () -> IntentMatcher?) throws
+        -> (KnowledgeBase, IntentMatcher?) {
+        let reading = MatcherReading(matcher)
+        let thread = Thread { reading.run() }
+        thread.start()
+        let knowledgeBase = Result { try KnowledgeBase.load(from: directory, trainingData: false) }
+        let matcher = reading.wait()
+        return (try knowledgeBase.get(), matcher)
     }
 
     private func stored(key: UInt64, knowledgeBase: KnowledgeBase, policy: MatchPolicy) -> IntentMatcher? {
@@ -60,5 +91,24 @@ public struct MatcherStore: Sendable {
         } catch {
             return
         }
+    }
+}
+
+/// A matcher being read on another thread, and the wait for it.
+private final class MatcherReading: @unchecked Sendable {
+    private let read: @Sendable () -> IntentMatcher?
+    private let done = DispatchSemaphore(value: 0)
+    private var result: IntentMatcher?
+
+    init(_ read: @escaping @Sendable () -> IntentMatcher?) { self.read = read }
+
+    func run() {
+        result = read()
+        done.signal()
+    }
+
+    func wait() -> IntentMatcher? {
+        done.wait()
+        return result
     }
 }

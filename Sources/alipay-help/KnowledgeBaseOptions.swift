@@ -38,7 +38,8 @@ struct KnowledgeBaseOptions: ParsableArguments {
             let store = MatcherStore(folder: cache)
             if trainingData {
                 let knowledgeBase = try KnowledgeBase.load(from: folder)
-                return Responder(knowledgeBase: knowledgeBase, matcher: try store.matcher(key: key, knowledgeBase: knowledgeBase, policy: policy))
+                let matcher = try store.matcher(key: key, knowledgeBase: knowledgeBase, policy: policy, directory: folder)
+                return Responder(knowledgeBase: knowledgeBase, matcher: matcher)
             }
             let (knowledgeBase, matcher) = try store.load(directory: folder, key: key, policy: policy)
             return Responder(knowledgeBase: knowledgeBase, matcher: matcher)

@@ -23,28 +23,65 @@ public struct MatcherStore: Sendable {
 
     func file(for key: UInt64) -> URL { folder.appendingPathComponent("matcher-" + String(key, radix: 16) + ".bin") }
 
-    /// The stored matcher for `key`, or a newly trained one (then stored).
-    public func matcher(key: UInt64, knowledgeBase: KnowledgeBase, policy: MatchPolicy) throws -> IntentMatcher {
+    /// The knowledge base's topics as loaded, stored beside the matcher (TopicArchive).
+    func topicsFile(for key: UInt64) -> URL { folder.appendingPathComponent("topics-" + String(key, radix: 16) + ".bin") }
+
+    /// The stored matcher for `key`, or a newly trained one (then stored). `directory` is the
+    /// knowledge base's folder: with it, its topics are stored too, for `load`.
+    public func matcher(key: UInt64, knowledgeBase: KnowledgeBase, policy: MatchPolicy, directory: URL? = nil) throws -> IntentMatcher {
         if let matcher = stored(key: key, knowledgeBase: knowledgeBase, policy: policy) { return matcher }
         let matcher = try IntentMatcher(knowledgeBase: knowledgeBase, policy: policy)
         store(matcher.archive(key: key), at: file(for: key))
+        if let directory {
+            var out = MatcherArchive.Writer()
+            TopicArchive.archive(knowledgeBase.topics, directory: directory, into: &out)
+            store(MatcherArchive.seal(key: key, payload: out), at: topicsFile(for: key))
+        }
         return matcher
     }
 
     /// The knowledge base in `directory` and its matcher. With a stored matcher only what
-    /// answering needs is read; otherwise everything is, and the matcher is trained and stored.
+    /// answering needs is read, and the topics come from the store rather than their files;
+    /// otherwise everything is read, and the matcher is trained and stored.
     public func load(directory: URL, key: UInt64, policy: MatchPolicy) throws -> (KnowledgeBase, IntentMatcher) {
         if FileManager.default.fileExists(atPath: file(for: key).path) {
-            let answering = try KnowledgeBase.load(from: directory, trainingData: false)
+            let answering = try KnowledgeBase.load(from: directory, trainingData: false, storedTopics: storedTopics(key: key, directory: directory))
             if let matcher = stored(key: key, knowledgeBase: answering, policy: policy) { return (answering, matcher) }
         }
         let knowledgeBase = try KnowledgeBase.load(from: directory)
-        return (knowledgeBase, try matcher(key: key, knowledgeBase: knowledgeBase, policy: policy))
+        return (knowledgeBase, try matcher(key: key, knowledgeBase: knowledgeBase, policy: policy, directory: directory))
+    }
+
+    /// The stored topics for `key`, or nil when there are none or they do not read back whole.
+    private func storedTopics(key: UInt64, directory: URL) -> [Topic]? {
+        guard let bytes = Self.contents(of: topicsFile(for: key).path), var reader = MatcherArchive.open(bytes, key: key),
+              let topics = try? TopicArchive.topics(from: &reader, directory: directory), reader.offset == reader.bytes.count else { return nil }
+        return topics
     }
 
     private func stored(key: UInt64, knowledgeBase: KnowledgeBase, policy: MatchPolicy) -> IntentMatcher? {
-        guard let data = FileManager.default.contents(atPath: file(for: key).path) else { return nil }
-        return IntentMatcher(archive: [UInt8](data), key: key, knowledgeBase: knowledgeBase, policy: policy)
+        guard let bytes = Self.contents(of: file(for: key).path) else { return nil }
+        return IntentMatcher(archive: bytes, key: key, knowledgeBase: knowledgeBase, policy: policy)
+    }
+
+    /// A file's bytes read straight into an array (not into `Data` and copied again: the stored
+    /// matcher of a large knowledge base is megabytes).
+    static func contents(of path: String) -> [UInt8]? {
+        let descriptor = open(path, O_RDONLY)
+        guard descriptor >= 0 else { return nil }
+        defer { close(descriptor) }
+        var info = stat()
+        guard fstat(descriptor, &info) == 0, info.st_size >= 0 else { return nil }
+        let size = Int(info.st_size)
+        var complete = true
+        let bytes = [UInt8](unsafeUninitializedCapacity: size) { buffer, initialized in
+            while initialized < size {
+                let count = read(descriptor, buffer.baseAddress! + initialized, size - initialized)
+                if count <= 0 { complete = count == 0 && initialized == size; break }
+                initialized += count
+            }
+        }
+        return complete && bytes.count == size ? bytes : nil
     }
 
     /// Writes atomically (a temporary file renamed into place); failures are ignored.
@@ -52,8 +89,9 @@ public struct MatcherStore: Sendable {
         do {
             try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
             // Older matchers for other keys are of no more use.
+            let current = path.lastPathComponent.drop { $0 != "-" } // "-<key>.bin"
             for name in (try? FileManager.default.contentsOfDirectory(atPath: folder.path)) ?? []
-            where name.hasPrefix("matcher-") && name.hasSuffix(".bin") && name != path.lastPathComponent {
+            where (name.hasPrefix("matcher-") || name.hasPrefix("topics-")) && name.hasSuffix(".bin") && !name.hasSuffix(current) {
                 try? FileManager.default.removeItem(at: folder.appendingPathComponent(name))
             }
             try Data(bytes).write(to: path, options: .atomic)

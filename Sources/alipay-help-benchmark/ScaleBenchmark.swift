@@ -39,7 +39,7 @@ import Foundation
         // 1. The first start trains and stores the matcher.
         let training = try runBinary(question, stdinPath: nil)
         let stored = (try? FileManager.default.contentsOfDirectory(atPath: cache.appendingPathComponent("alipay-help").path)) ?? []
-        let archive = stored.filter { $0.hasPrefix("matcher-") }.compactMap {
+        let archive = stored.filter { $0.hasSuffix(".bin") }.compactMap {
             (try? FileManager.default.attributesOfItem(atPath: cache.appendingPathComponent("alipay-help/" + $0).path))?[.size] as? Int
         }.reduce(0, +)
 
@@ -87,7 +87,7 @@ import Foundation
                       first: median(firsts), worst: firsts.last!, throughput: Double(lineCount) / median(times), peak: peak,
                       understood: understood)
         rows.append(row)
-        print(String(format: "%4d topics: first start (trains) %.2f s, peak %.1f MB, stored matcher %.1f MB; start-up median %.1f ms "
+        print(String(format: "%4d topics: first start (trains) %.2f s, peak %.1f MB, stored matcher and topics %.1f MB; start-up median %.1f ms "
                      + "(worst %.1f); ask --json %.0f q/s; peak memory %.1f MB%@",
                      size, row.training, Double(row.trainingPeak) / 1024, Double(row.archive) / 1e6, row.first * 1000, row.worst * 1000,
                      row.throughput, Double(row.peak) / 1024,

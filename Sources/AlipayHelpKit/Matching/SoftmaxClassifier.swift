@@ -24,7 +24,7 @@ struct SoftmaxClassifier: Sendable {
     /// The most weights kept as a dense table: 4 MB.
     static let denseLimit = 1 << 20
     /// Weights smaller than this are dropped from a sparse table.
-    static let pruneBelow: Float = 0.02
+    static let pruneBelow: Float = 0.05
 
     var isSparse: Bool { !rowStarts.isEmpty }
 

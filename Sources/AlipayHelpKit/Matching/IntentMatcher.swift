@@ -217,9 +217,21 @@ public struct IntentMatcher: Sendable {
         // Class numbers in ranking order (the sort is stable, as the ranking's always was): with
         // them, which scores are topics is a comparison, not a search of every label by name,
         // which with hundreds of topics was most of the time a question took.
-        let order = logits.withUnsafeBufferPointer { logits in logits.indices.sorted { logits[$0] > logits[$1] } }
+        let order = Self.rankingOrder(logits)
         let ranking = order.map { Match.Score(label: labels[$0], probability: Double(logits[$0])) }
         return decide(ranking: ranking, classes: order, features: features, aboutOtherProduct: aboutOtherProduct, ruledOut: ruledOut)
+    }
+
+    /// Class numbers by descending probability, equal ones in class order (as a stable sort
+    /// leaves them): one sort of plain integers, each the probability's bits (probabilities are
+    /// finite and not negative, so their bits order as they do) inverted above the class number.
+    static func rankingOrder(_ probabilities: [Float]) -> [Int] {
+        guard probabilities.allSatisfy({ $0.isFinite && $0.sign == .plus }) else {
+            return probabilities.indices.sorted { probabilities[$0] > probabilities[$1] }
+        }
+        var keys = probabilities.indices.map { UInt64(~probabilities[$0].bitPattern) << 32 | UInt64($0) }
+        keys.sort()
+        return keys.map { Int($0 & 0xFFFF_FFFF) }
     }
 
     /// Reads a question as a follow-up to `topic` ("and per year?" after a limits answer): the

@@ -99,14 +99,27 @@ enum MatcherArchive {
         for byte in bytes { value = (value ^ UInt64(byte)) &* 0x100_0000_01B3 }
     }
 
+    /// The archive's checksum: FNV-1a over 8-byte words (then the last bytes), eight times
+    /// fewer steps than over bytes for a stored matcher of megabytes. Each step is a bijection
+    /// of the state, so any one damaged word changes the result.
+    static func checksum(_ bytes: ArraySlice<UInt8>) -> UInt64 {
+        var value: UInt64 = 0xCBF2_9CE4_8422_2325
+        bytes.withUnsafeBytes { raw in
+            let words = raw.count / 8
+            for index in 0..<words {
+                value = (value ^ UInt64(littleEndian: raw.loadUnaligned(fromByteOffset: index * 8, as: UInt64.self))) &* 0x100_0000_01B3
+            }
+            for index in (words * 8)..<raw.count { value = (value ^ UInt64(raw[index])) &* 0x100_0000_01B3 }
+        }
+        return value
+    }
+
     static func seal(key: UInt64, payload: Writer) -> [UInt8] {
         var out = Writer()
         out.u64(magic)
         out.u64(key)
         out.int(payload.bytes.count)
-        var checksum: UInt64 = 0xCBF2_9CE4_8422_2325
-        hash(payload.bytes, into: &checksum)
-        out.u64(checksum)
+        out.u64(checksum(payload.bytes[...]))
         out.bytes += payload.bytes
         return out.bytes
     }
@@ -116,9 +129,7 @@ enum MatcherArchive {
         var reader = Reader(bytes)
         guard (try? reader.u64()) == magic, (try? reader.u64()) == key, let length = try? reader.count(),
               let checksum = try? reader.u64(), length == bytes.count - reader.offset else { return nil }
-        var actual: UInt64 = 0xCBF2_9CE4_8422_2325
-        hash(bytes[reader.offset...], into: &actual)
-        guard actual == checksum else { return nil }
+        guard Self.checksum(bytes[reader.offset...]) == checksum else { return nil }
         return reader
     }
 }

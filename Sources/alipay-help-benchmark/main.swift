@@ -9,6 +9,9 @@
 // Each figure is the median of `--runs` runs (3 by default): this machine is noisy.
 // `--write-inputs DIR` writes each class's lines to DIR/<class>.txt and stops (to compare answers
 // before and after a change); `--classes english,chinese` measures only those classes.
+// `--scale 5,50,200` measures instead how training, start-up, throughput and memory grow with the
+// knowledge base: the real one and generated ones of that many topics (ScaleBenchmark.swift);
+// `--write-knowledge-base N DIR` writes the N-topic one to DIR and stops (to lint it with `check`).
 import AlipayHelpKit
 import Foundation
 #if canImport(Glibc)
@@ -23,15 +26,20 @@ while !FileManager.default.fileExists(atPath: root.appendingPathComponent("inten
 }
 let intents = root.appendingPathComponent("intents")
 
-var options = (runs: 3, writeInputs: String?.none, classes: [String]?.none)
+var options = (runs: 3, writeInputs: String?.none, classes: [String]?.none, scale: [Int]?.none,
+               writeKnowledgeBase: (topics: Int, folder: String)?.none)
 var arguments = CommandLine.arguments.dropFirst()
 while let argument = arguments.popFirst() {
     switch argument {
     case "--runs": options.runs = max(1, Int(arguments.popFirst() ?? "") ?? 3)
     case "--write-inputs": options.writeInputs = arguments.popFirst()
     case "--classes": options.classes = arguments.popFirst()?.split(separator: ",").map(String.init)
+    case "--scale": options.scale = arguments.popFirst()?.split(separator: ",").compactMap { Int($0) }
+    case "--write-knowledge-base":
+        options.writeKnowledgeBase = (Int(arguments.popFirst() ?? "") ?? 0, arguments.popFirst() ?? "")
     default:
-        print("usage: alipay-help-benchmark [--runs N] [--classes name,...] [--write-inputs DIR]")
+        print("usage: alipay-help-benchmark [--runs N] [--classes name,...] [--write-inputs DIR] [--scale 5,50,200] "
+              + "[--write-knowledge-base N DIR]")
         exit(2)
     }
 }
@@ -63,6 +71,14 @@ func makeMixedBatch(count: Int) throws -> [String] {
 }
 
 let lineCount = 100_000
+if let (topics, folder) = options.writeKnowledgeBase {
+    try writeScaledKnowledgeBase(topics: topics, to: URL(fileURLWithPath: folder))
+    exit(0)
+}
+if let sizes = options.scale {
+    try runScaleBenchmark(sizes: sizes, runs: options.runs)
+    exit(0)
+}
 let knowledgeBase = try KnowledgeBase.load(from: intents)
 let classes = try InputClasses(knowledgeBase: knowledgeBase, intents: intents, bench: root.appendingPathComponent("bench"))
     .all(count: lineCount)

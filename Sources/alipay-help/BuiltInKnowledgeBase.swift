@@ -13,6 +13,11 @@ enum BuiltInKnowledgeBase {
         Data(base64Encoded: EmbeddedKnowledgeBase.matcherArchive).map { [UInt8]($0) } ?? []
     }
 
+    /// The topics as loaded when the program was built (empty if damaged: they are parsed).
+    static func topicsArchive() -> [UInt8] {
+        Data(base64Encoded: EmbeddedKnowledgeBase.topicsArchive).map { [UInt8]($0) } ?? []
+    }
+
     /// The folder holding the built-in knowledge base, written on first use: one per version,
     /// in the cache folder, or in the temporary folder when there is no cache.
     static func folder(cache: URL?) throws -> URL {

@@ -39,7 +39,7 @@ struct KnowledgeBaseOptions: ParsableArguments {
             let policy = MatchPolicy()
             if builtIn && !trainingData,
                let (knowledgeBase, matcher) = try MatcherStore.load(
-                   directory: folder, archive: BuiltInKnowledgeBase.matcherArchive,
+                   directory: folder, archive: BuiltInKnowledgeBase.matcherArchive, topics: BuiltInKnowledgeBase.topicsArchive(),
                    key: MatcherStore.builtInKey(version: BuiltInKnowledgeBase.version, policy: policy), policy: policy) {
                 return Responder(knowledgeBase: knowledgeBase, matcher: matcher)
             }
@@ -48,7 +48,8 @@ struct KnowledgeBaseOptions: ParsableArguments {
             let store = MatcherStore(folder: cache)
             if trainingData {
                 let knowledgeBase = try KnowledgeBase.load(from: folder)
-                return Responder(knowledgeBase: knowledgeBase, matcher: try store.matcher(key: key, knowledgeBase: knowledgeBase, policy: policy))
+                let matcher = try store.matcher(key: key, knowledgeBase: knowledgeBase, policy: policy, directory: folder)
+                return Responder(knowledgeBase: knowledgeBase, matcher: matcher)
             }
             let (knowledgeBase, matcher) = try store.load(directory: folder, key: key, policy: policy)
             return Responder(knowledgeBase: knowledgeBase, matcher: matcher)

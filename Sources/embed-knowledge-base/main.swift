@@ -2,7 +2,8 @@
 //   embed-knowledge-base INTENTS_FOLDER OUTPUT.swift
 // Each YAML file becomes a raw string literal (fast to compile, unlike a byte array), with a
 // content hash that names the knowledge-base version. The matcher is trained here too and
-// built in as base64 text, so even a program's first start reads it instead of training.
+// built in as base64 text with the loaded topics, so even a program's first start reads them
+// instead of training and parsing every topic file.
 import AlipayHelpKit
 import Foundation
 
@@ -34,12 +35,14 @@ for name in names {
 
 // The same training as at run time; a knowledge base that does not load fails the build with
 // the error `check` would give.
-let matcherArchive: String
+let matcherArchive: String, topicsArchive: String
 do {
     let policy = MatchPolicy()
-    let matcher = try IntentMatcher(knowledgeBase: KnowledgeBase.load(from: folder), policy: policy)
+    let knowledgeBase = try KnowledgeBase.load(from: folder)
+    let matcher = try IntentMatcher(knowledgeBase: knowledgeBase, policy: policy)
     let key = MatcherStore.builtInKey(version: String(hash, radix: 16), policy: policy)
     matcherArchive = Data(matcher.archive(key: key)).base64EncodedString()
+    topicsArchive = Data(MatcherStore.topicsArchive(knowledgeBase, directory: folder, key: key)).base64EncodedString()
 } catch {
     let message = (error as? LocalizedError)?.errorDescription ?? "\(error)"
     FileHandle.standardError.write(Data("embed-knowledge-base: \(message)\n".utf8))
@@ -57,6 +60,8 @@ let source = """
         ]
         /// The matcher trained on these files, sealed with `MatcherStore.builtInKey`, in base64.
         static let matcherArchive = "\(matcherArchive)"
+        /// The topics as loaded from these files (MatcherStore.topicsArchive), in base64.
+        static let topicsArchive = "\(topicsArchive)"
     }
 
     """

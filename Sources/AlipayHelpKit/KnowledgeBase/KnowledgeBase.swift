@@ -72,6 +72,9 @@ extension KnowledgeBase {
     static let messagesFile = "messages.yaml"
     /// Figures every topic can name (the customer-service number).
     static let sharedFiguresFile = "figures.yaml"
+    /// Every file that is not a topic.
+    static let fixedFiles: Set<String> = [vocabularyFile, smallTalkFile, outOfScopeFile, messagesFile, EntityDefinitions.file,
+                                          sharedFiguresFile, VagueLines.file, ContextMarkers.file, QuestionSplitter.file]
 
     /// Loads every YAML file in `directory` (not its subfolders): one file per topic, plus the
     /// vocabulary, small talk and out-of-scope files.
@@ -79,6 +82,12 @@ extension KnowledgeBase {
     /// vocabulary and the language files, which only training reads, are left out: that is all
     /// a matcher read back from the cache needs, and start-up is faster for it.
     public static func load(from directory: URL, trainingData: Bool = true) throws -> KnowledgeBase {
+        try load(from: directory, trainingData: trainingData, storedTopics: nil)
+    }
+
+    /// `storedTopics`: the topics as a previous load left them (TopicArchive, for the same
+    /// files), used instead of parsing the topic files again; every other file is read as usual.
+    static func load(from directory: URL, trainingData: Bool, storedTopics: [Topic]?) throws -> KnowledgeBase {
         let files: [String]
         do {
             files = try FileManager.default.contentsOfDirectory(atPath: directory.path)
@@ -97,7 +106,7 @@ extension KnowledgeBase {
         var vagueLines = VagueLines()
         var contextMarkers = ContextMarkers()
         var questionSplitter = QuestionSplitter()
-        let names = files.filter { trainingData || $0 != vocabularyFile }
+        let names = files.filter { (trainingData || $0 != vocabularyFile) && (storedTopics == nil || fixedFiles.contains($0)) }
         let roots = try parseInParallel(names.map { directory.appendingPathComponent($0).path })
         for (name, root) in zip(names, roots) {
             switch name {
@@ -113,6 +122,7 @@ extension KnowledgeBase {
             default: topics.append(try parseTopic(root))
             }
         }
+        if let storedTopics { topics = storedTopics }
         guard !topics.isEmpty else { throw KnowledgeBaseError.notFound(path: directory.path) }
         try checkTopicIDs(topics, reserved: Set(smallTalk.map(\.id) + [LabelledQuestion.outOfScopeLabel]))
         guard files.contains(vocabularyFile) else {
@@ -148,13 +158,17 @@ extension KnowledgeBase {
         knowledgeBase.vagueLines = vagueLines
         knowledgeBase.contextMarkers = contextMarkers
         knowledgeBase.questionSplitter = questionSplitter
-        for index in knowledgeBase.topics.indices {
-            let own = Set(knowledgeBase.topics[index].figures.map(\.id))
-            knowledgeBase.topics[index].figures += sharedFigures.filter { !own.contains($0.id) }
+        if storedTopics == nil {
+            for index in knowledgeBase.topics.indices {
+                let own = Set(knowledgeBase.topics[index].figures.map(\.id))
+                knowledgeBase.topics[index].figures += sharedFigures.filter { !own.contains($0.id) }
+            }
         }
         try checkFigures(knowledgeBase.topics, entities)
-        for index in knowledgeBase.topics.indices {
-            knowledgeBase.topics[index].literalFigures = try knowledgeBase.topics[index].fillFigures(entities)
+        if storedTopics == nil {
+            for index in knowledgeBase.topics.indices {
+                knowledgeBase.topics[index].literalFigures = try knowledgeBase.topics[index].fillFigures(entities)
+            }
         }
         guard trainingData else { return knowledgeBase }
         knowledgeBase.languages = try LanguagePack.loadAll(

@@ -228,10 +228,24 @@ public struct IntentMatcher: Sendable {
             }
         }
         SoftmaxClassifier.softmax(&logits)
-        let ranking = logits.indices
-            .map { Match.Score(label: labels[$0], probability: Double(logits[$0])) }
-            .sorted { $0.probability > $1.probability }
-        return decide(ranking: ranking, features: features, aboutOtherProduct: aboutOtherProduct, ruledOut: ruledOut)
+        // Class numbers in ranking order (the sort is stable, as the ranking's always was): with
+        // them, which scores are topics is a comparison, not a search of every label by name,
+        // which with hundreds of topics was most of the time a question took.
+        let order = Self.rankingOrder(logits)
+        let ranking = order.map { Match.Score(label: labels[$0], probability: Double(logits[$0])) }
+        return decide(ranking: ranking, classes: order, features: features, aboutOtherProduct: aboutOtherProduct, ruledOut: ruledOut)
+    }
+
+    /// Class numbers by descending probability, equal ones in class order (as a stable sort
+    /// leaves them): one sort of plain integers, each the probability's bits (probabilities are
+    /// finite and not negative, so their bits order as they do) inverted above the class number.
+    static func rankingOrder(_ probabilities: [Float]) -> [Int] {
+        guard probabilities.allSatisfy({ $0.isFinite && $0.sign == .plus }) else {
+            return probabilities.indices.sorted { probabilities[$0] > probabilities[$1] }
+        }
+        var keys = probabilities.indices.map { UInt64(~probabilities[$0].bitPattern) << 32 | UInt64($0) }
+        keys.sort()
+        return keys.map { Int($0 & 0xFFFF_FFFF) }
     }
 
     /// Reads a question as a follow-up to `topic` ("and per year?" after a limits answer): the
@@ -299,11 +313,17 @@ public struct IntentMatcher: Sendable {
         }
     }
 
-    private func isTopic(_ label: String) -> Bool { labels.firstIndex(of: label).map { $0 < topicCount } ?? false }
-
-    private func decide(ranking: [Match.Score], features: QuestionFeatures, aboutOtherProduct: Bool, ruledOut: [String]) -> Match {
+    /// - Parameter classes: the class number of each score of `ranking`.
+    private func decide(ranking: [Match.Score], classes: [Int], features: QuestionFeatures, aboutOtherProduct: Bool,
+                        ruledOut: [String]) -> Match {
         let best = ranking[0]
-        let topicScores = ranking.filter { isTopic($0.label) }
+        let bestIsTopic = classes[0] < topicCount
+        // The best two topics are all the decision reads (hundreds of topics need no copy).
+        var topicScores: [Match.Score] = []
+        for position in ranking.indices where classes[position] < topicCount {
+            topicScores.append(ranking[position])
+            if topicScores.count == 2 { break }
+        }
         let declineConfidence = 1 - (topicScores.first?.probability ?? 0)
         func decline(_ reason: String) -> Match {
             Match(outcome: .outOfScope, confidence: declineConfidence, facet: nil, ranking: ranking, reason: reason)
@@ -311,17 +331,17 @@ public struct IntentMatcher: Sendable {
         if aboutOtherProduct { return decline("it is about another app or service, not Alipay") }
         // Two topics nearly tied: together they are confident even when neither is alone, so
         // ask which one was meant rather than declining.
-        if isTopic(best.label), topicScores.count > 1, topicScores[1].probability >= policy.ambiguityFloor,
+        if bestIsTopic, topicScores.count > 1, topicScores[1].probability >= policy.ambiguityFloor,
            best.probability - topicScores[1].probability < policy.ambiguityMargin,
            best.probability + topicScores[1].probability >= policy.threshold {
             return Match(outcome: .ambiguous([best.label, topicScores[1].label]), confidence: best.probability, facet: nil,
                          ranking: ranking, reason: "\(best.label) and \(topicScores[1].label) are nearly tied")
         }
         if best.probability >= policy.threshold, best.label != LabelledQuestion.outOfScopeLabel {
-            guard isTopic(best.label) else {
+            guard bestIsTopic else {
                 return Match(outcome: .smallTalk(best.label), confidence: best.probability, facet: nil, ranking: ranking, reason: "small talk")
             }
-            let topicIndex = labels.firstIndex(of: best.label)!
+            let topicIndex = classes[0]
             let facet = facetSelectors[topicIndex].select(features, threshold: policy.facetThreshold)
             return Match(outcome: .topic(best.label), confidence: best.probability, facet: facet?.id, ranking: ranking,
                          reason: facet.map { "facet \($0.id): \($0.why)" } ?? "the question is general, so the whole answer")

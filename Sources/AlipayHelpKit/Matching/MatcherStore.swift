@@ -23,34 +23,60 @@ public struct MatcherStore: Sendable {
 
     func file(for key: UInt64) -> URL { folder.appendingPathComponent("matcher-" + String(key, radix: 16) + ".bin") }
 
-    /// The stored matcher for `key`, or a newly trained one (then stored).
-    public func matcher(key: UInt64, knowledgeBase: KnowledgeBase, policy: MatchPolicy) throws -> IntentMatcher {
+    /// The knowledge base's topics as loaded, stored beside the matcher (TopicArchive).
+    func topicsFile(for key: UInt64) -> URL { folder.appendingPathComponent("topics-" + String(key, radix: 16) + ".bin") }
+
+    /// The stored matcher for `key`, or a newly trained one (then stored). `directory` is the
+    /// knowledge base's folder: with it, its topics are stored too, for `load`.
+    public func matcher(key: UInt64, knowledgeBase: KnowledgeBase, policy: MatchPolicy, directory: URL? = nil) throws -> IntentMatcher {
         if let matcher = stored(key: key, knowledgeBase: knowledgeBase, policy: policy) { return matcher }
         let matcher = try IntentMatcher(knowledgeBase: knowledgeBase, policy: policy)
         store(matcher.archive(key: key), at: file(for: key))
+        if let directory { store(Self.topicsArchive(knowledgeBase, directory: directory, key: key), at: topicsFile(for: key)) }
         return matcher
     }
 
     /// The knowledge base in `directory` and its matcher. With a stored matcher only what
-    /// answering needs is read, while the matcher is read on another thread; otherwise
-    /// everything is, and the matcher is trained and stored.
+    /// answering needs is read, the topics come from the store rather than their files, and the
+    /// matcher is read on another thread meanwhile; otherwise everything is read, and the
+    /// matcher is trained and stored.
     public func load(directory: URL, key: UInt64, policy: MatchPolicy) throws -> (KnowledgeBase, IntentMatcher) {
-        if FileManager.default.fileExists(atPath: file(for: key).path) {
-            let path = file(for: key).path
-            let (answering, matcher) = try Self.loadInParallel(directory: directory) {
-                FileManager.default.contents(atPath: path).flatMap { IntentMatcher(archive: [UInt8]($0), key: key, policy: policy) }
+        let path = file(for: key).path
+        if FileManager.default.fileExists(atPath: path) {
+            let topics = Self.contents(of: topicsFile(for: key).path).flatMap { Self.topics(fromArchive: $0, key: key, directory: directory) }
+            let (answering, matcher) = try Self.loadInParallel(directory: directory, storedTopics: topics) {
+                Self.contents(of: path).flatMap { IntentMatcher(archive: $0, key: key, policy: policy) }
             }
             if let matcher, matcher.isTrained(for: answering) { return (answering, matcher) }
         }
         let knowledgeBase = try KnowledgeBase.load(from: directory)
-        return (knowledgeBase, try matcher(key: key, knowledgeBase: knowledgeBase, policy: policy))
+        return (knowledgeBase, try matcher(key: key, knowledgeBase: knowledgeBase, policy: policy, directory: directory))
+    }
+
+    /// The topics of `knowledgeBase`, loaded from `directory`, as bytes sealed with `key`.
+    public static func topicsArchive(_ knowledgeBase: KnowledgeBase, directory: URL, key: UInt64) -> [UInt8] {
+        var out = MatcherArchive.Writer()
+        TopicArchive.archive(knowledgeBase.topics, directory: directory, into: &out)
+        return MatcherArchive.seal(key: key, payload: out)
+    }
+
+    /// The topics in `topicsArchive`'s bytes, or nil when they are for another key or do not
+    /// read back whole.
+    static func topics(fromArchive bytes: [UInt8], key: UInt64, directory: URL) -> [Topic]? {
+        guard var reader = MatcherArchive.open(bytes, key: key), let topics = try? TopicArchive.topics(from: &reader, directory: directory),
+              reader.offset == reader.bytes.count else { return nil }
+        return topics
     }
 
     /// The knowledge base in `directory` (what answering needs) with a matcher read from
-    /// `archive` (built into the program), or nil when the archive does not fit it.
-    public static func load(directory: URL, archive: @escaping @Sendable () -> [UInt8], key: UInt64, policy: MatchPolicy)
+    /// `archive` and the topics from `topics` (both built into the program), or nil when the
+    /// archive does not fit it.
+    public static func load(directory: URL, archive: @escaping @Sendable () -> [UInt8], topics: [UInt8], key: UInt64, policy: MatchPolicy)
         throws -> (KnowledgeBase, IntentMatcher)? {
-        let (answering, matcher) = try loadInParallel(directory: directory) { IntentMatcher(archive: archive(), key: key, policy: policy) }
+        let stored = Self.topics(fromArchive: topics, key: key, directory: directory)
+        let (answering, matcher) = try loadInParallel(directory: directory, storedTopics: stored) {
+            IntentMatcher(archive: archive(), key: key, policy: policy)
+        }
         guard let matcher, matcher.isTrained(for: answering) else { return nil }
         return (answering, matcher)
     }
@@ -63,19 +89,39 @@ public struct MatcherStore: Sendable {
 
     /// Reads the knowledge base for answering on this thread and the matcher on another: the
     /// two take about as long, and a start is mostly these two.
-    private static func loadInParallel(directory: URL, matcher: @escaping @Sendable () -> IntentMatcher?) throws
+    private static func loadInParallel(directory: URL, storedTopics: [Topic]?, matcher: @escaping @Sendable () -> IntentMatcher?) throws
         -> (KnowledgeBase, IntentMatcher?) {
         let reading = MatcherReading(matcher)
         let thread = Thread { reading.run() }
         thread.start()
-        let knowledgeBase = Result { try KnowledgeBase.load(from: directory, trainingData: false) }
+        let knowledgeBase = Result { try KnowledgeBase.load(from: directory, trainingData: false, storedTopics: storedTopics) }
         let matcher = reading.wait()
         return (try knowledgeBase.get(), matcher)
     }
 
     private func stored(key: UInt64, knowledgeBase: KnowledgeBase, policy: MatchPolicy) -> IntentMatcher? {
-        guard let data = FileManager.default.contents(atPath: file(for: key).path) else { return nil }
-        return IntentMatcher(archive: [UInt8](data), key: key, knowledgeBase: knowledgeBase, policy: policy)
+        guard let bytes = Self.contents(of: file(for: key).path) else { return nil }
+        return IntentMatcher(archive: bytes, key: key, knowledgeBase: knowledgeBase, policy: policy)
+    }
+
+    /// A file's bytes read straight into an array (not into `Data` and copied again: the stored
+    /// matcher of a large knowledge base is megabytes).
+    static func contents(of path: String) -> [UInt8]? {
+        let descriptor = open(path, O_RDONLY)
+        guard descriptor >= 0 else { return nil }
+        defer { close(descriptor) }
+        var info = stat()
+        guard fstat(descriptor, &info) == 0, info.st_size >= 0 else { return nil }
+        let size = Int(info.st_size)
+        var complete = true
+        let bytes = [UInt8](unsafeUninitializedCapacity: size) { buffer, initialized in
+            while initialized < size {
+                let count = read(descriptor, buffer.baseAddress! + initialized, size - initialized)
+                if count <= 0 { complete = count == 0 && initialized == size; break }
+                initialized += count
+            }
+        }
+        return complete && bytes.count == size ? bytes : nil
     }
 
     /// Writes atomically (a temporary file renamed into place); failures are ignored.
@@ -83,8 +129,9 @@ public struct MatcherStore: Sendable {
         do {
             try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
             // Older matchers for other keys are of no more use.
+            let current = path.lastPathComponent.drop { $0 != "-" } // "-<key>.bin"
             for name in (try? FileManager.default.contentsOfDirectory(atPath: folder.path)) ?? []
-            where name.hasPrefix("matcher-") && name.hasSuffix(".bin") && name != path.lastPathComponent {
+            where (name.hasPrefix("matcher-") || name.hasPrefix("topics-")) && name.hasSuffix(".bin") && !name.hasSuffix(current) {
                 try? FileManager.default.removeItem(at: folder.appendingPathComponent(name))
             }
             try Data(bytes).write(to: path, options: .atomic)

@@ -3,15 +3,62 @@ import Foundation
 /// Multinomial logistic regression over sparse weighted features, trained deterministically
 /// (seeded order, fixed epochs) at start-up in a few milliseconds. L2 regularisation keeps any
 /// one feature from dominating: a word seen in three examples cannot decide a question alone.
+///
+/// The weights are a features × classes table. Up to `denseLimit` weights it is kept whole
+/// (the five-topic knowledge base's is a fraction of that, and is scored exactly as trained).
+/// A larger one, a knowledge base of hundreds of topics, is kept as sparse rows without the
+/// weights that say next to nothing (below `pruneBelow` in size): a feature seen in the examples
+/// of a few classes is pushed slightly down for every other class in training, and those many
+/// tiny weights would make most of the table, of the stored matcher and of start-up.
 struct SoftmaxClassifier: Sendable {
     let classCount: Int
+    /// The dense table (feature-major), empty when the weights are sparse.
     private(set) var weights: [Float]
     private(set) var bias: [Float]
+    /// The sparse rows: feature f's weights are `rowClasses[rowStarts[f]..<rowStarts[f + 1]]`
+    /// with `rowWeights` at the same positions; all three empty when the table is dense.
+    private(set) var rowStarts: [UInt32] = []
+    private(set) var rowClasses: [UInt16] = []
+    private(set) var rowWeights: [Float] = []
+
+    /// The most weights kept as a dense table: 4 MB.
+    static let denseLimit = 1 << 20
+    /// Weights smaller than this are dropped from a sparse table.
+    static let pruneBelow: Float = 0.05
+
+    var isSparse: Bool { !rowStarts.isEmpty }
 
     init(classCount: Int, weights: [Float], bias: [Float]) {
         self.classCount = classCount
         self.weights = weights
         self.bias = bias
+    }
+
+    init(classCount: Int, bias: [Float], rowStarts: [UInt32], rowClasses: [UInt16], rowWeights: [Float]) {
+        self.classCount = classCount
+        self.weights = []
+        self.bias = bias
+        self.rowStarts = rowStarts
+        self.rowClasses = rowClasses
+        self.rowWeights = rowWeights
+    }
+
+    /// The same weights as sparse rows, without those smaller than `threshold` (0 keeps all:
+    /// then it scores exactly as the dense table does).
+    static func sparse(classCount: Int, weights: [Float], bias: [Float], threshold: Float) -> SoftmaxClassifier {
+        let featureCount = classCount == 0 ? 0 : weights.count / classCount
+        var starts: [UInt32] = [0]
+        starts.reserveCapacity(featureCount + 1)
+        var classes: [UInt16] = []
+        var values: [Float] = []
+        for f in 0..<featureCount {
+            for c in 0..<classCount where abs(weights[f * classCount + c]) >= threshold {
+                classes.append(UInt16(c))
+                values.append(weights[f * classCount + c])
+            }
+            starts.append(UInt32(classes.count))
+        }
+        return SoftmaxClassifier(classCount: classCount, bias: bias, rowStarts: starts, rowClasses: classes, rowWeights: values)
     }
 
     struct Example {
@@ -71,12 +118,40 @@ struct SoftmaxClassifier: Sendable {
             }
         }
         let averaged = Float(epochs - firstAveraged)
-        self.weights = sumOfWeights.map { $0 / averaged }
-        self.bias = sumOfBias.map { $0 / averaged }
+        // In place: a large table is not held three times over.
+        weights = []
+        for index in sumOfWeights.indices { sumOfWeights[index] /= averaged }
+        let averagedBias = sumOfBias.map { $0 / averaged }
+        if sumOfWeights.count > Self.denseLimit {
+            precondition(classCount <= Int(UInt16.max) + 1, "class numbers are stored in 16 bits")
+            let sparse = Self.sparse(classCount: classCount, weights: sumOfWeights, bias: averagedBias, threshold: Self.pruneBelow)
+            self.weights = []
+            self.bias = averagedBias
+            (rowStarts, rowClasses, rowWeights) = (sparse.rowStarts, sparse.rowClasses, sparse.rowWeights)
+        } else {
+            self.weights = sumOfWeights
+            self.bias = averagedBias
+        }
     }
 
     private func logits(_ vector: SparseVector, into output: inout [Float]) {
         for c in 0..<classCount { output[c] = bias[c] }
+        if isSparse {
+            rowStarts.withUnsafeBufferPointer { starts in
+                rowClasses.withUnsafeBufferPointer { classes in
+                    rowWeights.withUnsafeBufferPointer { weights in
+                        output.withUnsafeMutableBufferPointer { output in
+                            for (f, value) in zip(vector.indices, vector.values) {
+                                for entry in Int(starts[Int(f)])..<Int(starts[Int(f) + 1]) {
+                                    output[Int(classes[entry])] += weights[entry] * value
+                                }
+                            }
+                        }
+                    }
+                }
+            }
+            return
+        }
         for (f, value) in zip(vector.indices, vector.values) {
             let row = Int(f) * classCount
             for c in 0..<classCount { output[c] += weights[row + c] * value }
@@ -92,7 +167,10 @@ struct SoftmaxClassifier: Sendable {
 
     /// The learned weight of each class for one feature, for explanations.
     func weights(forFeature f: Int32) -> [Float] {
-        Array(weights[Int(f) * classCount..<(Int(f) + 1) * classCount])
+        guard isSparse else { return Array(weights[Int(f) * classCount..<(Int(f) + 1) * classCount]) }
+        var row = [Float](repeating: 0, count: classCount)
+        for entry in Int(rowStarts[Int(f)])..<Int(rowStarts[Int(f) + 1]) { row[Int(rowClasses[entry])] = rowWeights[entry] }
+        return row
     }
 
     static func softmax(_ values: inout [Float]) {

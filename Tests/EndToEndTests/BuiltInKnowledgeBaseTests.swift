@@ -28,6 +28,20 @@ import Testing
         #expect(again.text.contains("\"intent\":\"huabei\""), "\(again.text)")
     }
 
+    @Test func theBuiltInMatcherIsReadNotTrained() throws {
+        // The program carries the matcher trained when it was built: its first start stores
+        // nothing, and answers as a matcher trained on intents/ at run time does.
+        let (program, environment) = try programAlone()
+        let questions = "change my phone number\ncan I send 90,000 yuan today?\n花呗怎么还款\nwhat's the weather\n"
+        let builtIn = try BinaryRunner.run(["ask", "--json"], stdin: Data(questions.utf8), environment: environment, kb: false, program: program)
+        #expect(builtIn.status == 0, "\(builtIn.stderr)")
+        let cache = try #require(environment["XDG_CACHE_HOME"]) + "/alipay-help"
+        let stored = (try? FileManager.default.contentsOfDirectory(atPath: cache)) ?? []
+        #expect(!stored.contains { $0.hasPrefix("matcher-") || $0.hasPrefix("topics-") }, "nothing trained or stored: \(stored)")
+        let trained = try BinaryRunner.run(["ask", "--json"], stdin: Data(questions.utf8), environment: ["ALIPAY_HELP_NO_CACHE": "1"])
+        #expect(builtIn.stdout == trained.stdout)
+    }
+
     @Test func exportWritesTheKnowledgeBaseItCarries() throws {
         let (program, environment) = try programAlone()
         let target = program.deletingLastPathComponent().appendingPathComponent("exported")

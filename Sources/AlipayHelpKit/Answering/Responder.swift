@@ -64,7 +64,9 @@ public struct Responder: Sendable {
         entityReader = EntityReader(definitions: knowledgeBase.entities)
         checkingTopics = knowledgeBase.topics.filter { $0.facets.contains { !$0.checks.isEmpty } }.map(\.id)
         var positions: [String: Int] = [:]
-        for (position, topic) in knowledgeBase.topics.enumerated() where positions[topic.id] == nil { positions[topic.id] = position }
+        for (position, topic) in knowledgeBase.topics.enumerated() where positions[topic.id] == nil {
+            positions[topic.id] = position
+        }
         topicPositions = positions
         var prepared: [Language: PreparedReplies] = [:]
         for language in Language.allCases {
@@ -84,8 +86,12 @@ public struct Responder: Sendable {
     /// built ahead of time was overwritten in); nil for a key that names none of them.
     private static func blocks(for key: String, _ knowledgeBase: KnowledgeBase, _ positions: [String: Int],
                                _ language: Language) -> [ReplyBlock]? {
-        if key == LabelledQuestion.outOfScopeLabel { return [.paragraph(knowledgeBase.outOfScope.reply.text(language))] }
-        if let intent = knowledgeBase.smallTalk.last(where: { $0.id == key }) { return [.paragraph(intent.reply.text(language))] }
+        if key == LabelledQuestion.outOfScopeLabel {
+            return [.paragraph(knowledgeBase.outOfScope.reply.text(language))]
+        }
+        if let intent = knowledgeBase.smallTalk.last(where: { $0.id == key }) {
+            return [.paragraph(intent.reply.text(language))]
+        }
         if let position = positions[key] { return fullAnswer(knowledgeBase.topics[position], language) }
         guard let slash = key.firstIndex(of: "/"), let position = positions[String(key[..<slash])] else { return nil }
         let topic = knowledgeBase.topics[position]
@@ -224,7 +230,8 @@ public struct Responder: Sendable {
         let normalized = TextNormalizer.normalize(question)
         let read = match.features.flatMap { $0.text.wordBytes == normalized.wordBytes && $0.text.unspacedScalars == normalized.unspacedScalars ? $0 : nil }
         for (id, facet) in matcher.facetsAllowing(question, topics: checkingTopics, read: read) {
-            guard let topic = topicNamed(id), let checked = topic.facets.first(where: { $0.id == facet }), !checked.checks.isEmpty,
+            guard let topic = topicNamed(id), let checked = topic.facets.first(where: { $0.id == facet }),
+                  !checked.checks.isEmpty,
                   Verdict.make(entities: entities, topic: Topic(checking: checked, of: topic), facet: facet,
                                definitions: entityReader.definitions, messages: messages, language: .en) != nil else { continue }
             var found = Match(outcome: .topic(id), confidence: match.ranking.first { $0.label == id }?.probability ?? match.confidence,

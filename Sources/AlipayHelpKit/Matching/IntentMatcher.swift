@@ -219,7 +219,8 @@ public struct IntentMatcher: Sendable {
         // which with hundreds of topics was most of the time a question took.
         let order = Self.rankingOrder(logits)
         let ranking = order.map { Match.Score(label: labels[$0], probability: Double(logits[$0])) }
-        return decide(ranking: ranking, classes: order, features: features, aboutOtherProduct: aboutOtherProduct, ruledOut: ruledOut)
+        return decide(ranking: ranking, classes: order, features: features, aboutOtherProduct: aboutOtherProduct,
+                      ruledOut: ruledOut)
     }
 
     /// Class numbers by descending probability, equal ones in class order (as a stable sort

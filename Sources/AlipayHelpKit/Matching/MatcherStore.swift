@@ -24,11 +24,14 @@ public struct MatcherStore: Sendable {
     func file(for key: UInt64) -> URL { folder.appendingPathComponent("matcher-" + String(key, radix: 16) + ".bin") }
 
     /// The knowledge base's topics as loaded, stored beside the matcher (TopicArchive).
-    func topicsFile(for key: UInt64) -> URL { folder.appendingPathComponent("topics-" + String(key, radix: 16) + ".bin") }
+    func topicsFile(for key: UInt64) -> URL {
+        folder.appendingPathComponent("topics-" + String(key, radix: 16) + ".bin")
+    }
 
     /// The stored matcher for `key`, or a newly trained one (then stored). `directory` is the
     /// knowledge base's folder: with it, its topics are stored too, for `load`.
-    public func matcher(key: UInt64, knowledgeBase: KnowledgeBase, policy: MatchPolicy, directory: URL? = nil) throws -> IntentMatcher {
+    public func matcher(key: UInt64, knowledgeBase: KnowledgeBase, policy: MatchPolicy,
+                        directory: URL? = nil) throws -> IntentMatcher {
         if let matcher = stored(key: key, knowledgeBase: knowledgeBase, policy: policy) { return matcher }
         let matcher = try IntentMatcher(knowledgeBase: knowledgeBase, policy: policy)
         store(matcher.archive(key: key), at: file(for: key))
@@ -45,17 +48,21 @@ public struct MatcherStore: Sendable {
     /// otherwise everything is read, and the matcher is trained and stored.
     public func load(directory: URL, key: UInt64, policy: MatchPolicy) throws -> (KnowledgeBase, IntentMatcher) {
         if FileManager.default.fileExists(atPath: file(for: key).path) {
-            let answering = try KnowledgeBase.load(from: directory, trainingData: false, storedTopics: storedTopics(key: key, directory: directory))
+            let topics = storedTopics(key: key, directory: directory)
+            let answering = try KnowledgeBase.load(from: directory, trainingData: false, storedTopics: topics)
             if let matcher = stored(key: key, knowledgeBase: answering, policy: policy) { return (answering, matcher) }
         }
         let knowledgeBase = try KnowledgeBase.load(from: directory)
-        return (knowledgeBase, try matcher(key: key, knowledgeBase: knowledgeBase, policy: policy, directory: directory))
+        let trained = try matcher(key: key, knowledgeBase: knowledgeBase, policy: policy, directory: directory)
+        return (knowledgeBase, trained)
     }
 
     /// The stored topics for `key`, or nil when there are none or they do not read back whole.
     private func storedTopics(key: UInt64, directory: URL) -> [Topic]? {
-        guard let bytes = Self.contents(of: topicsFile(for: key).path), var reader = MatcherArchive.open(bytes, key: key),
-              let topics = try? TopicArchive.topics(from: &reader, directory: directory), reader.offset == reader.bytes.count else { return nil }
+        guard let bytes = Self.contents(of: topicsFile(for: key).path),
+              var reader = MatcherArchive.open(bytes, key: key),
+              let topics = try? TopicArchive.topics(from: &reader, directory: directory),
+              reader.offset == reader.bytes.count else { return nil }
         return topics
     }
 
@@ -91,7 +98,8 @@ public struct MatcherStore: Sendable {
             // Older matchers for other keys are of no more use.
             let current = path.lastPathComponent.drop { $0 != "-" } // "-<key>.bin"
             for name in (try? FileManager.default.contentsOfDirectory(atPath: folder.path)) ?? []
-            where (name.hasPrefix("matcher-") || name.hasPrefix("topics-")) && name.hasSuffix(".bin") && !name.hasSuffix(current) {
+            where (name.hasPrefix("matcher-") || name.hasPrefix("topics-")) && name.hasSuffix(".bin")
+                && !name.hasSuffix(current) {
                 try? FileManager.default.removeItem(at: folder.appendingPathComponent(name))
             }
             try Data(bytes).write(to: path, options: .atomic)

@@ -68,7 +68,7 @@ public struct IntentMatcher: Sendable {
         // Learn the vocabulary of every example before building features, so the feature
         // space is fixed when training starts.
         let examples = knowledgeBase.allExamples
-        let labelled = examples.map { example in
+        var labelled = examples.map { example in
             (TextNormalizer.normalize(example.text), labels.firstIndex(of: example.label)!)
         }
         let languageDetector = self.languageDetector
@@ -96,13 +96,20 @@ public struct IntentMatcher: Sendable {
         }
         let space = FeatureSpace(documents: training.map(\.features.keys), unknownShare: policy.unknownShare)
         self.space = space
-        classifier = SoftmaxClassifier(classCount: labels.count, featureCount: space.count, examples: training.map {
-            .init(vector: Self.vector($0.features, in: space), label: $0.label)
-        })
-        // The facet selectors train on the same examples: reuse their features.
+        // The facet selectors train on the same examples: reuse their features. They are trained
+        // first, so that every example's features can be let go before the classifier's table
+        // (tens of megabytes for hundreds of topics) is made; the order changes nothing learnt.
         facetSelectors = topics.enumerated().map { index, topic in
-            FacetSelector(topic: topic, triggers: facetTriggers[index], features: { featuresOfExample[$0] ?? features(TextNormalizer.normalize($0)) })
+            FacetSelector(topic: topic, triggers: facetTriggers[index],
+                          features: { featuresOfExample[$0] ?? features(TextNormalizer.normalize($0)) })
         }
+        featuresOfExample = [:]
+        labelled = []
+        let vectors = training.map {
+            SoftmaxClassifier.Example(vector: Self.vector($0.features, in: space), label: $0.label)
+        }
+        training = []
+        classifier = SoftmaxClassifier(classCount: labels.count, featureCount: space.count, examples: vectors)
     }
 
     // MARK: Storing the trained matcher

@@ -210,10 +210,11 @@ public struct IntentMatcher: Sendable {
         var ruledOut: [String] = []
         let aboutOtherProduct = policy.rules.contains(.otherProduct)
             && features.contains(otherProduct) && !(alipay.map(features.contains) ?? false)
+        let terms = features.tokens.terms
         for topic in 0..<topicCount {
             if aboutOtherProduct {
                 logits[topic] = -.infinity
-            } else if policy.rules.contains(.require), requireRules[topic].firstMatch(in: features) == nil {
+            } else if policy.rules.contains(.require), !terms.withUnsafeBufferPointer(requireRules[topic].holds(among:)) {
                 logits[topic] = -.infinity
             } else if policy.rules.contains(.exclude), let excluded = excludeRules[topic].firstMatch(in: features) {
                 logits[topic] = -.infinity
@@ -237,9 +238,19 @@ public struct IntentMatcher: Sendable {
         guard probabilities.allSatisfy({ $0.isFinite && $0.sign == .plus }) else {
             return probabilities.indices.sorted { probabilities[$0] > probabilities[$1] }
         }
-        var keys = probabilities.indices.map { UInt64(~probabilities[$0].bitPattern) << 32 | UInt64($0) }
+        // Classes ruled out (most of them, with hundreds of topics) are exactly 0 and come last,
+        // in class order: only the others need sorting.
+        var keys: [UInt64] = []
+        var zeros: [Int] = []
+        for (index, probability) in probabilities.enumerated() {
+            if probability == 0 {
+                zeros.append(index)
+            } else {
+                keys.append(UInt64(~probability.bitPattern) << 32 | UInt64(index))
+            }
+        }
         keys.sort()
-        return keys.map { Int($0 & 0xFFFF_FFFF) }
+        return keys.map { Int($0 & 0xFFFF_FFFF) } + zeros
     }
 
     /// Reads a question as a follow-up to `topic` ("and per year?" after a limits answer): the

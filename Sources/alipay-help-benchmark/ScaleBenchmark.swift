@@ -5,7 +5,7 @@ import Foundation
 /// (`intents/`); more is the real one plus generated topics (SyntheticKnowledgeBase.swift). For
 /// each size, with a cache folder of its own (`XDG_CACHE_HOME`, emptied first):
 /// 1. the first start, which trains and stores the matcher: seconds to the first answer, the
-///    child's peak memory, and the stored matcher's size;
+///    child's peak memory (training, then the batch of 3.), and the stored matcher and topics' size;
 /// 2. start-up to the first answer with the matcher stored (median of 21 runs);
 /// 3. `ask --json` answering 100,000 lines through pipes (median of `--runs`) and its peak memory:
 ///    for 5 topics the mixed batch of the labelled suites, for more, questions drawn over every
@@ -19,12 +19,23 @@ import Foundation
     defer { try? FileManager.default.removeItem(at: temporary) }
     let real = try KnowledgeBase.load(from: intents)
     let realText = try realKnowledgeBaseText()
-    let realQuestions = try LabelledSuite.loadAll(in: intents.appendingPathComponent("tests")).flatMap(\.cases).map(\.question)
+    let realQuestions = try LabelledSuite.loadAll(in: intents.appendingPathComponent("tests")).flatMap(\.cases).map(
+        \.question)
 
-    struct Row { var topics: Int; var training: Double; var trainingPeak: Int; var archive: Int; var first: Double
-                 var worst: Double; var throughput: Double; var peak: Int; var understood: Double? }
+    struct Row {
+        var topics: Int
+        var training: Double
+        var trainingPeak: Int
+        var archive: Int
+        var first: Double
+        var worst: Double
+        var throughput: Double
+        var peak: Int
+        var understood: Double?
+    }
     var rows: [Row] = []
-    print("knowledge-base sizes \(sizes.map(String.init).joined(separator: ", ")) topics; throughput median of \(runs) runs")
+    let sizeList = sizes.map(String.init).joined(separator: ", ")
+    print("knowledge-base sizes \(sizeList) topics; throughput median of \(runs) runs")
     for size in sizes {
         let generated = max(0, size - real.topics.count)
         let synthetic = SyntheticKnowledgeBase(count: generated, reservedText: realText)
@@ -36,11 +47,23 @@ import Foundation
         unsetenv("ALIPAY_HELP_NO_CACHE")
         let question = ["ask", "how do I change my phone number", "--kb", directory.path]
 
-        // 1. The first start trains and stores the matcher.
-        let training = try runBinary(question, stdinPath: nil)
-        let stored = (try? FileManager.default.contentsOfDirectory(atPath: cache.appendingPathComponent("alipay-help").path)) ?? []
+        let batch =
+            generated == 0
+            ? try makeMixedBatch(count: lineCount)
+            : synthetic.batch(count: lineCount, realQuestions: realQuestions, realTopics: real.topics.count)
+        let input = temporary.appendingPathComponent("batch-\(size).txt")
+        try writeLines(batch.map { Array($0.utf8) }, to: input)
+        let askBatch = ["ask", "--json", "--kb", directory.path]
+
+        // 1. The first start trains and stores the matcher. It is given the batch, so that it
+        // lives long enough for its peak memory to be read (a single answer ends too soon).
+        let training = try runBinary(askBatch, stdinPath: input.path)
+        let stored =
+            (try? FileManager.default.contentsOfDirectory(atPath: cache.appendingPathComponent("alipay-help").path))
+            ?? []
         let archive = stored.filter { $0.hasSuffix(".bin") }.compactMap {
-            (try? FileManager.default.attributesOfItem(atPath: cache.appendingPathComponent("alipay-help/" + $0).path))?[.size] as? Int
+            let path = cache.appendingPathComponent("alipay-help/" + $0).path
+            return (try? FileManager.default.attributesOfItem(atPath: path))?[.size] as? Int
         }.reduce(0, +)
 
         // 2. Start-up with the matcher stored.
@@ -54,13 +77,9 @@ import Foundation
         firsts.sort()
 
         // 3. Throughput through pipes.
-        let batch = generated == 0 ? try makeMixedBatch(count: lineCount)
-            : synthetic.batch(count: lineCount, realQuestions: realQuestions, realTopics: real.topics.count)
-        let input = temporary.appendingPathComponent("batch-\(size).txt")
-        try writeLines(batch.map { Array($0.utf8) }, to: input)
         var times: [Double] = []
         for _ in 0..<runs {
-            let run = try runBinary(["ask", "--json", "--kb", directory.path], stdinPath: input.path)
+            let run = try runBinary(askBatch, stdinPath: input.path)
             times.append(run.total)
             peak = max(peak, run.maxRSS)
         }
@@ -70,7 +89,8 @@ import Foundation
         var understood: Double? = nil
         if generated > 0 {
             let store = MatcherStore(folder: cache.appendingPathComponent("alipay-help"))
-            let key = MatcherStore.key(knowledgeBaseFiles: files(in: directory), policy: MatchPolicy(), program: programIdentity())
+            let key = MatcherStore.key(
+                knowledgeBaseFiles: files(in: directory), policy: MatchPolicy(), program: programIdentity())
             let (knowledgeBase, matcher) = try store.load(directory: directory, key: key, policy: MatchPolicy())
             _ = knowledgeBase
             var random = InputClasses.Generator(state: 1234)
@@ -78,27 +98,36 @@ import Foundation
             let count = 5000
             for _ in 0..<count {
                 let topic = random.pick(synthetic.topics)
-                let text = SyntheticKnowledgeBase.question(topic, facet: nil, chinese: random.next(4) == 0, random: &random)
+                let text = SyntheticKnowledgeBase.question(
+                    topic, facet: nil, chinese: random.next(4) == 0, random: &random)
                 if case .topic(let id) = matcher.match(text).outcome, id == topic.id { right += 1 }
             }
             understood = Double(right) / Double(count)
         }
-        let row = Row(topics: size, training: training.total, trainingPeak: training.maxRSS, archive: archive,
-                      first: median(firsts), worst: firsts.last!, throughput: Double(lineCount) / median(times), peak: peak,
-                      understood: understood)
+        let row = Row(
+            topics: size, training: training.first, trainingPeak: training.maxRSS, archive: archive,
+            first: median(firsts), worst: firsts.last!, throughput: Double(lineCount) / median(times), peak: peak,
+            understood: understood)
         rows.append(row)
-        print(String(format: "%4d topics: first start (trains) %.2f s, peak %.1f MB, stored matcher and topics %.1f MB; start-up median %.1f ms "
-                     + "(worst %.1f); ask --json %.0f q/s; peak memory %.1f MB%@",
-                     size, row.training, Double(row.trainingPeak) / 1024, Double(row.archive) / 1e6, row.first * 1000, row.worst * 1000,
-                     row.throughput, Double(row.peak) / 1024,
-                     understood.map { String(format: "; generated questions understood %.1f%%", $0 * 100) } ?? ""))
+        print(
+            String(
+                format:
+                    "%4d topics: first start (trains) %.2f s, peak %.1f MB with the batch, "
+                    + "stored matcher and topics %.1f MB; "
+                    + "start-up median %.1f ms (worst %.1f); ask --json %.0f q/s; peak memory %.1f MB%@",
+                size, row.training, Double(row.trainingPeak) / 1024, Double(row.archive) / 1e6, row.first * 1000,
+                row.worst * 1000,
+                row.throughput, Double(row.peak) / 1024,
+                understood.map { String(format: "; generated questions understood %.1f%%", $0 * 100) } ?? ""))
     }
     guard let base = rows.first else { return }
     print("\ngrowth from \(base.topics) topics (×): training, first start, throughput, peak memory")
     for row in rows.dropFirst() {
-        print(String(format: "%4d topics: training ×%.1f, start-up ×%.1f, throughput ×%.2f, peak memory ×%.1f", row.topics,
-                     row.training / base.training, row.first / base.first, row.throughput / base.throughput,
-                     Double(row.peak) / Double(base.peak)))
+        print(
+            String(
+                format: "%4d topics: training ×%.1f, start-up ×%.1f, throughput ×%.2f, peak memory ×%.1f", row.topics,
+                row.training / base.training, row.first / base.first, row.throughput / base.throughput,
+                Double(row.peak) / Double(base.peak)))
     }
     unsetenv("XDG_CACHE_HOME")
 }

@@ -29,8 +29,10 @@ struct SyntheticKnowledgeBase {
     let strangers: [String]
     let strangersChinese: [String]
 
-    static let actions = ["activate", "renew", "check", "cancel", "open", "set up", "turn off", "pay for", "top up",
-                          "apply for", "unlock", "share", "find", "use", "stop", "reset", "upgrade", "view"]
+    static let actions = [
+        "activate", "renew", "check", "cancel", "open", "set up", "turn off", "pay for", "top up",
+        "apply for", "unlock", "share", "find", "use", "stop", "reset", "upgrade", "view",
+    ]
     static let chineseActions = ["开通", "关闭", "使用", "设置", "查看", "申请", "续费", "取消", "解锁", "升级"]
     static let facetThemes = [("fee", "费用"), ("time", "时间"), ("rules", "条件"), ("where", "位置"), ("fault", "故障")]
 
@@ -40,21 +42,26 @@ struct SyntheticKnowledgeBase {
     ///     terms avoid (a generated term inside a real one would change how real questions read).
     init(count: Int, reservedText: String, seed: UInt64 = 2026) {
         var random = InputClasses.Generator(state: seed)
-        let syllables = ["ka", "zu", "mel", "ri", "tor", "va", "nis", "po", "lan", "qui", "dro", "fa", "gem", "hu", "jo",
-                         "bel", "cor", "dax", "vel", "wo", "yan", "zir", "tam", "sol", "ru", "pex", "mo", "nak", "lim", "gru"]
+        let syllables = [
+            "ka", "zu", "mel", "ri", "tor", "va", "nis", "po", "lan", "qui", "dro", "fa", "gem", "hu", "jo",
+            "bel", "cor", "dax", "vel", "wo", "yan", "zir", "tam", "sol", "ru", "pex", "mo", "nak", "lim", "gru",
+        ]
         var used = Set<String>()
         func madeUp() -> String {
             while true {
                 let word = (0..<(2 + random.next(2))).map { _ in random.pick(syllables) }.joined()
                 // No ending that an English stem rule would strip: each word stays itself.
-                if word.count >= 5, !["s", "ed", "er", "ly", "y", "ing"].contains(where: word.hasSuffix), used.insert(word).inserted {
+                if word.count >= 5, !["s", "ed", "er", "ly", "y", "ing"].contains(where: word.hasSuffix),
+                    used.insert(word).inserted
+                {
                     return word
                 }
             }
         }
-        let common = Array("山水火木金土星云雨雪花草树林石田禾米竹羊马牛鱼鸟虫贝车舟窗灯桌椅床杯盘碗瓶箱伞帽鞋袜裙布丝棉纸笔墨画琴棋诗歌舞剧影音色香甜酸苦辣咸冷热温凉春夏秋冬东西南北"
-            + "岛湖河江海泉溪峰岭谷洞沙砖瓦墙桥塔亭园厨灶锅勺筷壶碟盆篮绳针线扣镜梳刷皂巾被枕毯帘钟琵琶笛鼓铃旗灯笼松柏梅兰菊荷桃李杏梨枣橙瓜豆葱蒜姜椒茶酒糖盐油醋"
-            + "狐狼熊鹿兔龟蛇蜂蝶鹤燕鸭鹅猫狗猪鸡虎龙凤麟鲸鲨虾蟹贝珠玉翠琥珀铜铁银锡铅钢碳硅磷硫")
+        let common = Array(
+            "山水火木金土星云雨雪花草树林石田禾米竹羊马牛鱼鸟虫贝车舟窗灯桌椅床杯盘碗瓶箱伞帽鞋袜裙布丝棉纸笔墨画琴棋诗歌舞剧影音色香甜酸苦辣咸冷热温凉春夏秋冬东西南北"
+                + "岛湖河江海泉溪峰岭谷洞沙砖瓦墙桥塔亭园厨灶锅勺筷壶碟盆篮绳针线扣镜梳刷皂巾被枕毯帘钟琵琶笛鼓铃旗灯笼松柏梅兰菊荷桃李杏梨枣橙瓜豆葱蒜姜椒茶酒糖盐油醋"
+                + "狐狼熊鹿兔龟蛇蜂蝶鹤燕鸭鹅猫狗猪鸡虎龙凤麟鲸鲨虾蟹贝珠玉翠琥珀铜铁银锡铅钢碳硅磷硫")
         let reserved = Set(reservedText)
         let characters = common.filter { !reserved.contains($0) }
         var usedChinese = Set<String>()
@@ -105,7 +112,9 @@ struct SyntheticKnowledgeBase {
     static let chineseFacetFrames = ["%z的%g是多少", "%z%g怎么算", "%g%z"]
 
     /// One English or Chinese question about `topic`, a facet's when `facet` is given.
-    static func question(_ topic: GeneratedTopic, facet: Int?, chinese: Bool, random: inout InputClasses.Generator) -> String {
+    static func question(_ topic: GeneratedTopic, facet: Int?, chinese: Bool, random: inout InputClasses.Generator)
+        -> String
+    {
         let frame: String
         switch (facet, chinese) {
         case (nil, false): frame = random.pick(englishFrames)
@@ -117,7 +126,10 @@ struct SyntheticKnowledgeBase {
         var characters = Substring(frame)
         while let first = characters.first {
             characters = characters.dropFirst()
-            guard first == "%", let code = characters.first else { text.append(first); continue }
+            guard first == "%", let code = characters.first else {
+                text.append(first)
+                continue
+            }
             characters = characters.dropFirst()
             switch code {
             case "s": text += random.pick(topic.subject)
@@ -134,15 +146,21 @@ struct SyntheticKnowledgeBase {
     }
 
     /// `count` different questions (fewer if the templates run out).
-    static func questions(_ topic: GeneratedTopic, facet: Int?, english: Int, chinese: Int, random: inout InputClasses.Generator) -> [String] {
+    static func questions(
+        _ topic: GeneratedTopic, facet: Int?, english: Int, chinese: Int, random: inout InputClasses.Generator
+    ) -> [String] {
         var seen = Set<String>()
         var out: [String] = []
         for (wanted, isChinese) in [(english, false), (chinese, true)] {
-            var added = 0, tries = 0
+            var added = 0
+            var tries = 0
             while added < wanted && tries < 1000 {
                 tries += 1
                 let text = question(topic, facet: facet, chinese: isChinese, random: &random)
-                if seen.insert(text).inserted { out.append(text); added += 1 }
+                if seen.insert(text).inserted {
+                    out.append(text)
+                    added += 1
+                }
             }
         }
         return out
@@ -153,23 +171,29 @@ struct SyntheticKnowledgeBase {
 
     /// The topic file.
     func yaml(_ topic: GeneratedTopic, random: inout InputClasses.Generator) -> String {
-        let name = topic.subject[0].capitalized, zh = topic.subjectChinese[0]
+        let name = topic.subject[0].capitalized
+        let zh = topic.subjectChinese[0]
         var lines = [
             "id: \(topic.id)",
             "title: {en: \(Self.quoted(name)), zh: \(Self.quoted(zh))}",
             "require: [\(topic.id)]",
             "examples:",
         ]
-        lines += Self.questions(topic, facet: nil, english: 32, chinese: 8, random: &random).map { "  - " + Self.quoted($0) }
+        lines += Self.questions(topic, facet: nil, english: 32, chinese: 8, random: &random).map {
+            "  - " + Self.quoted($0)
+        }
         lines += [
             "answer:",
-            "  summary: {en: \(Self.quoted("\(name) is set up from the Me page of the Alipay app.")), zh: \(Self.quoted("\(zh)在支付宝的“我的”页面设置。"))}",
+            "  summary: {en: \(Self.quoted("\(name) is set up from the Me page of the Alipay app.")), "
+                + "zh: \(Self.quoted("\(zh)在支付宝的“我的”页面设置。"))}",
             "  steps:",
             "    - {en: \(Self.quoted("Open Alipay and tap Me.")), zh: \"打开支付宝，点“我的”。\"}",
-            "    - {en: \(Self.quoted("Find \(name) under Settings and \(topic.actions[0]) it.")), zh: \(Self.quoted("在设置里找到\(zh)，按提示操作。"))}",
+            "    - {en: \(Self.quoted("Find \(name) under Settings and \(topic.actions[0]) it.")), "
+                + "zh: \(Self.quoted("在设置里找到\(zh)，按提示操作。"))}",
             "    - {en: \"Confirm with your payment password.\", zh: \"输入支付密码确认。\"}",
             "  notes:",
-            "    - {en: \(Self.quoted("\(name) works with \(topic.extras[0]) too.")), zh: \(Self.quoted("\(zh)也支持\(topic.subjectChinese[1])。"))}",
+            "    - {en: \(Self.quoted("\(name) works with \(topic.extras[0]) too.")), "
+                + "zh: \(Self.quoted("\(zh)也支持\(topic.subjectChinese[1])。"))}",
             "facets:",
         ]
         for (index, theme) in Self.facetThemes.enumerated() {
@@ -179,9 +203,13 @@ struct SyntheticKnowledgeBase {
                 "    triggers: [\(topic.id)_\(theme.0)]",
                 "    examples:",
             ]
-            lines += Self.questions(topic, facet: index, english: 4, chinese: 2, random: &random).map { "      - " + Self.quoted($0) }
-            lines.append("    answer: {en: \(Self.quoted("The \(topic.facetWords[index][0]) of \(name) is shown before you confirm.")), "
-                + "zh: \(Self.quoted("确认前会显示\(zh)的\(topic.facetChinese[index])。"))}")
+            lines += Self.questions(topic, facet: index, english: 4, chinese: 2, random: &random).map {
+                "      - " + Self.quoted($0)
+            }
+            lines.append(
+                "    answer: {en: "
+                    + "\(Self.quoted("The \(topic.facetWords[index][0]) of \(name) is shown before you confirm.")), "
+                    + "zh: \(Self.quoted("确认前会显示\(zh)的\(topic.facetChinese[index])。"))}")
         }
         return lines.joined(separator: "\n") + "\n"
     }
@@ -193,24 +221,32 @@ struct SyntheticKnowledgeBase {
         try manager.copyItem(at: intents, to: destination)
         var random = InputClasses.Generator(state: 77)
         for topic in topics {
-            try yaml(topic, random: &random).write(to: destination.appendingPathComponent(topic.id + ".yaml"), atomically: false, encoding: .utf8)
+            try yaml(topic, random: &random).write(
+                to: destination.appendingPathComponent(topic.id + ".yaml"), atomically: false, encoding: .utf8)
         }
         // The concepts go at the top of the vocabulary's `concepts:`, the strangers at the top of
         // the out-of-scope examples.
         var concepts: [String] = []
         for topic in topics {
-            concepts += ["  \(topic.id):", "    en: \(Self.list(topic.subject))", "    zh: \(Self.list(topic.subjectChinese))"]
+            concepts += [
+                "  \(topic.id):", "    en: \(Self.list(topic.subject))", "    zh: \(Self.list(topic.subjectChinese))",
+            ]
             for (index, theme) in Self.facetThemes.enumerated() {
-                concepts += ["  \(topic.id)_\(theme.0):", "    en: \(Self.list(topic.facetWords[index]))", "    zh: \(Self.list([topic.facetChinese[index]]))"]
+                concepts += [
+                    "  \(topic.id)_\(theme.0):", "    en: \(Self.list(topic.facetWords[index]))",
+                    "    zh: \(Self.list([topic.facetChinese[index]]))",
+                ]
             }
         }
         var outOfScope: [String] = []
         for (index, word) in strangers.enumerated() {
             let action = Self.actions[index % Self.actions.count]
-            outOfScope.append("  - " + Self.quoted(index % 2 == 0 ? "how do I \(action) my \(word)" : "\(word) \(action) help"))
+            outOfScope.append(
+                "  - " + Self.quoted(index % 2 == 0 ? "how do I \(action) my \(word)" : "\(word) \(action) help"))
         }
         for (index, term) in strangersChinese.enumerated() {
-            outOfScope.append("  - " + Self.quoted(term + "怎么" + Self.chineseActions[index % Self.chineseActions.count]))
+            outOfScope.append(
+                "  - " + Self.quoted(term + "怎么" + Self.chineseActions[index % Self.chineseActions.count]))
         }
         try insert(concepts, after: "concepts:", in: destination.appendingPathComponent("vocabulary.yaml"))
         try insert(outOfScope, after: "examples:", in: destination.appendingPathComponent("out_of_scope.yaml"))
@@ -234,7 +270,9 @@ struct SyntheticKnowledgeBase {
             var question: String
             let pick = random.next(total)
             if index % 10 == 9 {
-                question = random.next(2) == 0 ? "how do I \(random.pick(Self.actions)) my \(random.pick(strangers))"
+                question =
+                    random.next(2) == 0
+                    ? "how do I \(random.pick(Self.actions)) my \(random.pick(strangers))"
                     : random.pick(strangersChinese) + "怎么" + random.pick(Self.chineseActions)
             } else if pick < realTopics {
                 question = random.pick(realQuestions)
@@ -245,7 +283,10 @@ struct SyntheticKnowledgeBase {
             }
             if index % 3 == 0 {
                 var scalars = Array(question.unicodeScalars)
-                if scalars.count > 4 { let i = random.next(scalars.count - 1); scalars.swapAt(i, i + 1) }
+                if scalars.count > 4 {
+                    let i = random.next(scalars.count - 1)
+                    scalars.swapAt(i, i + 1)
+                }
                 question = "hi, quick question \(index): " + String(String.UnicodeScalarView(scalars)) + " thanks"
             }
             return question

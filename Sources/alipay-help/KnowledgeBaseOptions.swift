@@ -48,7 +48,8 @@ struct KnowledgeBaseOptions: ParsableArguments {
             let store = MatcherStore(folder: cache)
             if trainingData {
                 let knowledgeBase = try KnowledgeBase.load(from: folder)
-                let matcher = try store.matcher(key: key, knowledgeBase: knowledgeBase, policy: policy, directory: folder)
+                let matcher = try store.matcher(key: key, knowledgeBase: knowledgeBase, policy: policy,
+                                                directory: folder)
                 return Responder(knowledgeBase: knowledgeBase, matcher: matcher)
             }
             let (knowledgeBase, matcher) = try store.load(directory: folder, key: key, policy: policy)

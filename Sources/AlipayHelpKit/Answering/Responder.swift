@@ -1,11 +1,17 @@
+import Foundation
+
 /// Turns questions into replies: matches them, then picks the topic answer, facet, small-talk
 /// reply, clarifying question or polite refusal, in the language asked for (by default the
 /// question's). Replies for each outcome and language are built once.
 public struct Responder: Sendable {
     public let knowledgeBase: KnowledgeBase
     public let matcher: IntentMatcher
-    /// Prepared replies by language, then by topic, facet ("topic/facet") or small-talk id.
-    private let prepared: [Language: [String: Prepared]]
+    /// Prepared replies by language, then by topic, facet ("topic/facet") or small-talk id,
+    /// each built the first time it is needed: a knowledge base of hundreds of topics would
+    /// otherwise render thousands of answers at every start to give one.
+    private let prepared: [Language: PreparedReplies]
+    /// Each topic's position in the knowledge base, by id.
+    private let topicPositions: [String: Int]
     /// The line that goes before an English answer to a question in another language, as
     /// text and as the start of a JSON string.
     private let otherLanguageNote: (text: String, escapedPrefix: String)
@@ -14,10 +20,37 @@ public struct Responder: Sendable {
     private let checkingTopics: [String]
 
     /// A reply built once: its blocks, plain text and that text escaped for JSON.
-    private struct Prepared: Sendable {
+    struct Prepared: Sendable {
         var blocks: [ReplyBlock]
         var text: String
         var escaped: String
+
+        init(_ blocks: [ReplyBlock]) {
+            self.blocks = blocks
+            text = PlainTextRenderer.render(blocks)
+            var escaped = ""
+            JSONLineEncoder.appendString(text, to: &escaped)
+            self.escaped = escaped
+        }
+    }
+
+    /// One language's prepared replies, filled in as they are asked for; shared by the copies
+    /// of a responder.
+    final class PreparedReplies: @unchecked Sendable {
+        private let lock = NSLock()
+        private var table: [String: Prepared] = [:]
+        private let make: @Sendable (String) -> Prepared?
+
+        init(_ make: @escaping @Sendable (String) -> Prepared?) { self.make = make }
+
+        subscript(key: String) -> Prepared? {
+            lock.lock()
+            defer { lock.unlock() }
+            if let found = table[key] { return found }
+            let made = make(key)
+            if let made { table[key] = made }
+            return made
+        }
     }
 
     public init(knowledgeBase: KnowledgeBase, policy: MatchPolicy = MatchPolicy()) throws {
@@ -30,29 +63,16 @@ public struct Responder: Sendable {
         self.matcher = matcher
         entityReader = EntityReader(definitions: knowledgeBase.entities)
         checkingTopics = knowledgeBase.topics.filter { $0.facets.contains { !$0.checks.isEmpty } }.map(\.id)
-        var prepared: [Language: [String: Prepared]] = [:]
+        var positions: [String: Int] = [:]
+        for (position, topic) in knowledgeBase.topics.enumerated() where positions[topic.id] == nil {
+            positions[topic.id] = position
+        }
+        topicPositions = positions
+        var prepared: [Language: PreparedReplies] = [:]
         for language in Language.allCases {
-            var table: [String: Prepared] = [:]
-            func add(_ key: String, _ blocks: [ReplyBlock]) {
-                let text = PlainTextRenderer.render(blocks)
-                var escaped = ""
-                JSONLineEncoder.appendString(text, to: &escaped)
-                table[key] = Prepared(blocks: blocks, text: text, escaped: escaped)
+            prepared[language] = PreparedReplies { [positions] key in
+                Self.blocks(for: key, knowledgeBase, positions, language).map(Prepared.init)
             }
-            for topic in knowledgeBase.topics {
-                add(topic.id, Self.fullAnswer(topic, language))
-                for facet in topic.facets {
-                    // Titles keep their case as written: lowercasing the first letter broke
-                    // "QR-code payments" and the name "Huabei".
-                    let heading = language.isChinese
-                        ? "\(topic.title.text(language))：\(facet.title.text(language))"
-                        : "\(topic.title.en): \(facet.title.en)"
-                    add(topic.id + "/" + facet.id, [.heading(heading), .paragraph(facet.answer.text(language))])
-                }
-            }
-            for intent in knowledgeBase.smallTalk { add(intent.id, [.paragraph(intent.reply.text(language))]) }
-            add(LabelledQuestion.outOfScopeLabel, [.paragraph(knowledgeBase.outOfScope.reply.text(language))])
-            prepared[language] = table
         }
         self.prepared = prepared
         let note = knowledgeBase.messages.text(.otherLanguageNote, .en) + "\n\n"
@@ -60,6 +80,31 @@ public struct Responder: Sendable {
         JSONLineEncoder.appendString(note, to: &escaped)
         otherLanguageNote = (note, String(escaped.dropLast()))
     }
+
+    /// What a prepared reply says: the out-of-scope reply, a small-talk reply, a topic's full
+    /// answer or one facet's ("topic/facet"), in that order of precedence (the order a table
+    /// built ahead of time was overwritten in); nil for a key that names none of them.
+    private static func blocks(for key: String, _ knowledgeBase: KnowledgeBase, _ positions: [String: Int],
+                               _ language: Language) -> [ReplyBlock]? {
+        if key == LabelledQuestion.outOfScopeLabel {
+            return [.paragraph(knowledgeBase.outOfScope.reply.text(language))]
+        }
+        if let intent = knowledgeBase.smallTalk.last(where: { $0.id == key }) {
+            return [.paragraph(intent.reply.text(language))]
+        }
+        if let position = positions[key] { return fullAnswer(knowledgeBase.topics[position], language) }
+        guard let slash = key.firstIndex(of: "/"), let position = positions[String(key[..<slash])] else { return nil }
+        let topic = knowledgeBase.topics[position]
+        guard let facet = topic.facets.last(where: { $0.id == key[key.index(after: slash)...] }) else { return nil }
+        // Titles keep their case as written: lowercasing the first letter broke "QR-code
+        // payments" and the name "Huabei".
+        let heading = language.isChinese
+            ? "\(topic.title.text(language))：\(facet.title.text(language))"
+            : "\(topic.title.en): \(facet.title.en)"
+        return [.heading(heading), .paragraph(facet.answer.text(language))]
+    }
+
+    private func topicNamed(_ id: String) -> Topic? { topicPositions[id].map { knowledgeBase.topics[$0] } }
 
     static func fullAnswer(_ topic: Topic, _ language: Language) -> [ReplyBlock] {
         var blocks: [ReplyBlock] = [.heading(topic.title.text(language)), .paragraph(topic.answer.summary.text(language))]
@@ -83,7 +128,7 @@ public struct Responder: Sendable {
         var reply = reply(to: question, match: match, in: language)
         reply.questionLanguage = match.questionLanguage
         reply.entities = entities
-        if case let .topic(id) = match.outcome, let topic = knowledgeBase.topic(id),
+        if case let .topic(id) = match.outcome, let topic = topicNamed(id),
            let verdict = Verdict.make(entities: reply.entities, topic: topic, facet: match.facet, definitions: entityReader.definitions,
                                       messages: messages, language: language) {
             // Lead with the yes or no, then the facet that holds the figures.
@@ -121,7 +166,7 @@ public struct Responder: Sendable {
             return preparedReply(LabelledQuestion.outOfScopeLabel, question, match, language)
         case let .ambiguous(ids) where ids.count == 1:
             // One likely topic, not sure enough to answer: ask whether it is the one.
-            let title = knowledgeBase.topic(ids[0])?.title.text(language) ?? ids[0]
+            let title = topicNamed(ids[0])?.title.text(language) ?? ids[0]
             var reply = Reply(question: question, match: match, blocks: [
                 .paragraph(messages.text(.confirmTopic, language, ["topic": title])),
                 .paragraph(messages.text(.confirmTopicHint, language)),
@@ -129,7 +174,7 @@ public struct Responder: Sendable {
             reply.language = language
             return reply
         case let .ambiguous(ids):
-            let titles = ids.compactMap { knowledgeBase.topic($0)?.title.text(language) }
+            let titles = ids.compactMap { topicNamed($0)?.title.text(language) }
             var reply = Reply(question: question, match: match, blocks: [
                 .paragraph(messages.text(.didYouMean, language)),
                 .choices(titles),
@@ -185,7 +230,8 @@ public struct Responder: Sendable {
         let normalized = TextNormalizer.normalize(question)
         let read = match.features.flatMap { $0.text.wordBytes == normalized.wordBytes && $0.text.unspacedScalars == normalized.unspacedScalars ? $0 : nil }
         for (id, facet) in matcher.facetsAllowing(question, topics: checkingTopics, read: read) {
-            guard let topic = knowledgeBase.topic(id), let checked = topic.facets.first(where: { $0.id == facet }), !checked.checks.isEmpty,
+            guard let topic = topicNamed(id), let checked = topic.facets.first(where: { $0.id == facet }),
+                  !checked.checks.isEmpty,
                   Verdict.make(entities: entities, topic: Topic(checking: checked, of: topic), facet: facet,
                                definitions: entityReader.definitions, messages: messages, language: .en) != nil else { continue }
             var found = Match(outcome: .topic(id), confidence: match.ranking.first { $0.label == id }?.probability ?? match.confidence,

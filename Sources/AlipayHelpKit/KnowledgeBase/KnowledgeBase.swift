@@ -73,8 +73,10 @@ extension KnowledgeBase {
     /// Figures every topic can name (the customer-service number).
     static let sharedFiguresFile = "figures.yaml"
     /// Every file that is not a topic.
-    static let fixedFiles: Set<String> = [vocabularyFile, smallTalkFile, outOfScopeFile, messagesFile, EntityDefinitions.file,
-                                          sharedFiguresFile, VagueLines.file, ContextMarkers.file, QuestionSplitter.file]
+    static let fixedFiles: Set<String> = [
+        vocabularyFile, smallTalkFile, outOfScopeFile, messagesFile, EntityDefinitions.file, sharedFiguresFile,
+        VagueLines.file, ContextMarkers.file, QuestionSplitter.file,
+    ]
 
     /// Loads every YAML file in `directory` (not its subfolders): one file per topic, plus the
     /// vocabulary, small talk and out-of-scope files.

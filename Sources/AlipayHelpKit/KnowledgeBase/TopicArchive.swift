@@ -66,35 +66,51 @@ enum TopicArchive {
         return try (0..<(try reader.count())).map { _ in
             let id = try reader.string()
             let title = try text(&reader)
-            let require = try reader.strings(), exclude = try reader.strings(), examples = try reader.strings()
+            let require = try reader.strings()
+            let exclude = try reader.strings()
+            let examples = try reader.strings()
             let exampleLocations = try locations(&reader, paths)
             let answer = Answer(summary: try text(&reader), steps: try texts(&reader), notes: try texts(&reader))
             let facets = try (0..<(try reader.count())).map { _ in
-                let id = try reader.string(), title = try text(&reader), triggers = try reader.strings(), examples = try reader.strings()
-                let exampleLocations = try locations(&reader, paths), answer = try text(&reader)
+                let id = try reader.string()
+                let title = try text(&reader)
+                let triggers = try reader.strings()
+                let examples = try reader.strings()
+                let exampleLocations = try locations(&reader, paths)
+                let answer = try text(&reader)
                 let checks = try (0..<(try reader.count())).map { _ in
-                    FigureCheck(figure: try reader.string(), what: try optionalText(&reader), advice: try optionalText(&reader),
-                                location: try location(&reader, paths))
+                    FigureCheck(
+                        figure: try reader.string(), what: try optionalText(&reader), advice: try optionalText(&reader),
+                        location: try location(&reader, paths))
                 }
-                return Facet(id: id, title: title, triggers: triggers, examples: examples, exampleLocations: exampleLocations,
-                             answer: answer, checks: checks, followUps: try reader.strings(), coveredTopics: try reader.strings(),
-                             location: try location(&reader, paths))
+                return Facet(
+                    id: id, title: title, triggers: triggers, examples: examples, exampleLocations: exampleLocations,
+                    answer: answer, checks: checks, followUps: try reader.strings(),
+                    coveredTopics: try reader.strings(),
+                    location: try location(&reader, paths))
             }
             let figures = try (0..<(try reader.count())).map { _ in
-                Figure(id: try reader.string(), values: try (0..<(try reader.count())).map { _ in Double(bitPattern: try reader.u64()) },
-                       unit: try reader.string(), period: try optionalString(&reader), source: try optionalString(&reader),
-                       orMore: try reader.bool(), location: try location(&reader, paths))
+                Figure(
+                    id: try reader.string(),
+                    values: try (0..<(try reader.count())).map { _ in Double(bitPattern: try reader.u64()) },
+                    unit: try reader.string(), period: try optionalString(&reader), source: try optionalString(&reader),
+                    orMore: try reader.bool(), location: try location(&reader, paths))
             }
-            let hasOrder = try reader.bool(), order = try reader.int()
+            let hasOrder = try reader.bool()
+            let order = try reader.int()
             let literalFigures = try (0..<(try reader.count())).map { _ in
                 (text: try reader.string(), figure: try optionalString(&reader), location: try location(&reader, paths))
             }
-            guard examples.count == exampleLocations.count, facets.allSatisfy({ $0.examples.count == $0.exampleLocations.count }) else {
+            guard examples.count == exampleLocations.count,
+                facets.allSatisfy({ $0.examples.count == $0.exampleLocations.count })
+            else {
                 throw MatcherArchive.Damaged()
             }
-            return Topic(id: id, title: title, require: require, exclude: exclude, examples: examples, exampleLocations: exampleLocations,
-                         answer: answer, facets: facets, figures: figures, order: hasOrder ? order : nil,
-                         literalFigures: literalFigures, location: try location(&reader, paths))
+            return Topic(
+                id: id, title: title, require: require, exclude: exclude, examples: examples,
+                exampleLocations: exampleLocations,
+                answer: answer, facets: facets, figures: figures, order: hasOrder ? order : nil,
+                literalFigures: literalFigures, location: try location(&reader, paths))
         }
     }
 
@@ -116,8 +132,10 @@ enum TopicArchive {
     }
 
     private static func location(_ reader: inout MatcherArchive.Reader, _ paths: Paths) throws -> SourceLocation {
-        let relative = try reader.bool(), file = try reader.string()
-        return SourceLocation(file: relative ? paths.prefix + file : file, line: try reader.int(), column: try reader.int())
+        let relative = try reader.bool()
+        let file = try reader.string()
+        return SourceLocation(
+            file: relative ? paths.prefix + file : file, line: try reader.int(), column: try reader.int())
     }
 
     private static func locations(_ locations: [SourceLocation], _ paths: Paths, _ out: inout MatcherArchive.Writer) {

@@ -68,7 +68,7 @@ public struct IntentMatcher: Sendable {
         // Learn the vocabulary of every example before building features, so the feature
         // space is fixed when training starts.
         let examples = knowledgeBase.allExamples
-        let labelled = examples.map { example in
+        var labelled = examples.map { example in
             (TextNormalizer.normalize(example.text), labels.firstIndex(of: example.label)!)
         }
         let languageDetector = self.languageDetector
@@ -96,13 +96,20 @@ public struct IntentMatcher: Sendable {
         }
         let space = FeatureSpace(documents: training.map(\.features.keys), unknownShare: policy.unknownShare)
         self.space = space
-        classifier = SoftmaxClassifier(classCount: labels.count, featureCount: space.count, examples: training.map {
-            .init(vector: Self.vector($0.features, in: space), label: $0.label)
-        })
-        // The facet selectors train on the same examples: reuse their features.
+        // The facet selectors train on the same examples: reuse their features. They are trained
+        // first, so that every example's features can be let go before the classifier's table
+        // (tens of megabytes for hundreds of topics) is made; the order changes nothing learnt.
         facetSelectors = topics.enumerated().map { index, topic in
-            FacetSelector(topic: topic, triggers: facetTriggers[index], features: { featuresOfExample[$0] ?? features(TextNormalizer.normalize($0)) })
+            FacetSelector(topic: topic, triggers: facetTriggers[index],
+                          features: { featuresOfExample[$0] ?? features(TextNormalizer.normalize($0)) })
         }
+        featuresOfExample = [:]
+        labelled = []
+        let vectors = training.map {
+            SoftmaxClassifier.Example(vector: Self.vector($0.features, in: space), label: $0.label)
+        }
+        training = []
+        classifier = SoftmaxClassifier(classCount: labels.count, featureCount: space.count, examples: vectors)
     }
 
     // MARK: Storing the trained matcher
@@ -217,10 +224,11 @@ public struct IntentMatcher: Sendable {
         var ruledOut: [String] = []
         let aboutOtherProduct = policy.rules.contains(.otherProduct)
             && features.contains(otherProduct) && !(alipay.map(features.contains) ?? false)
+        let terms = features.tokens.terms
         for topic in 0..<topicCount {
             if aboutOtherProduct {
                 logits[topic] = -.infinity
-            } else if policy.rules.contains(.require), requireRules[topic].firstMatch(in: features) == nil {
+            } else if policy.rules.contains(.require), !terms.withUnsafeBufferPointer(requireRules[topic].holds(among:)) {
                 logits[topic] = -.infinity
             } else if policy.rules.contains(.exclude), let excluded = excludeRules[topic].firstMatch(in: features) {
                 logits[topic] = -.infinity
@@ -233,7 +241,8 @@ public struct IntentMatcher: Sendable {
         // which with hundreds of topics was most of the time a question took.
         let order = Self.rankingOrder(logits)
         let ranking = order.map { Match.Score(label: labels[$0], probability: Double(logits[$0])) }
-        return decide(ranking: ranking, classes: order, features: features, aboutOtherProduct: aboutOtherProduct, ruledOut: ruledOut)
+        return decide(ranking: ranking, classes: order, features: features, aboutOtherProduct: aboutOtherProduct,
+                      ruledOut: ruledOut)
     }
 
     /// Class numbers by descending probability, equal ones in class order (as a stable sort
@@ -243,9 +252,19 @@ public struct IntentMatcher: Sendable {
         guard probabilities.allSatisfy({ $0.isFinite && $0.sign == .plus }) else {
             return probabilities.indices.sorted { probabilities[$0] > probabilities[$1] }
         }
-        var keys = probabilities.indices.map { UInt64(~probabilities[$0].bitPattern) << 32 | UInt64($0) }
+        // Classes ruled out (most of them, with hundreds of topics) are exactly 0 and come last,
+        // in class order: only the others need sorting.
+        var keys: [UInt64] = []
+        var zeros: [Int] = []
+        for (index, probability) in probabilities.enumerated() {
+            if probability == 0 {
+                zeros.append(index)
+            } else {
+                keys.append(UInt64(~probability.bitPattern) << 32 | UInt64(index))
+            }
+        }
         keys.sort()
-        return keys.map { Int($0 & 0xFFFF_FFFF) }
+        return keys.map { Int($0 & 0xFFFF_FFFF) } + zeros
     }
 
     /// Reads a question as a follow-up to `topic` ("and per year?" after a limits answer): the

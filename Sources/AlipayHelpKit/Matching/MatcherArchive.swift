@@ -77,9 +77,12 @@ enum MatcherArchive {
 
         /// A counted array of fixed-size values, copied in one go: a large table (the sparse
         /// weights of hundreds of topics) is read at memory speed, not value by value.
-        private mutating func plain<Value, Bits: FixedWidthInteger>(_: Value.Type, _: Bits.Type, _ make: (Bits) -> Value) throws -> [Value] {
+        private mutating func plain<Value, Bits: FixedWidthInteger>(
+            _: Value.Type, _: Bits.Type, _ make: (Bits) -> Value
+        ) throws -> [Value] {
             let n = try count()
-            let slice = try take(n * MemoryLayout<Bits>.size)
+            let size = MemoryLayout<Bits>.size
+            let slice = try take(n * size)
             #if _endian(little)
             return [Value](unsafeUninitializedCapacity: n) { buffer, initialized in
                 slice.withUnsafeBytes { UnsafeMutableRawBufferPointer(buffer).copyMemory(from: $0) }
@@ -87,7 +90,7 @@ enum MatcherArchive {
             }
             #else
             return slice.withUnsafeBytes { raw in
-                (0..<n).map { make(Bits(littleEndian: raw.loadUnaligned(fromByteOffset: $0 * MemoryLayout<Bits>.size, as: Bits.self))) }
+                (0..<n).map { make(Bits(littleEndian: raw.loadUnaligned(fromByteOffset: $0 * size, as: Bits.self))) }
             }
             #endif
         }
@@ -107,7 +110,8 @@ enum MatcherArchive {
         bytes.withUnsafeBytes { raw in
             let words = raw.count / 8
             for index in 0..<words {
-                value = (value ^ UInt64(littleEndian: raw.loadUnaligned(fromByteOffset: index * 8, as: UInt64.self))) &* 0x100_0000_01B3
+                let word = UInt64(littleEndian: raw.loadUnaligned(fromByteOffset: index * 8, as: UInt64.self))
+                value = (value ^ word) &* 0x100_0000_01B3
             }
             for index in (words * 8)..<raw.count { value = (value ^ UInt64(raw[index])) &* 0x100_0000_01B3 }
         }
@@ -252,8 +256,9 @@ extension SoftmaxClassifier {
         }
         let starts = try reader.u32s(), classes = try reader.u16s(), weights = try reader.floats()
         // Every row within the table, in order, and every class number a class.
-        guard starts.count == featureCount + 1, starts.first == 0, Int(starts.last!) == classes.count, classes.count == weights.count,
-              zip(starts, starts.dropFirst()).allSatisfy({ $0 <= $1 }), classes.allSatisfy({ Int($0) < classCount }) else {
+        guard starts.count == featureCount + 1, starts.first == 0, Int(starts.last!) == classes.count,
+              classes.count == weights.count, zip(starts, starts.dropFirst()).allSatisfy({ $0 <= $1 }),
+              classes.allSatisfy({ Int($0) < classCount }) else {
             throw MatcherArchive.Damaged()
         }
         self.init(classCount: classCount, bias: bias, rowStarts: starts, rowClasses: classes, rowWeights: weights)

@@ -24,11 +24,14 @@ public struct MatcherStore: Sendable {
     func file(for key: UInt64) -> URL { folder.appendingPathComponent("matcher-" + String(key, radix: 16) + ".bin") }
 
     /// The knowledge base's topics as loaded, stored beside the matcher (TopicArchive).
-    func topicsFile(for key: UInt64) -> URL { folder.appendingPathComponent("topics-" + String(key, radix: 16) + ".bin") }
+    func topicsFile(for key: UInt64) -> URL {
+        folder.appendingPathComponent("topics-" + String(key, radix: 16) + ".bin")
+    }
 
     /// The stored matcher for `key`, or a newly trained one (then stored). `directory` is the
     /// knowledge base's folder: with it, its topics are stored too, for `load`.
-    public func matcher(key: UInt64, knowledgeBase: KnowledgeBase, policy: MatchPolicy, directory: URL? = nil) throws -> IntentMatcher {
+    public func matcher(key: UInt64, knowledgeBase: KnowledgeBase, policy: MatchPolicy,
+                        directory: URL? = nil) throws -> IntentMatcher {
         if let matcher = stored(key: key, knowledgeBase: knowledgeBase, policy: policy) { return matcher }
         let matcher = try IntentMatcher(knowledgeBase: knowledgeBase, policy: policy)
         store(matcher.archive(key: key), at: file(for: key))
@@ -50,7 +53,8 @@ public struct MatcherStore: Sendable {
             if let matcher, matcher.isTrained(for: answering) { return (answering, matcher) }
         }
         let knowledgeBase = try KnowledgeBase.load(from: directory)
-        return (knowledgeBase, try matcher(key: key, knowledgeBase: knowledgeBase, policy: policy, directory: directory))
+        let trained = try matcher(key: key, knowledgeBase: knowledgeBase, policy: policy, directory: directory)
+        return (knowledgeBase, trained)
     }
 
     /// The topics of `knowledgeBase`, loaded from `directory`, as bytes sealed with `key`.
@@ -131,7 +135,8 @@ public struct MatcherStore: Sendable {
             // Older matchers for other keys are of no more use.
             let current = path.lastPathComponent.drop { $0 != "-" } // "-<key>.bin"
             for name in (try? FileManager.default.contentsOfDirectory(atPath: folder.path)) ?? []
-            where (name.hasPrefix("matcher-") || name.hasPrefix("topics-")) && name.hasSuffix(".bin") && !name.hasSuffix(current) {
+            where (name.hasPrefix("matcher-") || name.hasPrefix("topics-")) && name.hasSuffix(".bin")
+                && !name.hasSuffix(current) {
                 try? FileManager.default.removeItem(at: folder.appendingPathComponent(name))
             }
             try Data(bytes).write(to: path, options: .atomic)

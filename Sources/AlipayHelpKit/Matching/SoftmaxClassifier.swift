@@ -58,7 +58,8 @@ struct SoftmaxClassifier: Sendable {
             }
             starts.append(UInt32(classes.count))
         }
-        return SoftmaxClassifier(classCount: classCount, bias: bias, rowStarts: starts, rowClasses: classes, rowWeights: values)
+        return SoftmaxClassifier(classCount: classCount, bias: bias, rowStarts: starts, rowClasses: classes,
+                                 rowWeights: values)
     }
 
     struct Example {
@@ -124,7 +125,8 @@ struct SoftmaxClassifier: Sendable {
         let averagedBias = sumOfBias.map { $0 / averaged }
         if sumOfWeights.count > Self.denseLimit {
             precondition(classCount <= Int(UInt16.max) + 1, "class numbers are stored in 16 bits")
-            let sparse = Self.sparse(classCount: classCount, weights: sumOfWeights, bias: averagedBias, threshold: Self.pruneBelow)
+            let sparse = Self.sparse(classCount: classCount, weights: sumOfWeights, bias: averagedBias,
+                                     threshold: Self.pruneBelow)
             self.weights = []
             self.bias = averagedBias
             (rowStarts, rowClasses, rowWeights) = (sparse.rowStarts, sparse.rowClasses, sparse.rowWeights)
@@ -169,7 +171,9 @@ struct SoftmaxClassifier: Sendable {
     func weights(forFeature f: Int32) -> [Float] {
         guard isSparse else { return Array(weights[Int(f) * classCount..<(Int(f) + 1) * classCount]) }
         var row = [Float](repeating: 0, count: classCount)
-        for entry in Int(rowStarts[Int(f)])..<Int(rowStarts[Int(f) + 1]) { row[Int(rowClasses[entry])] = rowWeights[entry] }
+        for entry in Int(rowStarts[Int(f)])..<Int(rowStarts[Int(f) + 1]) {
+            row[Int(rowClasses[entry])] = rowWeights[entry]
+        }
         return row
     }
 

@@ -35,4 +35,18 @@ struct TermRule: Sendable {
     func firstMatch(in features: QuestionFeatures) -> [TermID]? {
         alternatives.first { group in group.allSatisfy(features.contains) }
     }
+
+    /// Whether any entry holds among a question's terms (`features.tokens.terms`): what
+    /// `firstMatch` finds, without closures, for the rules of every topic on every question.
+    func holds(among terms: UnsafeBufferPointer<TermID>) -> Bool {
+        for group in alternatives {
+            var all = true
+            for term in group where !terms.contains(term) {
+                all = false
+                break
+            }
+            if all { return true }
+        }
+        return false
+    }
 }

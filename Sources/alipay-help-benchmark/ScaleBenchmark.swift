@@ -53,7 +53,7 @@ import Foundation
             : synthetic.batch(count: lineCount, realQuestions: realQuestions, realTopics: real.topics.count)
         let input = temporary.appendingPathComponent("batch-\(size).txt")
         try writeLines(batch.map { Array($0.utf8) }, to: input)
-        let askBatch = ["ask", "--json", "--kb", directory.path]
+        let askBatch = ["ask", "--json", "--jobs", "1", "--kb", directory.path]  // one core
 
         // 1. The first start trains and stores the matcher. It is given the batch, so that it
         // lives long enough for its peak memory to be read (a single answer ends too soon).

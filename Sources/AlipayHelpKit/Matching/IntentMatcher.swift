@@ -17,6 +17,7 @@ public struct IntentMatcher: Sendable {
     private let classifier: SoftmaxClassifier
     private let requireRules: [TermRule]
     private let excludeRules: [TermRule]
+    private let requireCandidates: RuleCandidates
     private let facetSelectors: [FacetSelector]
     private let otherProduct: TermID
     private let alipay: TermID?
@@ -75,6 +76,7 @@ public struct IntentMatcher: Sendable {
         for (text, _) in labelled { _ = lexicon.learnTokens(of: text, correctingSpelling: languageDetector.correctsSpelling(text)) }
 
         requireRules = topics.map { TermRule($0.require, lexicon: &lexicon) }
+        requireCandidates = RuleCandidates(requireRules)
         excludeRules = topics.map { TermRule($0.exclude, lexicon: &lexicon) }
         let facetTriggers = topics.map { topic in topic.facets.map { TermRule($0.triggers, lexicon: &lexicon, functionWordsCount: true) } }
         lexicon.prepareForReading()
@@ -164,6 +166,7 @@ public struct IntentMatcher: Sendable {
             self.space = space
             self.classifier = classifier
             requireRules = Array(rules[..<topicCount])
+            requireCandidates = RuleCandidates(requireRules)
             excludeRules = Array(rules[topicCount...])
             facetSelectors = selectors
             self.otherProduct = otherProduct
@@ -225,10 +228,15 @@ public struct IntentMatcher: Sendable {
         let aboutOtherProduct = policy.rules.contains(.otherProduct)
             && features.contains(otherProduct) && !(alipay.map(features.contains) ?? false)
         let terms = features.tokens.terms
+        let requiring = policy.rules.contains(.require)
+        let mayHold = UnsafeMutableBufferPointer<Bool>.allocate(capacity: topicCount)
+        defer { mayHold.deallocate() }
+        mayHold.initialize(repeating: false)
+        if requiring { terms.withUnsafeBufferPointer { requireCandidates.mark(among: $0, in: mayHold) } }
         for topic in 0..<topicCount {
             if aboutOtherProduct {
                 logits[topic] = -.infinity
-            } else if policy.rules.contains(.require), !terms.withUnsafeBufferPointer(requireRules[topic].holds(among:)) {
+            } else if requiring, !mayHold[topic] || !terms.withUnsafeBufferPointer(requireRules[topic].holds(among:)) {
                 logits[topic] = -.infinity
             } else if policy.rules.contains(.exclude), let excluded = excludeRules[topic].firstMatch(in: features) {
                 logits[topic] = -.infinity
@@ -240,7 +248,7 @@ public struct IntentMatcher: Sendable {
         // them, which scores are topics is a comparison, not a search of every label by name,
         // which with hundreds of topics was most of the time a question took.
         let order = Self.rankingOrder(logits)
-        let ranking = order.map { Match.Score(label: labels[$0], probability: Double(logits[$0])) }
+        let ranking = Match.Ranking(labels: labels, probabilities: logits, order: order)
         return decide(ranking: ranking, classes: order, features: features, aboutOtherProduct: aboutOtherProduct,
                       ruledOut: ruledOut)
     }
@@ -333,7 +341,7 @@ public struct IntentMatcher: Sendable {
     }
 
     /// - Parameter classes: the class number of each score of `ranking`.
-    private func decide(ranking: [Match.Score], classes: [Int], features: QuestionFeatures, aboutOtherProduct: Bool,
+    private func decide(ranking: Match.Ranking, classes: [Int], features: QuestionFeatures, aboutOtherProduct: Bool,
                         ruledOut: [String]) -> Match {
         let best = ranking[0]
         let bestIsTopic = classes[0] < topicCount

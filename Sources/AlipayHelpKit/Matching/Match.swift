@@ -19,7 +19,7 @@ public struct Match: Sendable {
     public var confidence: Double
     public var facet: String?
     /// Every class, most probable first (topics ruled out by a rule have probability 0).
-    public var ranking: [Score]
+    public var ranking: Ranking
     /// Why the outcome was chosen, in a few words, for `explain` and `/explain`.
     public var reason: String
     /// The language the question is written in (`en`, `zh`, `zh-Hant`, or a language file's code).
@@ -39,6 +39,42 @@ public struct Match: Sendable {
     public var candidates: [String] {
         if case let .ambiguous(ids) = outcome { return ids }
         return []
+    }
+
+    /// Classes and their probabilities, most probable first. The matcher's ranking is read from
+    /// its probabilities and their order when asked for: with hundreds of topics, making a score
+    /// for every class of every question, for the few that are ever read, was a large part of
+    /// the time a question took.
+    public struct Ranking: RandomAccessCollection, ExpressibleByArrayLiteral, Sendable {
+        private enum Storage: Sendable {
+            case scores([Score])
+            /// Each class's label and probability, and the class numbers best first.
+            case classes(labels: [String], probabilities: [Float], order: [Int])
+        }
+
+        private let storage: Storage
+
+        public init(_ scores: [Score]) { storage = .scores(scores) }
+        public init(arrayLiteral scores: Score...) { storage = .scores(scores) }
+        init(labels: [String], probabilities: [Float], order: [Int]) {
+            storage = .classes(labels: labels, probabilities: probabilities, order: order)
+        }
+
+        public var startIndex: Int { 0 }
+        public var endIndex: Int {
+            switch storage {
+            case let .scores(scores): scores.count
+            case let .classes(_, _, order): order.count
+            }
+        }
+
+        public subscript(position: Int) -> Score {
+            switch storage {
+            case let .scores(scores): scores[position]
+            case let .classes(labels, probabilities, order):
+                Score(label: labels[order[position]], probability: Double(probabilities[order[position]]))
+            }
+        }
     }
 }
 

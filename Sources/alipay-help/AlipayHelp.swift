@@ -24,6 +24,11 @@ struct AlipayHelp: ParsableCommand {
 @main
 enum EntryPoint {
     static func main() {
+        // Most runs answer from the built-in knowledge base: its matcher is read meanwhile.
+        if !CommandLine.arguments.contains(where: { $0 == "--kb" || $0.hasPrefix("--kb=") }),
+           ProcessInfo.processInfo.environment["ALIPAY_HELP_KB"].map({ $0.isEmpty }) ?? true {
+            BuiltInKnowledgeBase.startReadingMatcher()
+        }
         StandardOutput.reserveClosedDescriptors()
         let arguments = commandLine(Array(CommandLine.arguments.dropFirst()), stdinIsTerminal: isatty(0) == 1)
         do {

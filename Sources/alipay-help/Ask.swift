@@ -7,6 +7,7 @@ extension AlipayHelp {
     /// Answers one question, or every line of standard input.
     struct Ask: ParsableCommand {
         static let configuration = CommandConfiguration(
+            commandName: "ask",
             abstract: "Answer a question, or one question per line of standard input.",
             discussion: """
             With no question on the command line, reads standard input and answers each line \

@@ -1,3 +1,4 @@
+import AlipayHelpKit
 import Foundation
 
 /// The knowledge base built into the program (from `intents/`, by the EmbedKnowledgeBase
@@ -7,15 +8,31 @@ enum BuiltInKnowledgeBase {
     static var version: String { EmbeddedKnowledgeBase.version }
     static var fileCount: Int { EmbeddedKnowledgeBase.files.count }
 
-    /// The matcher trained on the built-in knowledge base when the program was built (empty if
-    /// the text were damaged: the matcher is then trained as for any other folder).
-    @Sendable static func matcherArchive() -> [UInt8] {
-        Data(base64Encoded: EmbeddedKnowledgeBase.matcherArchive).map { [UInt8]($0) } ?? []
-    }
+    /// The key the built-in matcher and topics were sealed with, for these training settings.
+    static func key(policy: MatchPolicy) -> UInt64 { MatcherStore.builtInKey(version: version, policy: policy) }
 
     /// The topics as loaded when the program was built (empty if damaged: they are parsed).
     static func topicsArchive() -> [UInt8] {
         Data(base64Encoded: EmbeddedKnowledgeBase.topicsArchive).map { [UInt8]($0) } ?? []
+    }
+
+    /// The matcher trained on the built-in knowledge base when the program was built, read on a
+    /// thread of its own from the program's first instant (`startReadingMatcher`): reading it is
+    /// the longest part of a start, and it then overlaps reading the command line and loading
+    /// the knowledge base. Nil if the text were damaged: the matcher is then trained as for any
+    /// other folder.
+    static func matcher() -> IntentMatcher? {
+        startReadingMatcher()
+        return prefetch.wait()
+    }
+
+    /// Starts reading the built-in matcher, once.
+    static func startReadingMatcher() { prefetch.start() }
+
+    private static let prefetch = MatcherPrefetch {
+        let archive = Data(base64Encoded: EmbeddedKnowledgeBase.matcherArchive).map { [UInt8]($0) } ?? []
+        let policy = MatchPolicy()
+        return IntentMatcher(archive: archive, key: key(policy: policy), policy: policy)
     }
 
     /// The folder holding the built-in knowledge base, written on first use: one per version,
@@ -39,5 +56,53 @@ enum BuiltInKnowledgeBase {
             try manager.createDirectory(at: url.deletingLastPathComponent(), withIntermediateDirectories: true)
             try Data(file.text.utf8).write(to: url)
         }
+    }
+}
+
+/// A matcher read on another thread, started at most once, and the wait for it.
+private final class MatcherPrefetch: @unchecked Sendable {
+    private let read: @Sendable () -> IntentMatcher?
+    private let lock = NSLock()
+    private let done = DispatchSemaphore(value: 0)
+    private var started = false
+    private var result: IntentMatcher?
+
+    init(_ read: @escaping @Sendable () -> IntentMatcher?) { self.read = read }
+
+    func start() {
+        lock.lock()
+        defer { lock.unlock() }
+        guard !started else { return }
+        started = true
+        // A plain POSIX thread: it starts in microseconds, where Foundation's Thread took about
+        // a millisecond of the start it is meant to shorten.
+        var thread = pthread_t()
+        let context = Unmanaged.passRetained(self).toOpaque()
+        guard pthread_create(&thread, nil, { context in
+            let prefetch = Unmanaged<MatcherPrefetch>.fromOpaque(context!).takeRetainedValue()
+            prefetch.run()
+            return nil
+        }, context) == 0 else {
+            Unmanaged<MatcherPrefetch>.fromOpaque(context).release()
+            run()
+            return
+        }
+        pthread_detach(thread)
+    }
+
+    private func run() {
+        let matcher = read()
+        lock.lock()
+        result = matcher
+        lock.unlock()
+        done.signal()
+    }
+
+    func wait() -> IntentMatcher? {
+        done.wait()
+        done.signal()  // for any later wait
+        lock.lock()
+        defer { lock.unlock() }
+        return result
     }
 }

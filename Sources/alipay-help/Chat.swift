@@ -6,6 +6,7 @@ extension AlipayHelp {
     /// A conversation: readline on a terminal, or scripted through a pipe.
     struct Chat: ParsableCommand {
         static let configuration = CommandConfiguration(
+            commandName: "chat",
             abstract: "Chat: ask, follow up, and say \"more\" (the default on a terminal).",
             discussion: """
             On a terminal: line editing, history (kept in $XDG_STATE_HOME/alipay-help/history) and \

@@ -6,6 +6,7 @@ extension AlipayHelp {
     /// Lints the knowledge base.
     struct Check: ParsableCommand {
         static let configuration = CommandConfiguration(
+            commandName: "check",
             abstract: "Lint the knowledge base; exit 1 on errors (warnings are listed but do not fail).",
             discussion: """
             Checks YAML and schema (with file:line:column), unknown keys, the same example under two \

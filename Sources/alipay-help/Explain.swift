@@ -5,6 +5,7 @@ extension AlipayHelp {
     /// Shows how a question was understood.
     struct Explain: ParsableCommand {
         static let configuration = CommandConfiguration(
+            commandName: "explain",
             abstract: "Show how a question is understood: normalised text, terms, scores and the decision."
         )
 

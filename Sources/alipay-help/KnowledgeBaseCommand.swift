@@ -17,6 +17,7 @@ extension AlipayHelp.KnowledgeBaseCommand {
     /// Writes the built-in knowledge base out as YAML files, as a starting point for an author.
     struct Export: ParsableCommand {
         static let configuration = CommandConfiguration(
+            commandName: "export",
             abstract: "Write the built-in knowledge base to a folder, to edit and use with --kb.",
             discussion: "The folder must be new or empty. Then: alipay-help check --kb FOLDER."
         )

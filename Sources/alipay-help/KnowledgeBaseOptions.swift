@@ -39,8 +39,8 @@ struct KnowledgeBaseOptions: ParsableArguments {
             let policy = MatchPolicy()
             if builtIn && !trainingData,
                let (knowledgeBase, matcher) = try MatcherStore.load(
-                   directory: folder, archive: BuiltInKnowledgeBase.matcherArchive, topics: BuiltInKnowledgeBase.topicsArchive(),
-                   key: MatcherStore.builtInKey(version: BuiltInKnowledgeBase.version, policy: policy), policy: policy) {
+                   directory: folder, topics: BuiltInKnowledgeBase.topicsArchive(), key: BuiltInKnowledgeBase.key(policy: policy),
+                   matcher: BuiltInKnowledgeBase.matcher) {
                 return Responder(knowledgeBase: knowledgeBase, matcher: matcher)
             }
             guard let cache = Self.cacheFolder() else { return try Responder(knowledgeBase: KnowledgeBase.load(from: folder), policy: policy) }

@@ -6,6 +6,7 @@ extension AlipayHelp {
     /// Measures how well questions are understood, with the real threshold applied.
     struct Test: ParsableCommand {
         static let configuration = CommandConfiguration(
+            commandName: "test",
             abstract: "Run the labelled suites and scripted conversations; report accuracy and coverage.",
             discussion: """
             Reads intents/tests/ (or the files given): labelled question suites, and scripted \

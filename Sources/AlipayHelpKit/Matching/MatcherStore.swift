@@ -72,16 +72,14 @@ public struct MatcherStore: Sendable {
         return topics
     }
 
-    /// The knowledge base in `directory` (what answering needs) with a matcher read from
-    /// `archive` and the topics from `topics` (both built into the program), or nil when the
-    /// archive does not fit it.
-    public static func load(directory: URL, archive: @escaping @Sendable () -> [UInt8], topics: [UInt8], key: UInt64, policy: MatchPolicy)
+    /// The knowledge base in `directory` (what answering needs), with the topics read from
+    /// `topics` and the matcher from `matcher` (both built into the program; the matcher is
+    /// being read on another thread meanwhile), or nil when they do not fit it.
+    public static func load(directory: URL, topics: [UInt8], key: UInt64, matcher: () -> IntentMatcher?)
         throws -> (KnowledgeBase, IntentMatcher)? {
         let stored = Self.topics(fromArchive: topics, key: key, directory: directory)
-        let (answering, matcher) = try loadInParallel(directory: directory, storedTopics: stored) {
-            IntentMatcher(archive: archive(), key: key, policy: policy)
-        }
-        guard let matcher, matcher.isTrained(for: answering) else { return nil }
+        let answering = try KnowledgeBase.load(from: directory, trainingData: false, storedTopics: stored)
+        guard let matcher = matcher(), matcher.isTrained(for: answering) else { return nil }
         return (answering, matcher)
     }
 

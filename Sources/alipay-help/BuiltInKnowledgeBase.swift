@@ -2,8 +2,9 @@ import AlipayHelpKit
 import Foundation
 
 /// The knowledge base built into the program (from `intents/`, by the EmbedKnowledgeBase
-/// plugin). It is written out once per version to the cache folder and read from there like any
-/// other, so `check` and errors can name a file and a line, and the stored matcher is found.
+/// plugin), with the matcher trained on it and its topics as loaded. The files are written out
+/// once per version to the cache folder and read from there like any other, so `check` and
+/// errors can name a file and a line.
 enum BuiltInKnowledgeBase {
     static var version: String { EmbeddedKnowledgeBase.version }
     static var fileCount: Int { EmbeddedKnowledgeBase.files.count }

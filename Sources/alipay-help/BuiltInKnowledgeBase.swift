@@ -22,15 +22,12 @@ enum BuiltInKnowledgeBase {
     /// the longest part of a start, and it then overlaps reading the command line and loading
     /// the knowledge base. Nil if the text were damaged: the matcher is then trained as for any
     /// other folder.
-    static func matcher() -> IntentMatcher? {
-        startReadingMatcher()
-        return prefetch.wait()
-    }
+    static func matcher() -> IntentMatcher? { prefetch.wait() }
 
-    /// Starts reading the built-in matcher, once.
-    static func startReadingMatcher() { prefetch.start() }
+    /// Starts reading the built-in matcher, once (a static is made on its first use only).
+    static func startReadingMatcher() { _ = prefetch }
 
-    private static let prefetch = MatcherPrefetch {
+    private static let prefetch = BackgroundValue {
         let archive = Data(base64Encoded: EmbeddedKnowledgeBase.matcherArchive).map { [UInt8]($0) } ?? []
         let policy = MatchPolicy()
         return IntentMatcher(archive: archive, key: key(policy: policy), policy: policy)
@@ -60,50 +57,3 @@ enum BuiltInKnowledgeBase {
     }
 }
 
-/// A matcher read on another thread, started at most once, and the wait for it.
-private final class MatcherPrefetch: @unchecked Sendable {
-    private let read: @Sendable () -> IntentMatcher?
-    private let lock = NSLock()
-    private let done = DispatchSemaphore(value: 0)
-    private var started = false
-    private var result: IntentMatcher?
-
-    init(_ read: @escaping @Sendable () -> IntentMatcher?) { self.read = read }
-
-    func start() {
-        lock.lock()
-        defer { lock.unlock() }
-        guard !started else { return }
-        started = true
-        // A plain POSIX thread: it starts in microseconds, where Foundation's Thread took about
-        // a millisecond of the start it is meant to shorten.
-        var thread = pthread_t()
-        let context = Unmanaged.passRetained(self).toOpaque()
-        guard pthread_create(&thread, nil, { context in
-            let prefetch = Unmanaged<MatcherPrefetch>.fromOpaque(context!).takeRetainedValue()
-            prefetch.run()
-            return nil
-        }, context) == 0 else {
-            Unmanaged<MatcherPrefetch>.fromOpaque(context).release()
-            run()
-            return
-        }
-        pthread_detach(thread)
-    }
-
-    private func run() {
-        let matcher = read()
-        lock.lock()
-        result = matcher
-        lock.unlock()
-        done.signal()
-    }
-
-    func wait() -> IntentMatcher? {
-        done.wait()
-        done.signal()  // for any later wait
-        lock.lock()
-        defer { lock.unlock() }
-        return result
-    }
-}

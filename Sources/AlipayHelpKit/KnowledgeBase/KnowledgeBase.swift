@@ -183,14 +183,9 @@ extension KnowledgeBase {
     /// Reads and parses the files on every core: YAML parsing is most of a start. An error is
     /// the first failing file's, as reading them in turn would report.
     static func parseInParallel(_ paths: [String]) throws -> [YAMLNode] {
-        let results = UnsafeMutableBufferPointer<Result<YAMLNode, any Error>?>.allocate(capacity: paths.count)
-        results.initialize(repeating: nil)
-        defer { results.deinitialize(); results.deallocate() }
-        let slots = ParallelSlots(results)
-        DispatchQueue.concurrentPerform(iterations: paths.count) { index in
-            slots.buffer[index] = Result { try YAMLNode.parse(try readText(paths[index]), file: paths[index]) }
-        }
-        return try results.map { try $0!.get() }
+        try concurrentMap(paths.count, threads: ProcessInfo.processInfo.activeProcessorCount) { index in
+            Result { try YAMLNode.parse(try readText(paths[index]), file: paths[index]) }
+        }.map { try $0.get() }
     }
 
     /// Every check names a figure of its topic, and every figure a unit `entities.yaml` knows.
@@ -391,8 +386,3 @@ extension KnowledgeBase {
     }
 }
 
-/// Slots that threads fill at distinct indices only.
-private struct ParallelSlots<Element>: @unchecked Sendable {
-    let buffer: UnsafeMutableBufferPointer<Element>
-    init(_ buffer: UnsafeMutableBufferPointer<Element>) { self.buffer = buffer }
-}

@@ -93,9 +93,7 @@ public struct MatcherStore: Sendable {
     /// two take about as long, and a start is mostly these two.
     private static func loadInParallel(directory: URL, storedTopics: [Topic]?, matcher: @escaping @Sendable () -> IntentMatcher?) throws
         -> (KnowledgeBase, IntentMatcher?) {
-        let reading = MatcherReading(matcher)
-        let thread = Thread { reading.run() }
-        thread.start()
+        let reading = BackgroundValue(matcher)
         let knowledgeBase = Result { try KnowledgeBase.load(from: directory, trainingData: false, storedTopics: storedTopics) }
         let matcher = reading.wait()
         return (try knowledgeBase.get(), matcher)
@@ -141,24 +139,5 @@ public struct MatcherStore: Sendable {
         } catch {
             return
         }
-    }
-}
-
-/// A matcher being read on another thread, and the wait for it.
-private final class MatcherReading: @unchecked Sendable {
-    private let read: @Sendable () -> IntentMatcher?
-    private let done = DispatchSemaphore(value: 0)
-    private var result: IntentMatcher?
-
-    init(_ read: @escaping @Sendable () -> IntentMatcher?) { self.read = read }
-
-    func run() {
-        result = read()
-        done.signal()
-    }
-
-    func wait() -> IntentMatcher? {
-        done.wait()
-        return result
     }
 }

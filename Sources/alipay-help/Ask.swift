@@ -99,7 +99,13 @@ struct ReplyFormat: Sendable {
 
     func bytes(for reply: Reply, showQuestion: Bool) -> [UInt8] {
         let reply = SecretGuard.warningReply(replacing: reply, messages: messages) ?? reply
-        if json { return Array(JSONLineEncoder.encode(reply).utf8) + [10] }
+        if json {
+            var line: [UInt8] = []
+            line.reserveCapacity(1024)
+            JSONLineEncoder.append(reply, to: &line)
+            line.append(10)
+            return line
+        }
         var text = showQuestion ? "> " + ControlCharacters.visible(reply.question) + "\n" : ""
         // A line that asks several questions: each answer in turn.
         text += ControlCharacters.visible(([reply] + reply.also).map(\.text).joined(separator: "\n\n"))

@@ -6,7 +6,10 @@ struct FacetSelector: Sendable {
     struct Choice {
         var id: String
         var probability: Double
-        var why: String
+        /// Said only when asked for (`explain`), not made for every question.
+        var why: String {
+            "a trigger term is present and it is \(Int((Float(probability) * 100).rounded()))% likely against a general question"
+        }
     }
 
     let facetIDs: [String]
@@ -53,20 +56,23 @@ struct FacetSelector: Sendable {
 
     func select(_ features: QuestionFeatures, threshold: Double, isTrigger: (TermID) -> Bool = { _ in true }) -> Choice? {
         guard let classifier else { return nil }
-        var logits = classifier.logits(for: space.vector(Self.termKeys(features)))
         // Facets the question gives no trigger for are out of the running, so their share goes
-        // to the others: the choice is between "general" and the triggered facets.
-        for index in facetIDs.indices where !triggers[index].isEmpty {
-            if let found = triggers[index].firstMatch(in: features), found.allSatisfy(isTrigger) { continue }
-            logits[index + 1] = -.infinity
+        // to the others: the choice is between "general" and the triggered facets. With none
+        // left (most questions), there is nothing to score.
+        func isEligible(_ index: Int) -> Bool {
+            guard !triggers[index].isEmpty else { return true }
+            guard let found = triggers[index].firstMatch(in: features) else { return false }
+            return found.allSatisfy(isTrigger)
         }
+        guard facetIDs.indices.contains(where: isEligible) else { return nil }
+        var logits = classifier.logits(for: space.vector(Self.termKeys(features)))
+        for index in facetIDs.indices where !isEligible(index) { logits[index + 1] = -.infinity }
         SoftmaxClassifier.softmax(&logits)
         var best: (index: Int, probability: Float)? = nil
         for index in facetIDs.indices where logits[index + 1] > 0 {
             if best == nil || logits[index + 1] > best!.probability { best = (index, logits[index + 1]) }
         }
         guard let best, Double(best.probability) >= threshold else { return nil }
-        let percent = Int((best.probability * 100).rounded())
-        return Choice(id: facetIDs[best.index], probability: Double(best.probability), why: "a trigger term is present and it is \(percent)% likely against a general question")
+        return Choice(id: facetIDs[best.index], probability: Double(best.probability))
     }
 }

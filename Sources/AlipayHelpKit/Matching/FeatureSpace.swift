@@ -31,8 +31,8 @@ struct FeatureSpace: Sendable {
         let count = Float(documents.count)
         // Keys in a stable order, so training is identical on every run.
         let keys = frequency.keys.sorted()
-        index = FeatureIndex(keys: keys)
         idf = keys.map { logf((1 + count) / (1 + Float(frequency[$0]!))) + 1 }
+        index = FeatureIndex(keys: keys, weights: idf)
         unknownIDF = logf(1 + count) + 1
         self.unknownShare = unknownShare
         self.spellingWeight = spellingWeight
@@ -40,7 +40,7 @@ struct FeatureSpace: Sendable {
 
     /// A space read back from an archive: keys in index order.
     init(keys: [UInt64], idf: [Float], unknownIDF: Float, unknownShare: Float, spellingWeight: Float) {
-        index = FeatureIndex(keys: keys)
+        index = FeatureIndex(keys: keys, weights: idf)
         self.idf = idf
         self.unknownIDF = unknownIDF
         self.unknownShare = unknownShare
@@ -66,11 +66,10 @@ struct FeatureSpace: Sendable {
         for key in keys {
             let spelling = QuestionFeatures.isSpelling(key)
             assert(spelling || vector.indices.count == termCount, "keys must be sorted: terms before spellings")
-            guard let position = index[key] else {
+            guard let (position, weight) = index.entry(key) else {
                 if spelling { spellingNorm += unknown * unknown } else { termNorm += unknown * unknown }
                 continue
             }
-            let weight = idf[Int(position)]
             vector.indices.append(position)
             vector.values.append(weight)
             if spelling { spellingNorm += weight * weight } else { termNorm += weight * weight; termCount += 1 }

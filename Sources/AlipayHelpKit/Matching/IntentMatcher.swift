@@ -352,8 +352,9 @@ public struct IntentMatcher: Sendable {
             if topicScores.count == 2 { break }
         }
         let declineConfidence = 1 - (topicScores.first?.probability ?? 0)
-        func decline(_ reason: String) -> Match {
-            Match(outcome: .outOfScope, confidence: declineConfidence, facet: nil, ranking: ranking, reason: reason)
+        func decline(_ reason: String) -> Match { decline(.text(reason)) }
+        func decline(_ reason: Match.Reason) -> Match {
+            Match(outcome: .outOfScope, confidence: declineConfidence, facet: nil, ranking: ranking, why: reason)
         }
         if aboutOtherProduct { return decline("it is about another app or service, not Alipay") }
         // Two topics nearly tied: together they are confident even when neither is alone, so
@@ -371,7 +372,7 @@ public struct IntentMatcher: Sendable {
             let topicIndex = classes[0]
             let facet = facetSelectors[topicIndex].select(features, threshold: policy.facetThreshold)
             return Match(outcome: .topic(best.label), confidence: best.probability, facet: facet?.id, ranking: ranking,
-                         reason: facet.map { "facet \($0.id): \($0.why)" } ?? "the question is general, so the whole answer")
+                         why: facet.map { .facet(id: $0.id, probability: $0.probability) } ?? .text("the question is general, so the whole answer"))
         }
         // Not sure enough to answer. A question about something the knowledge base rules out (a
         // password, a username) is declined; one that leans to a topic gets a question back.
@@ -380,14 +381,13 @@ public struct IntentMatcher: Sendable {
         }
         let likely = topicScores.prefix(2).filter { $0.probability >= policy.askThreshold }
         if let first = likely.first {
-            let reason = "not sure enough to answer (\(first.label) at \(Self.percent(first.probability)), below the "
-                + "\(Self.percent(policy.threshold)) threshold), so ask"
-            return Match(outcome: .ambiguous(likely.map(\.label)), confidence: first.probability, facet: nil, ranking: ranking, reason: reason)
+            return Match(outcome: .ambiguous(likely.map(\.label)), confidence: first.probability, facet: nil, ranking: ranking,
+                         why: .notSure(label: first.label, probability: first.probability, threshold: policy.threshold))
         }
         if best.label == LabelledQuestion.outOfScopeLabel {
             return decline("it looks most like the out-of-scope examples")
         }
-        return decline("the best guess, \(best.label), is below the \(policy.threshold) threshold")
+        return decline(.belowThreshold(label: best.label, threshold: policy.threshold))
     }
 
     static func percent(_ value: Double) -> String { "\(Int((value * 100).rounded()))%" }

@@ -21,12 +21,54 @@ public struct Match: Sendable {
     /// Every class, most probable first (topics ruled out by a rule have probability 0).
     public var ranking: Ranking
     /// Why the outcome was chosen, in a few words, for `explain` and `/explain`.
-    public var reason: String
+    public var reason: String {
+        get { why.description }
+        set { why = .text(newValue) }
+    }
+    /// The reason, put into words only when read: most answers never show it.
+    private var why: Reason
     /// The language the question is written in (`en`, `zh`, `zh-Hant`, or a language file's code).
     public var questionLanguage = "en"
     /// What the matcher read in the question, kept so a second look (a figure's facet) need
     /// not read it again.
     var features: QuestionFeatures?
+
+    public init(outcome: Outcome, confidence: Double, facet: String?, ranking: Ranking, reason: String) {
+        self.init(outcome: outcome, confidence: confidence, facet: facet, ranking: ranking, why: .text(reason))
+    }
+
+    init(outcome: Outcome, confidence: Double, facet: String?, ranking: Ranking, why: Reason) {
+        self.outcome = outcome
+        self.confidence = confidence
+        self.facet = facet
+        self.ranking = ranking
+        self.why = why
+    }
+
+    /// The reasons the matcher gives, with what each needs to be said.
+    enum Reason: Sendable, CustomStringConvertible {
+        case text(String)
+        /// A facet chosen with this probability against a general question.
+        case facet(id: String, probability: Double)
+        /// The likeliest topic, not likely enough to answer but enough to ask about.
+        case notSure(label: String, probability: Double, threshold: Double)
+        /// The best guess, below the threshold.
+        case belowThreshold(label: String, threshold: Double)
+
+        var description: String {
+            switch self {
+            case let .text(text):
+                return text
+            case let .facet(id, probability):
+                return "facet \(id): " + FacetSelector.Choice(id: id, probability: probability).why
+            case let .notSure(label, probability, threshold):
+                return "not sure enough to answer (\(label) at \(IntentMatcher.percent(probability)), below the "
+                    + "\(IntentMatcher.percent(threshold)) threshold), so ask"
+            case let .belowThreshold(label, threshold):
+                return "the best guess, \(label), is below the \(threshold) threshold"
+            }
+        }
+    }
 
     /// The topic or small-talk id, or nil when out of scope or ambiguous.
     public var intent: String? {

@@ -105,11 +105,23 @@ public struct QuestionFeatures: Sendable {
     static func forEachGram(of word: UnsafeBufferPointer<UInt8>, text: ((String) -> Void)? = nil, _ body: (UInt64) -> Void) {
         // Symbols: the begin mark (0), the characters (1...count), the end mark (count + 1).
         // `starts[k]` is where character k begins; `starts[count + 1]` is the end of the word.
-        var starts: [Int] = [0]
-        for index in word.indices where word[index] & 0xC0 != 0x80 { starts.append(index) }
-        let count = starts.count - 1
-        starts.append(word.count)
-        guard count > 0 else { return }
+        // On the stack: this runs for every word of every question.
+        withUnsafeTemporaryAllocation(of: Int.self, capacity: word.count + 2) { starts in
+            starts[0] = 0
+            var count = 0
+            for index in word.indices where word[index] & 0xC0 != 0x80 {
+                count += 1
+                starts[count] = index
+            }
+            starts[count + 1] = word.count
+            guard count > 0 else { return }
+            forEachGram(of: word, starts: UnsafeBufferPointer(starts), count: count, text: text, body)
+        }
+    }
+
+    @inline(__always)
+    private static func forEachGram(of word: UnsafeBufferPointer<UInt8>, starts: UnsafeBufferPointer<Int>, count: Int,
+                                    text: ((String) -> Void)?, _ body: (UInt64) -> Void) {
         for length in gramLengths where length <= count + 2 {
             for first in 0...(count + 2 - length) {
                 let last = first + length - 1

@@ -154,9 +154,14 @@ struct SoftmaxClassifier: Sendable {
             }
             return
         }
-        for (f, value) in zip(vector.indices, vector.values) {
-            let row = Int(f) * classCount
-            for c in 0..<classCount { output[c] += weights[row + c] * value }
+        let classCount = classCount
+        weights.withUnsafeBufferPointer { weights in
+            output.withUnsafeMutableBufferPointer { output in
+                for (f, value) in zip(vector.indices, vector.values) {
+                    let row = weights.baseAddress! + Int(f) * classCount
+                    for c in 0..<classCount { output[c] += row[c] * value }
+                }
+            }
         }
     }
 

@@ -80,22 +80,38 @@ public struct EntityDefinitions: Sendable {
     /// A unit's text with the number in place of `{n}`, or in place of `{digits}` with its digits
     /// ungrouped (a phone number is not "95,188").
     static func fill(_ template: String, _ number: String) -> String {
-        for (placeholder, value) in [("{n}", number), ("{digits}", number.filter { $0 != "," })] {
-            if let range = template.range(of: placeholder) { return template.replacingCharacters(in: range, with: value) }
-        }
+        let bytes = Array(template.utf8)
+        if let at = firstIndex(of: "{n}", in: bytes) { return replacing(bytes, at, "{n}", number.utf8) }
+        if let at = firstIndex(of: "{digits}", in: bytes) { return replacing(bytes, at, "{digits}", number.utf8.filter { $0 != 0x2C }) }
         return number
+    }
+
+    private static func firstIndex(of placeholder: StaticString, in bytes: [UInt8]) -> Int? {
+        let needle = UnsafeBufferPointer(start: placeholder.utf8Start, count: placeholder.utf8CodeUnitCount)
+        guard bytes.count >= needle.count else { return nil }
+        return (0...(bytes.count - needle.count)).first { at in needle.indices.allSatisfy { bytes[at + $0] == needle[$0] } }
+    }
+
+    private static func replacing(_ bytes: [UInt8], _ at: Int, _ placeholder: StaticString, _ value: some Sequence<UInt8>) -> String {
+        String(decoding: bytes[..<at] + Array(value) + bytes[(at + placeholder.utf8CodeUnitCount)...], as: UTF8.self)
     }
 
     /// 90000 → "90,000"; 1.5 → "1.5".
     public static func format(_ value: Double) -> String {
         let whole = value.rounded(.down)
-        var digits = String(Int64(whole))
-        var grouped = ""
-        while digits.count > 3 {
-            grouped = "," + digits.suffix(3) + grouped
-            digits.removeLast(3)
+        // Groups of three from the right, in bytes (the digits are ASCII).
+        let digits = Array(String(Int64(whole)).utf8)
+        var bytes: [UInt8] = []
+        bytes.reserveCapacity(digits.count + digits.count / 3)
+        let lead = digits.count > 3 ? (digits.count - 1) % 3 + 1 : digits.count
+        bytes += digits[..<lead]
+        var at = lead
+        while at < digits.count {
+            bytes.append(0x2C)
+            bytes += digits[at..<(at + 3)]
+            at += 3
         }
-        grouped = digits + grouped
+        let grouped = String(decoding: bytes, as: UTF8.self)
         let fraction = value - whole
         guard fraction > 0.000_1 else { return grouped }
         let hundredths = Int((fraction * 100).rounded())

@@ -24,7 +24,14 @@ struct NumberReader: Sendable {
             if let first = scalars.first { byInitial[first, default: []].append((scalars, value)) }
         }
         numberWordsByInitial = byInitial
+        numberWordInitials = byInitial.keys.reduce(0) { bits, initial in
+            initial.value >= 97 && initial.value <= 122 ? bits | 1 << (initial.value - 97) : bits
+        }
     }
+
+    /// The letters a to z that start a number word, one bit each: most words of a question are
+    /// turned down by a bit test, with no hashing.
+    private let numberWordInitials: UInt32
 
     private func numberWord(_ scalars: ArraySlice<Unicode.Scalar>) -> Double? {
         guard let first = scalars.first, let candidates = numberWordsByInitial[first] else { return nil }
@@ -113,7 +120,8 @@ struct NumberReader: Sendable {
             let letter = (byte >= 97 && byte <= 122) || (byte >= 65 && byte <= 90)
             if letter, wordStart < 0 { wordStart = index }
             if !letter, wordStart >= 0 {
-                if let candidates = numberWordsByInitial[Unicode.Scalar(utf8[wordStart] | 0x20)] {
+                let initial = utf8[wordStart] | 0x20
+                if numberWordInitials & 1 << UInt32(initial - 97) != 0, let candidates = numberWordsByInitial[Unicode.Scalar(initial)] {
                     let word = utf8[wordStart..<index]
                     if candidates.contains(where: { $0.word.count == word.count && zip($0.word, word).allSatisfy { $0.value == UInt32($1 | 0x20) } }) {
                         return true

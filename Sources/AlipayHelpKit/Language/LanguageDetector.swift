@@ -44,9 +44,10 @@ public struct LanguageDetector: Sendable {
     /// The language code of a normalised question: `en`, `zh`, `zh-Hant`, or a language file's code.
     public func detect(_ text: NormalizedText) -> String {
         let scripts = text.scripts
-        for (flag, script) in [(NormalizedText.Scripts.kana, LanguagePack.Script.kana), (.hangul, .hangul), (.thai, .thai)] where scripts.contains(flag) {
-            if let code = byScript[script] { return code }
-        }
+        // Written out, not a loop over a list: this runs for every question.
+        if scripts.contains(.kana), let code = byScript[.kana] { return code }
+        if scripts.contains(.hangul), let code = byScript[.hangul] { return code }
+        if scripts.contains(.thai), let code = byScript[.thai] { return code }
         if scripts.contains(.han) { return scripts.contains(.traditionalHan) ? Language.zhHant.rawValue : Language.zh.rawValue }
         if scripts.contains(.vietnamese), let code = byScript[.vietnamese] { return code }
         if scripts.contains(.cyrillic), let code = byScript[.cyrillic] { return code }

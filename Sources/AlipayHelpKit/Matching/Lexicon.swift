@@ -25,6 +25,9 @@ public struct Lexicon: Sendable {
     /// and dropped by any change to it: words by their bytes, and the misspelling index.
     private var wordTable: WordTable?
     private var spellingIndex: LazySpellingIndex?
+    /// Which terms (by their 15 bits in a phrase key) start a phrase, one bit each: most terms
+    /// of a question start none, and are passed with no hashing.
+    private var phraseInitials: [UInt64]?
 
     public init() {}
 
@@ -192,6 +195,13 @@ public struct Lexicon: Sendable {
     /// Builds the look-ups questions are read with: call once the vocabulary is complete.
     mutating func prepareForReading() {
         wordTable = WordTable(ids)
+        var initials = [UInt64](repeating: 0, count: 1 << 15 / 64)
+        for key in phrases.keys {
+            let length = Int(key >> 60)
+            let first = Int((key >> UInt64(15 * (length - 1))) & 0x7FFF)
+            initials[first >> 6] |= 1 << UInt64(first & 63)
+        }
+        phraseInitials = initials
         let buckets = spellingBuckets, isConcept = isConcept
         spellingIndex = LazySpellingIndex { SpellingIndex(buckets: buckets, isConcept: isConcept) }
     }
@@ -199,6 +209,7 @@ public struct Lexicon: Sendable {
     private mutating func dropReadingLookups() {
         wordTable = nil
         spellingIndex = nil
+        phraseInitials = nil
     }
 
     /// `resolve(_:correctingSpelling:)` for a word's bytes. An ASCII word is looked up as it is,
@@ -436,6 +447,14 @@ public struct Lexicon: Sendable {
         merged.reserveCapacity(terms.count)
         var index = 0
         while index < terms.count {
+            if let phraseInitials {
+                let first = Int(UInt16(truncatingIfNeeded: terms[index]) & 0x7FFF)
+                if phraseInitials[first >> 6] & 1 << UInt64(first & 63) == 0 {
+                    merged.append(terms[index])
+                    index += 1
+                    continue
+                }
+            }
             var taken = false
             var length = min(longestPhrase, terms.count - index)
             while length >= 2 {

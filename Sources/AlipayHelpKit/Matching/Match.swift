@@ -31,7 +31,18 @@ public struct Match: Sendable {
     public var questionLanguage = "en"
     /// What the matcher read in the question, kept so a second look (a figure's facet) need
     /// not read it again.
-    var features: QuestionFeatures?
+    var features: QuestionFeatures? {
+        get { read?.features }
+        set { read = newValue.map(ReadQuestion.init) }
+    }
+    /// Boxed: a match is copied several times on its way to a reply, and the features are a
+    /// dozen arrays, each retained and released at every copy.
+    private var read: ReadQuestion?
+
+    private final class ReadQuestion: Sendable {
+        let features: QuestionFeatures
+        init(_ features: QuestionFeatures) { self.features = features }
+    }
 
     public init(outcome: Outcome, confidence: Double, facet: String?, ranking: Ranking, reason: String) {
         self.init(outcome: outcome, confidence: confidence, facet: facet, ranking: ranking, why: .text(reason))

@@ -2,12 +2,68 @@ extension Array where Element: Comparable {
     /// Sorts in place and keeps one of each run of equal elements, without a set or a second
     /// array (feature keys per question, the spelling index's deletion pairs).
     mutating func sortAndRemoveDuplicates() {
-        sort()
+        sortUnstably()
         var unique = 0
-        for index in indices where index == 0 || self[index] != self[index - 1] {
-            self[unique] = self[index]
-            unique += 1
+        withUnsafeMutableBufferPointer { elements in
+            for index in elements.indices where index == 0 || elements[index] != elements[index - 1] {
+                elements[unique] = elements[index]
+                unique += 1
+            }
         }
         removeLast(count - unique)
+    }
+
+    /// Sorts in place, equal elements in any order: a quicksort that finishes short ranges by
+    /// insertion, with no buffer to allocate (the standard sort is stable, and allocates one for
+    /// its merges). Too many uneven splits, as crafted input could cause, hand the range to the
+    /// standard sort, so the time stays n log n.
+    mutating func sortUnstably() {
+        guard count > 1 else { return }
+        var depth = 2
+        var n = count
+        while n > 1 { n >>= 1; depth += 2 }
+        withUnsafeMutableBufferPointer { Self.quicksort($0, 0, $0.count - 1, depthLeft: depth) }
+    }
+
+    private static func quicksort(_ a: UnsafeMutableBufferPointer<Element>, _ low: Int, _ high: Int, depthLeft: Int) {
+        var low = low, high = high, depthLeft = depthLeft
+        while high - low >= 16 {
+            if depthLeft == 0 {
+                var range = UnsafeMutableBufferPointer(rebasing: a[low...high])
+                range.sort()
+                return
+            }
+            depthLeft -= 1
+            // Median of three as the pivot, moved to `high`.
+            let middle = low + (high - low) / 2
+            if a[middle] < a[low] { a.swapAt(middle, low) }
+            if a[high] < a[low] { a.swapAt(high, low) }
+            if a[middle] < a[high] { a.swapAt(middle, high) }
+            let pivot = a[high]
+            var store = low
+            for index in low..<high where a[index] < pivot {
+                a.swapAt(index, store)
+                store += 1
+            }
+            a.swapAt(store, high)
+            // The smaller side by recursion, the larger by the loop: the stack stays shallow.
+            if store - low < high - store {
+                quicksort(a, low, store - 1, depthLeft: depthLeft)
+                low = store + 1
+            } else {
+                quicksort(a, store + 1, high, depthLeft: depthLeft)
+                high = store - 1
+            }
+        }
+        guard high > low else { return }
+        for index in (low + 1)...high {
+            let element = a[index]
+            var position = index
+            while position > low && element < a[position - 1] {
+                a[position] = a[position - 1]
+                position -= 1
+            }
+            a[position] = element
+        }
     }
 }

@@ -80,9 +80,7 @@ public struct Conversation: Sendable {
         // answer about figures (limits, instalments) a bare number is the person's own figure.
         let expectingFigure = activeFlow == nil && currentTopic.flatMap { kb.topic($0) }.map { !$0.figures.isEmpty } == true
         if SecretGuard.looksLikeVerificationCode(line, expectingFigure: expectingFigure) {
-            var turn = ConversationTurn(blocks: [.paragraph(messages.text(.codeWarning, language))] + (activeFlow?.resumeBlocks() ?? []))
-            turn.inFlow = activeFlow != nil
-            return turn
+            return ConversationTurn(blocks: [.paragraph(messages.text(.codeWarning, language))] + (activeFlow?.resumeBlocks() ?? []))
         }
         if activeFlow != nil { return continueFlow(line) }
         let command = line.trimmingWhitespace().lowercased()
@@ -183,7 +181,7 @@ public struct Conversation: Sendable {
         offeredFlow = nil
         context = DialogueState(topic: flow.topic, facet: nil, question: flow.title.text(language))
         misses = 0
-        return ConversationTurn(blocks: run.start(), match: nil, inFlow: true)
+        return ConversationTurn(blocks: run.start(), match: nil)
     }
 
     /// A question about the flow's topic that asks to be walked through it.
@@ -201,14 +199,13 @@ public struct Conversation: Sendable {
     /// flow resumes at the same step with what was already answered kept.
     private mutating func continueFlow(_ line: String) -> ConversationTurn {
         guard var run = activeFlow else { return ConversationTurn(blocks: []) }
-        var turn: ConversationTurn
         switch run.handle(line) {
         case let .handled(blocks):
             activeFlow = run
-            turn = ConversationTurn(blocks: blocks)
-        case let .ended(blocks, _):
+            return ConversationTurn(blocks: blocks)
+        case let .ended(blocks):
             activeFlow = nil
-            turn = ConversationTurn(blocks: blocks)
+            return ConversationTurn(blocks: blocks)
         case .notAnAnswer:
             activeFlow = run
             var match = matcher.match(line)
@@ -217,22 +214,20 @@ public struct Conversation: Sendable {
             }
             switch match.outcome {
             case .topic:
-                turn = ConversationTurn(blocks: responder.reply(to: line, match: match, language: language).blocks + run.resumeBlocks(), match: match)
+                return ConversationTurn(blocks: responder.reply(to: line, match: match, language: language).blocks + run.resumeBlocks(), match: match)
             case let .smallTalk(id):
                 let reply = responder.reply(to: line, match: match, language: language).blocks
                 if id == "goodbye" {
                     activeFlow = nil
-                    return ConversationTurn(blocks: reply, match: match, endsConversation: true, inFlow: true)
+                    return ConversationTurn(blocks: reply, match: match, endsConversation: true)
                 }
-                turn = ConversationTurn(blocks: reply + run.resumeBlocks(), match: match)
+                return ConversationTurn(blocks: reply + run.resumeBlocks(), match: match)
             case .outOfScope, .ambiguous:
                 guard case let .handled(blocks) = run.invalid() else { return ConversationTurn(blocks: []) }
                 activeFlow = run
-                turn = ConversationTurn(blocks: blocks, match: match)
+                return ConversationTurn(blocks: blocks, match: match)
             }
         }
-        turn.inFlow = true
-        return turn
     }
 
     private mutating func answer(_ reply: Reply) -> ConversationTurn {

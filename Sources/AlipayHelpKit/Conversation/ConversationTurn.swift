@@ -5,8 +5,6 @@ public struct ConversationTurn: Sendable {
     public var match: Match?
     /// The person said goodbye.
     public var endsConversation = false
-    /// The line was read by a guided flow (so it must not go into the history file).
-    public var inFlow = false
 
     public var text: String { PlainTextRenderer.render(blocks) }
 }

@@ -20,7 +20,7 @@ public struct FlowRun: Sendable {
         /// The line was an answer or a command; here is what to say.
         case handled([ReplyBlock])
         /// The flow is over (finished or cancelled); here is what to say.
-        case ended([ReplyBlock], completed: Bool)
+        case ended([ReplyBlock])
         /// Not an answer to this step: maybe a question to answer before resuming.
         case notAnAnswer
     }
@@ -176,7 +176,7 @@ public struct FlowRun: Sendable {
 
     private mutating func advance(to next: String?) -> Result {
         invalidInARow = 0
-        guard let next else { return .ended(summary(), completed: true) }
+        guard let next else { return .ended(summary()) }
         trail.append(currentStepID)
         currentStepID = next
         return .handled(stepBlocks())
@@ -201,7 +201,7 @@ public struct FlowRun: Sendable {
             numberToConfirm = nil
             return advance(to: currentStep.next)
         case .cancel:
-            return .ended([.paragraph(say(.cancelled))], completed: false)
+            return .ended([.paragraph(say(.cancelled))])
         case .help:
             var blocks: [ReplyBlock] = []
             if let help = currentStep.help { blocks.append(.paragraph(help.text(language))) }

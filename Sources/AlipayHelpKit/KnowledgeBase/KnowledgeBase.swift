@@ -62,7 +62,6 @@ public struct KnowledgeBase: Sendable {
         for language in languages { all += language.examples }
         return all
     }
-    public func smallTalkIntent(_ id: String) -> SmallTalkIntent? { smallTalk.first { $0.id == id } }
 }
 
 extension KnowledgeBase {

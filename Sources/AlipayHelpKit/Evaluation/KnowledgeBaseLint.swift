@@ -288,8 +288,8 @@ public enum KnowledgeBaseLint {
         guard let evaluation = try? CrossValidation.run(kb, folds: 10) else { return [] }
         return evaluation.results.filter { !$0.correct }.map { result in
             let got = TestReport.label(of: result.match)
-            return Diagnostic(.warning, result.case_.location,
-                              "\"\(result.case_.question)\" is taken for \(got) (\(JSONLineEncoder.formatConfidence(result.match.confidence))) when left out; add examples like it")
+            return Diagnostic(.warning, result.testCase.location,
+                              "\"\(result.testCase.question)\" is taken for \(got) (\(JSONLineEncoder.formatConfidence(result.match.confidence))) when left out; add examples like it")
         }
     }
 }

@@ -2,7 +2,7 @@
 /// handling applied: what a user would actually get.
 public struct SuiteEvaluation: Sendable {
     public struct Result: Sendable {
-        public var case_: LabelledQuestion
+        public var testCase: LabelledQuestion
         public var match: Match
         public var correct: Bool
         /// nil when the case names no facet.
@@ -37,7 +37,7 @@ public struct SuiteEvaluation: Sendable {
         case .outOfScope: correct = match.outcome == .outOfScope
         case let .intent(id): correct = match.intent == id
         }
-        return Result(case_: labelled, match: match, correct: correct, facetCorrect: labelled.facet.map { correct && match.facet == $0 })
+        return Result(testCase: labelled, match: match, correct: correct, facetCorrect: labelled.facet.map { correct && match.facet == $0 })
     }
 
     public init(matcher: IntentMatcher, cases: [LabelledQuestion]) {
@@ -49,7 +49,7 @@ public struct SuiteEvaluation: Sendable {
             case let .intent(id): correct = match.intent == id
             }
             let facetCorrect = labelled.facet.map { correct && match.facet == $0 }
-            return Result(case_: labelled, match: match, correct: correct, facetCorrect: facetCorrect)
+            return Result(testCase: labelled, match: match, correct: correct, facetCorrect: facetCorrect)
         }
     }
 
@@ -57,8 +57,8 @@ public struct SuiteEvaluation: Sendable {
         items.isEmpty ? 1 : Double(items.filter(good).count) / Double(items.count)
     }
 
-    private var inScope: [Result] { results.filter { $0.case_.expected != .outOfScope } }
-    private var outOfScope: [Result] { results.filter { $0.case_.expected == .outOfScope } }
+    private var inScope: [Result] { results.filter { $0.testCase.expected != .outOfScope } }
+    private var outOfScope: [Result] { results.filter { $0.testCase.expected == .outOfScope } }
 
     /// Share of all questions answered as labelled.
     public var accuracy: Double { share(results) { $0.correct } }

@@ -40,17 +40,9 @@ public struct SuiteEvaluation: Sendable {
         return Result(testCase: labelled, match: match, correct: correct, facetCorrect: labelled.facet.map { correct && match.facet == $0 })
     }
 
+    /// Through the matcher alone: what the matcher makes of each question.
     public init(matcher: IntentMatcher, cases: [LabelledQuestion]) {
-        results = cases.map { labelled in
-            let match = matcher.match(labelled.question)
-            let correct: Bool
-            switch labelled.expected {
-            case .outOfScope: correct = match.outcome == .outOfScope
-            case let .intent(id): correct = match.intent == id
-            }
-            let facetCorrect = labelled.facet.map { correct && match.facet == $0 }
-            return Result(testCase: labelled, match: match, correct: correct, facetCorrect: facetCorrect)
-        }
+        results = cases.map { Self.judge($0, matcher.match($0.question)) }
     }
 
     private func share(_ items: [Result], _ good: (Result) -> Bool) -> Double {

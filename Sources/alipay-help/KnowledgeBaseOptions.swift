@@ -76,7 +76,7 @@ struct KnowledgeBaseOptions: ParsableArguments {
     static func files(in folder: URL) -> [(name: String, contents: [UInt8])] {
         let manager = FileManager.default
         guard let names = manager.subpaths(atPath: folder.path) else { return [] }
-        return names.filter { ($0.hasSuffix(".yaml") || $0.hasSuffix(".yml")) && !$0.hasPrefix("tests/") }.map { name in
+        return names.filter(KnowledgeBaseFiles.isTrainingFile).map { name in
             (name, [UInt8](manager.contents(atPath: folder.appendingPathComponent(name).path) ?? Data()))
         }
     }

@@ -121,10 +121,10 @@ extension AlipayHelp {
         private func loadSuites(_ kb: KnowledgeBase) throws -> ([LabelledSuite], [ConversationSuite]) {
             do {
                 if files.isEmpty {
-                    let folder = try knowledgeBase.directory().appendingPathComponent("tests")
+                    let folder = try knowledgeBase.directory().appendingPathComponent(KnowledgeBaseFiles.testsFolder)
                     return (try LabelledSuite.loadAll(in: folder), try ConversationSuite.loadAll(in: folder))
                 }
-                let isConversation = { (path: String) in (path as NSString).lastPathComponent.hasPrefix("conversations") }
+                let isConversation = KnowledgeBaseFiles.isConversationSuite
                 return (try files.filter { !isConversation($0) }.map { try LabelledSuite.load(path: $0) },
                         try files.filter(isConversation).map { try ConversationSuite.load(path: $0) })
             } catch {

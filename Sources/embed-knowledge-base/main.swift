@@ -15,7 +15,7 @@ guard arguments.count == 3 else {
 let folder = URL(fileURLWithPath: arguments[1])
 let manager = FileManager.default
 let names = (manager.subpaths(atPath: folder.path) ?? [])
-    .filter { $0.hasSuffix(".yaml") || $0.hasSuffix(".yml") }
+    .filter(KnowledgeBaseFiles.isYAML)
     .sorted()
 
 var hash: UInt64 = 0xCBF2_9CE4_8422_2325

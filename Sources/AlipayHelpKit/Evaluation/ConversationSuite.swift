@@ -50,10 +50,10 @@ public struct ConversationSuite: Sendable {
         return ConversationSuite(file: path, scripts: scripts)
     }
 
-    /// Every conversation suite in a folder: the files whose name starts with "conversations".
+    /// Every conversation suite in a folder (`KnowledgeBaseFiles.isConversationSuite`).
     public static func loadAll(in directory: URL) throws -> [ConversationSuite] {
         let names = (try? FileManager.default.contentsOfDirectory(atPath: directory.path)) ?? []
-        return try names.filter { $0.hasPrefix("conversations") && $0.hasSuffix(".yaml") }.sorted().map {
+        return try names.filter(KnowledgeBaseFiles.isConversationSuite).sorted().map {
             try load(path: directory.appendingPathComponent($0).path)
         }
     }

@@ -260,7 +260,7 @@ public enum KnowledgeBaseLint {
     // MARK: Tests and leave-one-out
 
     static func testCases(_ kb: KnowledgeBase, directory: URL) -> [Diagnostic] {
-        let folder = directory.appendingPathComponent("tests")
+        let folder = directory.appendingPathComponent(KnowledgeBaseFiles.testsFolder)
         let suites: [LabelledSuite]
         do { suites = try LabelledSuite.loadAll(in: folder); _ = try ConversationSuite.loadAll(in: folder) } catch let error as KnowledgeBaseError {
             if case let .invalid(location, message) = error { return [Diagnostic(.error, location, message)] }

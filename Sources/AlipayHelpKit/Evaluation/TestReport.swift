@@ -116,7 +116,7 @@ public struct TestReport: Codable, Sendable {
         ambiguityRate = evaluation.ambiguityRate
         facetAccuracy = evaluation.facetAccuracy
         self.suites = suites.map {
-            SuiteSummary(file: $0.file, realQuestions: $0.file.hasSuffix(".tsv"), questions: $0.evaluation.results.count,
+            SuiteSummary(file: $0.file, realQuestions: KnowledgeBaseFiles.isRealQuestions($0.file), questions: $0.evaluation.results.count,
                          accuracy: $0.evaluation.accuracy, outOfScopeRecall: $0.evaluation.outOfScopeRecall,
                          inScopeDeclined: $0.evaluation.falseRejectionRate, ambiguous: $0.evaluation.ambiguityRate)
         }

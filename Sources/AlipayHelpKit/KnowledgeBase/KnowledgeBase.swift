@@ -92,7 +92,7 @@ extension KnowledgeBase {
         let files: [String]
         do {
             files = try FileManager.default.contentsOfDirectory(atPath: directory.path)
-                .filter { $0.hasSuffix(".yaml") || $0.hasSuffix(".yml") }
+                .filter(KnowledgeBaseFiles.isYAML)
                 .sorted()
         } catch {
             throw KnowledgeBaseError.notFound(path: directory.path)

@@ -1,20 +1,5 @@
 import Foundation
 
-/// Where in a knowledge-base file something was found.
-public struct SourceLocation: Sendable, Equatable, CustomStringConvertible {
-    public var file: String
-    public var line: Int
-    public var column: Int
-
-    public init(file: String, line: Int, column: Int) {
-        self.file = file
-        self.line = line
-        self.column = column
-    }
-
-    public var description: String { "\(file):\(line):\(column)" }
-}
-
 /// Why the knowledge base could not be loaded. Messages are short, lowercase and say what to fix.
 public enum KnowledgeBaseError: LocalizedError, Equatable {
     /// The folder holding the knowledge base does not exist or has no topic files.

@@ -29,6 +29,7 @@ extension AlipayHelp {
             var options = KnowledgeBaseLint.Options()
             options.leaveOneOut = !noLeaveOneOut
             let diagnostics = KnowledgeBaseLint.run(directory: try knowledgeBase.directory(), options: options)
+                .map(KnowledgeBaseErrorText.worded)
             let errors = diagnostics.filter { $0.severity == .error }.count
             let warnings = diagnostics.count - errors
             let output = StandardOutput()

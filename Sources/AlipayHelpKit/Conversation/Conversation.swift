@@ -3,7 +3,7 @@
 /// "more", re-routes on "no, I meant Huabei", points to customer service after two misses,
 /// runs guided flows, and answers in the language the person writes in.
 ///
-/// It knows nothing about terminals: the chat front end feeds it lines and shows its turns.
+/// It knows nothing of where lines come from: a front end feeds it lines and shows its turns.
 public struct Conversation: Sendable {
     public let responder: Responder
     /// The open topic, facet and question: the context follow-ups are read against.
@@ -22,7 +22,7 @@ public struct Conversation: Sendable {
     public private(set) var activeFlow: FlowRun?
     /// A flow offered after an answer ("Shall I walk you through it?"), waiting for yes or no.
     public private(set) var offeredFlow: FlowDefinition?
-    /// A fixed reply language (`--lang`, `/lang`); nil follows the person again, from the
+    /// A fixed reply language, as the person chose it; nil follows the person again, from the
     /// language they last wrote in (not the one that was fixed).
     public var fixedLanguage: Language? {
         didSet { language = fixedLanguage ?? personLanguage }

@@ -1,5 +1,5 @@
 /// How one question was understood, for `explain`: the normalised text, the terms, the scores
-/// and the decision (the command line lays it out).
+/// and the decision (a front end lays it out).
 public struct QuestionExplanation: Sendable {
     public var normalized: [String]
     public var terms: [String]

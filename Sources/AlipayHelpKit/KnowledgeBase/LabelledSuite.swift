@@ -2,7 +2,7 @@ import Foundation
 
 /// A file of labelled questions, used to measure understanding: a YAML suite written here
 /// (`intents/tests/*.yaml`), or a TSV file of real questions with the columns `intent`, `lang`
-/// and `question` (`intents/tests/*.tsv`, or a development set named on the command line).
+/// and `question` (`intents/tests/*.tsv`, or a development set named by path).
 public struct LabelledSuite: Sendable {
     public var file: String
     public var cases: [LabelledQuestion]

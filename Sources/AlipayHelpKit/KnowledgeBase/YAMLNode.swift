@@ -111,7 +111,7 @@ struct YAMLNode {
         guard case let .scalar(scalar) = node else { throw fail("expected text") }
         let text = scalar.string.trimmingWhitespace()
         guard !text.isEmpty else { throw fail("expected text, found an empty value") }
-        // Knowledge-base text is printed on terminals: it must not be able to drive them.
+        // Knowledge-base text is shown to people: it must not be able to drive what shows it.
         if let control = ControlCharacters.first(in: text) {
             throw fail("the text holds \(ControlCharacters.describe(control)), which would drive the terminal it is shown on; remove it")
         }

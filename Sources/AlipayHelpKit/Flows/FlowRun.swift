@@ -80,8 +80,8 @@ public struct FlowRun: Sendable {
         }
     }
 
-    public mutating func handle(_ line: String) -> Result {
-        let words = TextNormalizer.normalize(line).pieces
+    /// What the run makes of a line, given its words as the conversation read them.
+    public mutating func handle(_ line: String, words: [String]) -> Result {
         let phrase = words.joined(separator: " ")
 
         if let command = FlowCommand(phrase) { return run(command) }
@@ -201,7 +201,7 @@ public struct FlowRun: Sendable {
             numberToConfirm = nil
             return advance(to: currentStep.next)
         case .cancel:
-            return .ended([.paragraph(say(.cancelled))])
+            return .ended(cancelled())
         case .help:
             var blocks: [ReplyBlock] = []
             if let help = currentStep.help { blocks.append(.paragraph(help.text(language))) }
@@ -209,6 +209,9 @@ public struct FlowRun: Sendable {
             return .handled(blocks)
         }
     }
+
+    /// What the run says when it is cancelled: "cancel" typed at a step, or the chat's Ctrl-C.
+    public func cancelled() -> [ReplyBlock] { [.paragraph(say(.cancelled))] }
 
     private func summary() -> [ReplyBlock] {
         var blocks: [ReplyBlock] = [.heading(say(.finished, ["title": flow.title.text(language)]))]

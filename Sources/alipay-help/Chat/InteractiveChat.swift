@@ -19,7 +19,7 @@ struct InteractiveChat {
         cr_hold_terminal()
         cr_install_fatal_handlers()
         defer { cr_release_terminal() }
-        let commandNames: [String] = (ChatSession.commands + session.flowCommands).map(\.name) + ["/lang en", "/lang zh", "/lang auto"]
+        let commandNames: [String] = (ChatCommand.all + session.flowCommands).map(\.name) + ["/lang en", "/lang zh", "/lang auto"]
         let topicWords: [String] = session.conversation.responder.knowledgeBase.topics.flatMap { topic in
             [topic.id] + topic.title.en.split(separator: " ").map { String($0).lowercased() }
         }
@@ -47,12 +47,10 @@ struct InteractiveChat {
                 say(session.conversation.responder.knowledgeBase.messages.text(.goodbye, session.conversation.language))
                 return 0
             }
-            let trimmed = line.trimmingWhitespace()
-            if trimmed.isEmpty { continue }
-            if session.mayRemember(trimmed) { history?.add(trimmed) }
-            let (text, action) = session.handle(line)
-            if !text.isEmpty { say(text) }
-            switch action {
+            let response = session.handle(line)
+            if let typed = response.lineToRemember { history?.add(typed) }
+            if !response.output.isEmpty { say(response.output) }
+            switch response.action {
             case .none: break
             case .quit: return 0
             case .clearHistory: history?.clear()

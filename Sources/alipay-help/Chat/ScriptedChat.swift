@@ -14,9 +14,9 @@ struct ScriptedChat {
         reader.interrupted = { cr_stop_signal() != 0 }
         while cr_stop_signal() == 0, let line = reader.next() {
             if line.truncated { LineReader.reportTruncation(line) }
-            let (text, action) = session.handle(String(decoding: line.bytes, as: UTF8.self))
-            if !text.isEmpty { output.write(text + "\n\n") }
-            if action == .quit { break }
+            let response = session.handle(String(decoding: line.bytes, as: UTF8.self))
+            if !response.output.isEmpty { output.write(response.output + "\n\n") }
+            if response.action == .quit { break }
         }
         output.flush()
         LineReader.stop(ifSignalled: cr_stop_signal())

@@ -34,7 +34,7 @@ extension AlipayHelp {
             let warnings = diagnostics.count - errors
             let output = StandardOutput()
             if json {
-                output.write(String(decoding: try JSONEncoder.pretty.encode(diagnostics), as: UTF8.self) + "\n")
+                try output.writeJSON(diagnostics)
             } else {
                 let style = TerminalStyle(colour: Terminal.wantsColour(1))
                 for diagnostic in diagnostics {

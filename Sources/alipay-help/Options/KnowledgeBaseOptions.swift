@@ -54,11 +54,8 @@ struct KnowledgeBaseOptions: ParsableArguments {
             }
             let (knowledgeBase, matcher) = try store.load(directory: folder, key: key, policy: policy)
             return Responder(knowledgeBase: knowledgeBase, matcher: matcher)
-        } catch let error as KnowledgeBaseError {
-            StandardError.printSafely(KnowledgeBaseErrorText.line(for: error))
-            throw ExitCode(2)
         } catch {
-            StandardError.printSafely((error as? LocalizedError)?.errorDescription ?? "alipay-help: error: \(error)")
+            StandardError.printSafely(KnowledgeBaseErrorText.line(for: error, otherwise: "alipay-help: error: \(error)"))
             throw ExitCode(2)
         }
     }

@@ -1,4 +1,5 @@
 import AlipayHelpKit
+import Foundation
 
 /// How the command line words a knowledge base that cannot be loaded: `file:line:column:
 /// error: message`, as compilers do, with the fix in terms of this program's options.
@@ -14,6 +15,13 @@ enum KnowledgeBaseErrorText {
     /// The whole line, e.g. `intents/limits.yaml:8:1: error: unknown key 'colour'`.
     static func line(for error: KnowledgeBaseError) -> String {
         "\(error.place): error: \(message(for: error))"
+    }
+
+    /// The line for any error met loading a knowledge base or a suite: a load error as above,
+    /// another as it describes itself, else `plain`.
+    static func line(for error: any Error, otherwise plain: String) -> String {
+        if let error = error as? KnowledgeBaseError { return line(for: error) }
+        return (error as? LocalizedError)?.errorDescription ?? plain
     }
 
     /// A finding of `check`, worded as above when the knowledge base did not load at all.

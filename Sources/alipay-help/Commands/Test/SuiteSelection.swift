@@ -30,11 +30,8 @@ struct SuiteSelection {
             let isConversation = KnowledgeBaseFiles.isConversationSuite
             return (try files.filter { !isConversation($0) }.map { try LabelledSuite.load(path: $0) },
                     try files.filter(isConversation).map { try ConversationSuite.load(path: $0) })
-        } catch let error as KnowledgeBaseError {
-            StandardError.print(KnowledgeBaseErrorText.line(for: error))
-            throw ExitCode(2)
         } catch {
-            StandardError.print((error as? LocalizedError)?.errorDescription ?? "\(error)")
+            StandardError.print(KnowledgeBaseErrorText.line(for: error, otherwise: "\(error)"))
             throw ExitCode(2)
         }
     }

@@ -1,8 +1,7 @@
 import Foundation
 
 /// Why the knowledge base could not be loaded: where, and what is wrong in short lowercase
-/// words that say what to fix. A neutral value: a front end decides how it reads (the command
-/// line writes `file:line:column: error: message`, as compilers do).
+/// words that say what to fix. A neutral value: whoever shows it decides how it reads.
 public enum KnowledgeBaseError: LocalizedError, Equatable {
     /// The folder holding the knowledge base does not exist or has no topic files.
     case notFound(path: String)

@@ -62,5 +62,10 @@ let package = Package(
             name: "EndToEndTests",
             dependencies: ["AlipayHelpKit"]
         ),
+        // The command line in-process: arguments, the chat session, the line reader, the output.
+        .testTarget(
+            name: "AlipayHelpTests",
+            dependencies: ["alipay-help", "AlipayHelpKit"]
+        ),
     ]
 )

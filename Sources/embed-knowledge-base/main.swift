@@ -15,7 +15,7 @@ guard arguments.count == 3 else {
 let folder = URL(fileURLWithPath: arguments[1])
 let manager = FileManager.default
 let names = (manager.subpaths(atPath: folder.path) ?? [])
-    .filter { $0.hasSuffix(".yaml") || $0.hasSuffix(".yml") }
+    .filter(KnowledgeBaseFiles.isYAML)
     .sorted()
 
 var hash: UInt64 = 0xCBF2_9CE4_8422_2325
@@ -43,9 +43,11 @@ do {
     let key = MatcherStore.builtInKey(version: String(hash, radix: 16), policy: policy)
     matcherArchive = Data(matcher.archive(key: key)).base64EncodedString()
     topicsArchive = Data(MatcherStore.topicsArchive(knowledgeBase, directory: folder, key: key)).base64EncodedString()
+} catch let error as KnowledgeBaseError {
+    FileHandle.standardError.write(Data("embed-knowledge-base: \(error.place): error: \(error.message)\n".utf8))
+    exit(1)
 } catch {
-    let message = (error as? LocalizedError)?.errorDescription ?? "\(error)"
-    FileHandle.standardError.write(Data("embed-knowledge-base: \(message)\n".utf8))
+    FileHandle.standardError.write(Data("embed-knowledge-base: \(error)\n".utf8))
     exit(1)
 }
 

@@ -1,4 +1,4 @@
-/// Renders reply blocks as plain text: no colour, no wrapping (a pipe's reader decides that).
+/// Renders reply blocks as plain text: unstyled and unwrapped (whoever shows it decides that).
 public enum PlainTextRenderer {
     public static func render(_ blocks: [ReplyBlock]) -> String {
         var parts: [String] = []

@@ -3,7 +3,7 @@
 /// "more", re-routes on "no, I meant Huabei", points to customer service after two misses,
 /// runs guided flows, and answers in the language the person writes in.
 ///
-/// It knows nothing about terminals: the chat front end feeds it lines and shows its turns.
+/// It knows nothing of where lines come from: a front end feeds it lines and shows its turns.
 public struct Conversation: Sendable {
     public let responder: Responder
     /// The open topic, facet and question: the context follow-ups are read against.
@@ -22,7 +22,7 @@ public struct Conversation: Sendable {
     public private(set) var activeFlow: FlowRun?
     /// A flow offered after an answer ("Shall I walk you through it?"), waiting for yes or no.
     public private(set) var offeredFlow: FlowDefinition?
-    /// A fixed reply language (`--lang`, `/lang`); nil follows the person again, from the
+    /// A fixed reply language, as the person chose it; nil follows the person again, from the
     /// language they last wrote in (not the one that was fixed).
     public var fixedLanguage: Language? {
         didSet { language = fixedLanguage ?? personLanguage }
@@ -70,8 +70,15 @@ public struct Conversation: Sendable {
         language = fixedLanguage ?? detected
     }
 
+    /// The reply to one line, typed without white space around it: a chat command
+    /// (`ChatCommand`) is carried out, anything else is read once and answered.
     public mutating func respond(to line: String) -> ConversationTurn {
-        let words = TextNormalizer.normalize(line).pieces
+        if let command = ChatCommand(line, flows: kb.flows) { return carryOut(command) }
+        return respond(to: ConversationLine(line, matcher: matcher))
+    }
+
+    private mutating func respond(to said: ConversationLine) -> ConversationTurn {
+        let (line, words) = (said.text, said.words)
         guard !words.isEmpty else { return ConversationTurn(blocks: []) }
         updateLanguage(line, words: words)
         activeFlow?.language = language
@@ -80,20 +87,17 @@ public struct Conversation: Sendable {
         // answer about figures (limits, instalments) a bare number is the person's own figure.
         let expectingFigure = activeFlow == nil && currentTopic.flatMap { kb.topic($0) }.map { !$0.figures.isEmpty } == true
         if SecretGuard.looksLikeVerificationCode(line, expectingFigure: expectingFigure) {
-            var turn = ConversationTurn(blocks: [.paragraph(messages.text(.codeWarning, language))] + (activeFlow?.resumeBlocks() ?? []))
-            turn.inFlow = activeFlow != nil
-            return turn
+            return ConversationTurn(blocks: [.paragraph(messages.text(.codeWarning, language))] + (activeFlow?.resumeBlocks() ?? []))
         }
-        if activeFlow != nil { return continueFlow(line) }
-        let command = line.trimmingWhitespace().lowercased()
-        if command.hasPrefix("/"), let turn = startFlow(command: command) { return turn }
+        if activeFlow != nil { return continueFlow(said) }
+        if line.hasPrefix("/"), let turn = startFlow(command: line.lowercased()) { return turn }
         // Several questions in one line: an answer each, in order, as if asked one by one.
         if responder.separateQuestions(in: line, language: fixedLanguage) != nil,
            let parts = kb.questionSplitter.parts(of: line) {
             var turn = ConversationTurn(blocks: [])
             var offer: FlowDefinition?
             for (index, part) in parts.enumerated() {
-                let answered = respond(to: part)
+                let answered = respond(to: ConversationLine(part, matcher: matcher))
                 if index == 0 { turn = answered } else { turn.blocks += answered.blocks }
                 // An offered guide stays open for a yes after the last answer.
                 offer = offeredFlow ?? offer
@@ -113,7 +117,7 @@ public struct Conversation: Sendable {
         if let pending = pendingChoice {
             pendingChoice = nil
             let confirmed = pending.options.count == 1 && YesNoAnswer.parse(words) == true
-            if let option = confirmed ? pending.options[0] : chosenOption(words: words, line: line, among: pending.options) {
+            if let option = confirmed ? pending.options[0] : chosenOption(said, among: pending.options) {
                 return answer(chosen: option, question: pending.question)
             }
         }
@@ -134,9 +138,9 @@ public struct Conversation: Sendable {
             if case .topic = match.outcome { return answer(responder.reply(to: remainder, match: match, language: language)) }
         }
 
-        if let context, let turn = read(line, words: words, against: context) { return turn }
+        if let context, let turn = read(said, against: context) { return turn }
 
-        let match = matcher.match(line)
+        let match = matcher.match(said.features)
         switch match.outcome {
         case let .topic(id):
             if let flow = flow(startedBy: words, topic: id) { return start(flow) }
@@ -169,7 +173,65 @@ public struct Conversation: Sendable {
         }
     }
 
+    // MARK: Chat commands
+
+    /// Carries out a chat command: the reply language, the goodbye and an unknown command here;
+    /// help, topics, explain and the history are left to whoever shows the conversation.
+    private mutating func carryOut(_ command: ChatCommand) -> ConversationTurn {
+        var turn = ConversationTurn(blocks: [])
+        turn.command = command
+        switch command {
+        case .help, .topics, .explain:
+            break
+        case let .language(choice):
+            turn.blocks = [.paragraph(fixLanguage(choice))]
+        case .clearHistory:
+            turn.blocks = [.paragraph(messages.text(.historyCleared, language))]
+        case .historyHint:
+            turn.blocks = [.paragraph(messages.text(.historyHint, language))]
+        case .quit:
+            turn.blocks = [.paragraph(messages.text(.goodbye, language))]
+            turn.endsConversation = true
+        case let .unknown(name):
+            turn.blocks = [.paragraph(unknownCommand(name))]
+        }
+        return turn
+    }
+
+    /// `/lang en`, `zh`, `zh-hant` or `auto`: fixes the reply language, or says how to.
+    private mutating func fixLanguage(_ choice: String?) -> String {
+        switch choice {
+        case "en"?: fixedLanguage = .en
+        case "zh"?: fixedLanguage = .zh
+        case "zh-hant"?: fixedLanguage = .zhHant
+        case "auto"?: fixedLanguage = nil
+        default: return messages.text(.languageHint, language)
+        }
+        let shown = fixedLanguage.map { ["en": "English (en)", "zh": "中文 (zh)", "zh-Hant": "繁體中文 (zh-Hant)"][$0.rawValue]! } ?? "auto"
+        return messages.text(.languageSet, fixedLanguage ?? language, ["language": shown])
+    }
+
+    /// An unknown command, with the nearest real one (a typo) and where to find them all.
+    private func unknownCommand(_ name: String) -> String {
+        let suggestion = (ChatCommand.all.map { String($0.name.split(separator: " ")[0]) } + kb.flows.map(\.command))
+            .map { ($0, Lexicon.distance(name, $0, limit: 2)) }
+            .filter { $0.1 <= 2 }
+            .min { $0.1 < $1.1 }?.0
+        var reply = messages.text(.unknownCommand, language, ["command": name])
+        if let suggestion { reply += " " + messages.text(.didYouMeanCommand, language, ["command": suggestion]) }
+        return reply + " /help"
+    }
+
     // MARK: Flows
+
+    /// Ends the flow in progress, as "cancel" typed at a step does (the chat's Ctrl-C); nil
+    /// when no flow is running.
+    public mutating func cancelFlow() -> ConversationTurn? {
+        guard var run = activeFlow else { return nil }
+        run.language = language
+        activeFlow = nil
+        return ConversationTurn(blocks: run.cancelled())
+    }
 
     /// Starts the flow with this chat command (`/change-number`), if there is one.
     public mutating func startFlow(command: String) -> ConversationTurn? {
@@ -183,7 +245,7 @@ public struct Conversation: Sendable {
         offeredFlow = nil
         context = DialogueState(topic: flow.topic, facet: nil, question: flow.title.text(language))
         misses = 0
-        return ConversationTurn(blocks: run.start(), match: nil, inFlow: true)
+        return ConversationTurn(blocks: run.start(), match: nil)
     }
 
     /// A question about the flow's topic that asks to be walked through it.
@@ -199,40 +261,38 @@ public struct Conversation: Sendable {
 
     /// The line goes to the flow first; a question that is not an answer is answered, then the
     /// flow resumes at the same step with what was already answered kept.
-    private mutating func continueFlow(_ line: String) -> ConversationTurn {
+    private mutating func continueFlow(_ said: ConversationLine) -> ConversationTurn {
         guard var run = activeFlow else { return ConversationTurn(blocks: []) }
-        var turn: ConversationTurn
-        switch run.handle(line) {
+        let line = said.text
+        switch run.handle(line, words: said.words) {
         case let .handled(blocks):
             activeFlow = run
-            turn = ConversationTurn(blocks: blocks)
-        case let .ended(blocks, _):
+            return ConversationTurn(blocks: blocks)
+        case let .ended(blocks):
             activeFlow = nil
-            turn = ConversationTurn(blocks: blocks)
+            return ConversationTurn(blocks: blocks)
         case .notAnAnswer:
             activeFlow = run
-            var match = matcher.match(line)
+            var match = matcher.match(said.features)
             if match.outcome == .outOfScope, let followUp = matcher.followUp(line, topic: run.flow.topic) {
                 match = followUp // "how long does it take?" in the middle of the guide is about its topic
             }
             switch match.outcome {
             case .topic:
-                turn = ConversationTurn(blocks: responder.reply(to: line, match: match, language: language).blocks + run.resumeBlocks(), match: match)
+                return ConversationTurn(blocks: responder.reply(to: line, match: match, language: language).blocks + run.resumeBlocks(), match: match)
             case let .smallTalk(id):
                 let reply = responder.reply(to: line, match: match, language: language).blocks
                 if id == "goodbye" {
                     activeFlow = nil
-                    return ConversationTurn(blocks: reply, match: match, endsConversation: true, inFlow: true)
+                    return ConversationTurn(blocks: reply, match: match, endsConversation: true)
                 }
-                turn = ConversationTurn(blocks: reply + run.resumeBlocks(), match: match)
+                return ConversationTurn(blocks: reply + run.resumeBlocks(), match: match)
             case .outOfScope, .ambiguous:
                 guard case let .handled(blocks) = run.invalid() else { return ConversationTurn(blocks: []) }
                 activeFlow = run
-                turn = ConversationTurn(blocks: blocks, match: match)
+                return ConversationTurn(blocks: blocks, match: match)
             }
         }
-        turn.inFlow = true
-        return turn
     }
 
     private mutating func answer(_ reply: Reply) -> ConversationTurn {
@@ -252,7 +312,8 @@ public struct Conversation: Sendable {
     /// question that still reads as about the open topic once joined to the last question
     /// ("what about for foreigners?", 那一年呢？). Nil leaves the line to be read alone, so a
     /// real change of topic still changes it.
-    private mutating func read(_ line: String, words: [String], against context: DialogueState) -> ConversationTurn? {
+    private mutating func read(_ said: ConversationLine, against context: DialogueState) -> ConversationTurn? {
+        let (line, words) = (said.text, said.words)
         if let facet = followUpFacets[context.topic]?[words.joined(separator: " ")] {
             return answer(line, topic: context.topic, facet: facet, reason: "a follow-up phrase of facet \(facet), with \(context.topic) open")
         }
@@ -264,7 +325,7 @@ public struct Conversation: Sendable {
         // that topic and the line asks nothing more specific about it: "and if I still owe
         // Huabei money?" while deleting the account is a deletion condition, "what about for
         // foreigners?" after limits is about limits; 那花呗怎么还款呢 asks about Huabei itself.
-        let alone = matcher.match(line)
+        let alone = matcher.match(said.features)
         if case let .topic(named) = alone.outcome, named != context.topic {
             guard lean == .conditional || alone.facet == nil,
                   let facet = kb.topic(context.topic)?.facets.first(where: { $0.coveredTopics.contains(named) }) else { return nil }
@@ -343,7 +404,8 @@ public struct Conversation: Sendable {
     }
 
     /// "1", "2)", "#2", "the second one", "option 1", or words from a choice's title or id.
-    private func chosenOption(words: [String], line: String, among options: [PendingChoice.Option]) -> PendingChoice.Option? {
+    private func chosenOption(_ said: ConversationLine, among options: [PendingChoice.Option]) -> PendingChoice.Option? {
+        let (line, words) = (said.text, said.words)
         // Words from a title first ("the phone one", "huabei"): "one" there is not an ordinal.
         let named = options.filter { option in
             guard let topic = kb.topic(option.topic) else { return false }
@@ -360,7 +422,7 @@ public struct Conversation: Sendable {
         // "one" alone, or "the one above": the first choice.
         if words.contains("one") { return options[0] }
         // Otherwise the line read as a question: a topic on offer, or a facet of the one on offer.
-        let match = matcher.match(line)
+        let match = matcher.match(said.features)
         if case let .topic(id) = match.outcome, let option = options.first(where: { $0.topic == id && ($0.facet == nil || $0.facet == match.facet) }) {
             return option
         }

@@ -5,8 +5,9 @@ public struct ConversationTurn: Sendable {
     public var match: Match?
     /// The person said goodbye.
     public var endsConversation = false
-    /// The line was read by a guided flow (so it must not go into the history file).
-    public var inFlow = false
+    /// The chat command this turn answers, if any: help, topics, explain and clearing the
+    /// history are left to whoever shows the conversation.
+    public var command: ChatCommand?
 
     public var text: String { PlainTextRenderer.render(blocks) }
 }

@@ -50,10 +50,10 @@ public struct ConversationSuite: Sendable {
         return ConversationSuite(file: path, scripts: scripts)
     }
 
-    /// Every conversation suite in a folder: the files whose name starts with "conversations".
+    /// Every conversation suite in a folder (`KnowledgeBaseFiles.isConversationSuite`).
     public static func loadAll(in directory: URL) throws -> [ConversationSuite] {
         let names = (try? FileManager.default.contentsOfDirectory(atPath: directory.path)) ?? []
-        return try names.filter { $0.hasPrefix("conversations") && $0.hasSuffix(".yaml") }.sorted().map {
+        return try names.filter(KnowledgeBaseFiles.isConversationSuite).sorted().map {
             try load(path: directory.appendingPathComponent($0).path)
         }
     }
@@ -67,19 +67,19 @@ public struct ConversationSuite: Sendable {
                 let reply = conversation.respond(to: turn.say)
                 if let run = conversation.activeFlow { visited.insert(run.flow.id + "/" + run.currentStepID) }
                 let text = reply.text
-                let where_ = "\(turn.location): turn \(index + 1) (\"\(turn.say)\")"
+                let place = "\(turn.location): turn \(index + 1) (\"\(turn.say)\")"
                 for expected in turn.contains where !text.contains(expected) {
-                    return fail("\(where_): the reply does not contain \"\(expected)\"; it was: \(text.prefix(300))")
+                    return fail("\(place): the reply does not contain \"\(expected)\"; it was: \(text.prefix(300))")
                 }
                 for unwanted in turn.notContains where text.contains(unwanted) {
-                    return fail("\(where_): the reply contains \"\(unwanted)\"")
+                    return fail("\(place): the reply contains \"\(unwanted)\"")
                 }
                 if let step = turn.step {
                     let actual = conversation.currentFlowStep ?? "none"
-                    if actual != step { return fail("\(where_): expected step \(step), at \(actual)") }
+                    if actual != step { return fail("\(place): expected step \(step), at \(actual)") }
                 }
                 if let intent = turn.intent, reply.match?.intent != intent {
-                    return fail("\(where_): expected intent \(intent), got \(reply.match?.intent ?? "none")")
+                    return fail("\(place): expected intent \(intent), got \(reply.match?.intent ?? "none")")
                 }
             }
             return Outcome(script: script, failure: nil, visitedSteps: visited)

@@ -8,11 +8,22 @@ public struct Diagnostic: Codable, Sendable, CustomStringConvertible {
     public var location: String
     public var message: String
 
+    /// The load error this finding is, when the knowledge base did not load at all, so that a
+    /// front end can word it as it words that error elsewhere. Not part of the JSON.
+    public var loadError: KnowledgeBaseError?
+
     public init(_ severity: Severity, _ location: SourceLocation, _ message: String) {
         self.severity = severity
         self.location = location.description
         self.message = message
     }
+
+    public init(_ error: KnowledgeBaseError) {
+        self.init(.error, error.location, error.message)
+        loadError = error
+    }
+
+    private enum CodingKeys: String, CodingKey { case severity, location, message }
 
     public var description: String { "\(location): \(severity.rawValue): \(message)" }
 }
@@ -37,7 +48,7 @@ public enum KnowledgeBaseLint {
             kb = try KnowledgeBase.load(from: directory)
             matcher = try IntentMatcher(knowledgeBase: kb)
         } catch let error as KnowledgeBaseError {
-            return [Diagnostic(.error, error.location, error.message)]
+            return [Diagnostic(error)]
         } catch {
             return [Diagnostic(.error, SourceLocation(file: directory.path, line: 1, column: 1), "\(error)")]
         }
@@ -260,11 +271,10 @@ public enum KnowledgeBaseLint {
     // MARK: Tests and leave-one-out
 
     static func testCases(_ kb: KnowledgeBase, directory: URL) -> [Diagnostic] {
-        let folder = directory.appendingPathComponent("tests")
+        let folder = directory.appendingPathComponent(KnowledgeBaseFiles.testsFolder)
         let suites: [LabelledSuite]
         do { suites = try LabelledSuite.loadAll(in: folder); _ = try ConversationSuite.loadAll(in: folder) } catch let error as KnowledgeBaseError {
-            if case let .invalid(location, message) = error { return [Diagnostic(.error, location, message)] }
-            return [Diagnostic(.error, SourceLocation(file: folder.path, line: 1, column: 1), error.errorDescription ?? "")]
+            return [Diagnostic(error)]
         } catch {
             return []
         }
@@ -288,8 +298,8 @@ public enum KnowledgeBaseLint {
         guard let evaluation = try? CrossValidation.run(kb, folds: 10) else { return [] }
         return evaluation.results.filter { !$0.correct }.map { result in
             let got = TestReport.label(of: result.match)
-            return Diagnostic(.warning, result.case_.location,
-                              "\"\(result.case_.question)\" is taken for \(got) (\(JSONLineEncoder.formatConfidence(result.match.confidence))) when left out; add examples like it")
+            return Diagnostic(.warning, result.testCase.location,
+                              "\"\(result.testCase.question)\" is taken for \(got) (\(JSONLineEncoder.formatConfidence(result.match.confidence))) when left out; add examples like it")
         }
     }
 }

@@ -1,4 +1,5 @@
-/// A readable account of how one question was understood, for `explain` and `/explain`.
+/// How one question was understood, for `explain`: the normalised text, the terms, the scores
+/// and the decision (a front end lays it out).
 public struct QuestionExplanation: Sendable {
     public var normalized: [String]
     public var terms: [String]
@@ -17,30 +18,5 @@ public struct QuestionExplanation: Sendable {
         contentWords = features.tokens.contentWords
         match = matcher.match(features)
         evidence = match.ranking.first.map { matcher.evidence(features, for: $0.label) } ?? []
-    }
-
-    public func render() -> String {
-        var lines: [String] = []
-        lines.append("normalised: \(normalized.joined(separator: " "))")
-        lines.append("terms:      \(terms.joined(separator: " "))   (? = unknown; \(unknownWords) of \(contentWords) content words unknown)")
-        lines.append("scores:")
-        for score in match.ranking.prefix(5) {
-            let percent = Int((score.probability * 1000).rounded())
-            lines.append("  \(score.label.padding(toLength: 24, withPad: " ", startingAt: 0)) \(percent / 10).\(percent % 10)%")
-        }
-        if let best = match.ranking.first, !evidence.isEmpty {
-            let items = evidence.map { "\($0.feature) \($0.weight >= 0 ? "+" : "")\(String(Int(($0.weight * 100).rounded())))" }
-            lines.append("evidence:   for \(best.label): \(items.joined(separator: ", "))  (weights ×100)")
-        }
-        let outcome: String
-        switch match.outcome {
-        case let .topic(id): outcome = "topic \(id)" + (match.facet.map { ", facet \($0)" } ?? "")
-        case let .smallTalk(id): outcome = "small talk \(id)"
-        case .outOfScope: outcome = "out of scope"
-        case let .ambiguous(ids): outcome = "ambiguous between \(ids.joined(separator: " and "))"
-        }
-        lines.append("decision:   \(outcome) (confidence \(JSONLineEncoder.formatConfidence(match.confidence)))")
-        lines.append("why:        \(match.reason)")
-        return lines.joined(separator: "\n") + "\n"
     }
 }

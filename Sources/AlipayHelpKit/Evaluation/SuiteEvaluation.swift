@@ -2,7 +2,7 @@
 /// handling applied: what a user would actually get.
 public struct SuiteEvaluation: Sendable {
     public struct Result: Sendable {
-        public var case_: LabelledQuestion
+        public var testCase: LabelledQuestion
         public var match: Match
         public var correct: Bool
         /// nil when the case names no facet.
@@ -37,28 +37,20 @@ public struct SuiteEvaluation: Sendable {
         case .outOfScope: correct = match.outcome == .outOfScope
         case let .intent(id): correct = match.intent == id
         }
-        return Result(case_: labelled, match: match, correct: correct, facetCorrect: labelled.facet.map { correct && match.facet == $0 })
+        return Result(testCase: labelled, match: match, correct: correct, facetCorrect: labelled.facet.map { correct && match.facet == $0 })
     }
 
+    /// Through the matcher alone: what the matcher makes of each question.
     public init(matcher: IntentMatcher, cases: [LabelledQuestion]) {
-        results = cases.map { labelled in
-            let match = matcher.match(labelled.question)
-            let correct: Bool
-            switch labelled.expected {
-            case .outOfScope: correct = match.outcome == .outOfScope
-            case let .intent(id): correct = match.intent == id
-            }
-            let facetCorrect = labelled.facet.map { correct && match.facet == $0 }
-            return Result(case_: labelled, match: match, correct: correct, facetCorrect: facetCorrect)
-        }
+        results = cases.map { Self.judge($0, matcher.match($0.question)) }
     }
 
     private func share(_ items: [Result], _ good: (Result) -> Bool) -> Double {
         items.isEmpty ? 1 : Double(items.filter(good).count) / Double(items.count)
     }
 
-    private var inScope: [Result] { results.filter { $0.case_.expected != .outOfScope } }
-    private var outOfScope: [Result] { results.filter { $0.case_.expected == .outOfScope } }
+    private var inScope: [Result] { results.filter { $0.testCase.expected != .outOfScope } }
+    private var outOfScope: [Result] { results.filter { $0.testCase.expected == .outOfScope } }
 
     /// Share of all questions answered as labelled.
     public var accuracy: Double { share(results) { $0.correct } }

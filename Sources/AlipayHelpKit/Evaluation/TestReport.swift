@@ -116,12 +116,12 @@ public struct TestReport: Codable, Sendable {
         ambiguityRate = evaluation.ambiguityRate
         facetAccuracy = evaluation.facetAccuracy
         self.suites = suites.map {
-            SuiteSummary(file: $0.file, realQuestions: $0.file.hasSuffix(".tsv"), questions: $0.evaluation.results.count,
+            SuiteSummary(file: $0.file, realQuestions: KnowledgeBaseFiles.isRealQuestions($0.file), questions: $0.evaluation.results.count,
                          accuracy: $0.evaluation.accuracy, outOfScopeRecall: $0.evaluation.outOfScopeRecall,
                          inScopeDeclined: $0.evaluation.falseRejectionRate, ambiguous: $0.evaluation.ambiguityRate)
         }
         // The language a suite gives, else the one the matcher read.
-        let languageOf = { (result: SuiteEvaluation.Result) in result.case_.language ?? result.match.questionLanguage }
+        let languageOf = { (result: SuiteEvaluation.Result) in result.testCase.language ?? result.match.questionLanguage }
         let languages = Set(evaluation.results.map(languageOf)).sorted { a, b in
             let order = ["en", "zh", "zh-Hant"]
             return (order.firstIndex(of: a) ?? 3, a) < (order.firstIndex(of: b) ?? 3, b)
@@ -138,13 +138,13 @@ public struct TestReport: Codable, Sendable {
         (expectedCalibrationError, calibration) = Self.calibration(of: evaluation.results)
         let judged = evaluation.results.filter { $0.verdictCorrect != nil }
         if !judged.isEmpty {
-            let chinese = { (result: SuiteEvaluation.Result) in Language.detect(result.case_.question)?.isChinese ?? false }
+            let chinese = { (result: SuiteEvaluation.Result) in Language.detect(result.testCase.question)?.isChinese ?? false }
             verdicts = [("all", judged), ("en", judged.filter { !chinese($0) }), ("zh", judged.filter(chinese))]
                 .filter { !$0.1.isEmpty }
                 .map { VerdictSummary(language: $0.0, questions: $0.1.count, correct: $0.1.filter { $0.verdictCorrect == true }.count) }
         }
 
-        let expected = evaluation.results.map { Self.label(of: $0.case_.expected) }
+        let expected = evaluation.results.map { Self.label(of: $0.testCase.expected) }
         let predicted = evaluation.results.map { Self.label(of: $0.match) }
         let labels = knowledgeBase.topics.map(\.id) + knowledgeBase.smallTalk.map(\.id) + [LabelledQuestion.outOfScopeLabel]
         perClass = labels.compactMap { label in
@@ -169,16 +169,16 @@ public struct TestReport: Codable, Sendable {
         }
         failures = evaluation.failures.map { result in
             let runnerUp = result.match.ranking.dropFirst().first
-            return Failure(location: result.case_.location.description, question: result.case_.question,
-                           expected: Self.label(of: result.case_.expected) + (result.case_.facet.map { "/" + $0 } ?? "")
-                               + (result.case_.verdict.map { " (verdict \($0))" } ?? ""),
+            return Failure(location: result.testCase.location.description, question: result.testCase.question,
+                           expected: Self.label(of: result.testCase.expected) + (result.testCase.facet.map { "/" + $0 } ?? "")
+                               + (result.testCase.verdict.map { " (verdict \($0))" } ?? ""),
                            got: Self.label(of: result.match) + (result.match.facet.map { "/" + $0 } ?? "")
                                + (result.verdictGot.map { " (verdict \($0))" } ?? ""),
                            confidence: result.match.confidence, runnerUp: runnerUp?.label, runnerUpProbability: runnerUp?.probability)
         }
         self.conversations = conversations.map { Conversation(name: $0.script.name, passed: $0.passed, firstDifference: $0.failure) }
 
-        let cases = evaluation.results.map(\.case_)
+        let cases = evaluation.results.map(\.testCase)
         let topicIDs = knowledgeBase.topics.map(\.id)
         let testedTopics = Set(cases.compactMap { if case let .intent(id) = $0.expected { return id } else { return nil } })
         let facetIDs = knowledgeBase.topics.flatMap { topic in topic.facets.map { topic.id + "/" + $0.id } }

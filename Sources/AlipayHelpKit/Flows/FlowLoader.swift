@@ -7,7 +7,7 @@ public enum FlowLoader {
     public static func loadAll(in directory: URL) throws -> [FlowDefinition] {
         guard let names = try? FileManager.default.contentsOfDirectory(atPath: directory.path) else { return [] }
         var flows: [FlowDefinition] = []
-        for name in names.filter({ $0.hasSuffix(".yaml") || $0.hasSuffix(".yml") }).sorted() {
+        for name in names.filter(KnowledgeBaseFiles.isYAML).sorted() {
             let path = directory.appendingPathComponent(name).path
             let flow = try parse(try YAMLNode.parse(try KnowledgeBase.readText(path), file: path))
             if let other = flows.first(where: { $0.id == flow.id || $0.command == flow.command }) {

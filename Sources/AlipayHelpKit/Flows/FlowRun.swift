@@ -20,7 +20,7 @@ public struct FlowRun: Sendable {
         /// The line was an answer or a command; here is what to say.
         case handled([ReplyBlock])
         /// The flow is over (finished or cancelled); here is what to say.
-        case ended([ReplyBlock], completed: Bool)
+        case ended([ReplyBlock])
         /// Not an answer to this step: maybe a question to answer before resuming.
         case notAnAnswer
     }
@@ -80,8 +80,8 @@ public struct FlowRun: Sendable {
         }
     }
 
-    public mutating func handle(_ line: String) -> Result {
-        let words = TextNormalizer.normalize(line).pieces
+    /// What the run makes of a line, given its words as the conversation read them.
+    public mutating func handle(_ line: String, words: [String]) -> Result {
         let phrase = words.joined(separator: " ")
 
         if let command = FlowCommand(phrase) { return run(command) }
@@ -176,7 +176,7 @@ public struct FlowRun: Sendable {
 
     private mutating func advance(to next: String?) -> Result {
         invalidInARow = 0
-        guard let next else { return .ended(summary(), completed: true) }
+        guard let next else { return .ended(summary()) }
         trail.append(currentStepID)
         currentStepID = next
         return .handled(stepBlocks())
@@ -201,7 +201,7 @@ public struct FlowRun: Sendable {
             numberToConfirm = nil
             return advance(to: currentStep.next)
         case .cancel:
-            return .ended([.paragraph(say(.cancelled))], completed: false)
+            return .ended(cancelled())
         case .help:
             var blocks: [ReplyBlock] = []
             if let help = currentStep.help { blocks.append(.paragraph(help.text(language))) }
@@ -209,6 +209,9 @@ public struct FlowRun: Sendable {
             return .handled(blocks)
         }
     }
+
+    /// What the run says when it is cancelled: "cancel" typed at a step, or the chat's Ctrl-C.
+    public func cancelled() -> [ReplyBlock] { [.paragraph(say(.cancelled))] }
 
     private func summary() -> [ReplyBlock] {
         var blocks: [ReplyBlock] = [.heading(say(.finished, ["title": flow.title.text(language)]))]
@@ -226,44 +229,4 @@ public struct FlowRun: Sendable {
     static let acknowledgements: Set<String> = ["done", "ok", "okay", "next", "finished", "ready", "got it", "continue", "yes", "y",
                                                 "im there", "i am there", "did it", "i did", "all done", "完成", "完成了", "好了", "好",
                                                 "下一步", "已完成", "可以了", "弄好了", "做好了", "是"]
-}
-
-/// What can be typed at any step.
-enum FlowCommand {
-    case back, repeatStep, skip, cancel, help
-
-    init?(_ phrase: String) {
-        switch phrase {
-        case "back", "go back", "previous", "返回", "上一步": self = .back
-        case "repeat", "again", "say again", "repeat that", "重复", "再说一遍": self = .repeatStep
-        case "skip", "skip it", "skip this", "跳过": self = .skip
-        case "cancel", "stop", "quit", "exit", "abort", "cancel flow", "stop the guide", "取消", "退出", "停止", "不弄了": self = .cancel
-        case "help", "?", "帮助": self = .help
-        default: return nil
-        }
-    }
-}
-
-/// Yes or no, in a few ways of saying it.
-enum YesNoAnswer {
-    static let yes: Set<String> = ["yes", "y", "yeah", "yep", "yup", "sure", "ok", "okay", "correct", "right", "i can", "yes i can",
-                                   "yes it is", "it is", "that is right", "thats right", "是", "是的", "对", "对的", "可以", "能", "有", "嗯", "好",
-                                   "收得到", "能收到", "可以收到", "正确"]
-    static let no: Set<String> = ["no", "n", "nope", "nah", "not", "no i cant", "i cant", "cant", "i cannot", "cannot", "wrong",
-                                  "not really", "no it isnt", "否", "不", "不是", "不对", "不能", "不可以", "没有", "收不到", "没", "错了", "不行"]
-
-    /// Words that answer on their own at the start of a longer reply ("no, I lost that SIM").
-    static let leadingYes: Set<String> = ["yes", "yeah", "yep", "yup", "sure", "是", "是的", "对", "可以"]
-    static let leadingNo: Set<String> = ["no", "nope", "nah", "不", "不是", "不能", "没有"]
-
-    /// True for yes, false for no, nil when it is neither.
-    static func parse(_ words: [String]) -> Bool? {
-        let phrase = words.joined(separator: " ")
-        if yes.contains(phrase) { return true }
-        if no.contains(phrase) { return false }
-        guard let first = words.first, words.count > 1 else { return nil }
-        if leadingYes.contains(first) { return true }
-        if leadingNo.contains(first) { return false }
-        return nil
-    }
 }

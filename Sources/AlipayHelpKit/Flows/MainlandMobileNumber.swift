@@ -44,19 +44,12 @@ public struct MainlandMobileNumber: Sendable, Equatable {
         return .success(String(decoding: digits, as: UTF8.self))
     }
 
-    public enum Problem: Error, Equatable, CustomStringConvertible {
+    /// What is wrong with a typed number; the flow says it in the person's language
+    /// (`messages.yaml`).
+    public enum Problem: Error, Equatable {
         case notANumber
         case notMainland
         case wrongLength(Int)
         case wrongStart
-
-        public var description: String {
-            switch self {
-            case .notANumber: return "It has characters other than digits."
-            case .notMainland: return "That is not a mainland China number (+86)."
-            case let .wrongLength(count): return "It has \(count) digit\(count == 1 ? "" : "s"); a mobile number has 11."
-            case .wrongStart: return "It must start with 13 to 19."
-            }
-        }
     }
 }

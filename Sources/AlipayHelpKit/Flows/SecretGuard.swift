@@ -393,11 +393,6 @@ public enum SecretGuard {
         warned.language = reply.language
         return warned
     }
-
-    public static let warning = """
-    Never share a verification code with anyone, not even me or someone who says they work for \
-    Alipay. I don't need it and I haven't kept it: type codes only into the Alipay app.
-    """
 }
 
 extension Character {

@@ -48,7 +48,7 @@ public enum FuzzInput {
 }
 
 /// A seeded generator of hostile inputs, for fuzzing without libFuzzer (the test suite's short
-/// pass and `alipay-help-fuzz --seeded`): it mutates seeds with the bytes and fragments that
+/// pass and the fuzz program's seeded mode): it mutates seeds with the bytes and fragments that
 /// broke things before (escapes, invalid UTF-8, NUL, digits in every form, YAML anchors).
 public struct SeededMutator {
     private var state: UInt64

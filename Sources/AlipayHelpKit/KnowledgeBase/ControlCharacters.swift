@@ -1,6 +1,7 @@
-/// Characters that must never reach a terminal as they are: they move the cursor, set the
-/// window title, switch character sets or reverse the text's direction. C0 controls (except
-/// newline and tab), DEL, C1 controls, and the bidirectional overrides and isolates.
+/// Characters that must never be shown as they are, because a display obeys them: they move
+/// the cursor, set the window title, switch character sets or reverse the text's direction.
+/// C0 controls (except newline and tab), DEL, C1 controls, and the bidirectional overrides and
+/// isolates.
 public enum ControlCharacters {
     public static func isUnsafe(_ scalar: Unicode.Scalar) -> Bool {
         switch scalar.value {
@@ -32,7 +33,7 @@ public enum ControlCharacters {
         }
     }
 
-    /// The text with every unsafe character shown visibly, so a terminal prints it and does not
+    /// The text with every unsafe character shown visibly, so a display prints it and does not
     /// obey it. Newlines and tabs are kept.
     public static func visible(_ text: String) -> String {
         guard mayHoldUnsafe(text), text.unicodeScalars.contains(where: isUnsafe) else { return text }

@@ -62,7 +62,6 @@ public struct KnowledgeBase: Sendable {
         for language in languages { all += language.examples }
         return all
     }
-    public func smallTalkIntent(_ id: String) -> SmallTalkIntent? { smallTalk.first { $0.id == id } }
 }
 
 extension KnowledgeBase {
@@ -93,7 +92,7 @@ extension KnowledgeBase {
         let files: [String]
         do {
             files = try FileManager.default.contentsOfDirectory(atPath: directory.path)
-                .filter { $0.hasSuffix(".yaml") || $0.hasSuffix(".yml") }
+                .filter(KnowledgeBaseFiles.isYAML)
                 .sorted()
         } catch {
             throw KnowledgeBaseError.notFound(path: directory.path)

@@ -1,21 +1,7 @@
 import Foundation
 
-/// Where in a knowledge-base file something was found.
-public struct SourceLocation: Sendable, Equatable, CustomStringConvertible {
-    public var file: String
-    public var line: Int
-    public var column: Int
-
-    public init(file: String, line: Int, column: Int) {
-        self.file = file
-        self.line = line
-        self.column = column
-    }
-
-    public var description: String { "\(file):\(line):\(column)" }
-}
-
-/// Why the knowledge base could not be loaded. Messages are short, lowercase and say what to fix.
+/// Why the knowledge base could not be loaded: where, and what is wrong in short lowercase
+/// words that say what to fix. A neutral value: whoever shows it decides how it reads.
 public enum KnowledgeBaseError: LocalizedError, Equatable {
     /// The folder holding the knowledge base does not exist or has no topic files.
     case notFound(path: String)
@@ -24,31 +10,41 @@ public enum KnowledgeBaseError: LocalizedError, Equatable {
     /// A file is not valid YAML, or does not have the shape the knowledge base expects.
     case invalid(SourceLocation, message: String)
 
-    /// Where the error is, and what it is without the location, for `check`'s own format.
+    /// The file or folder the error is about.
+    public var file: String {
+        switch self {
+        case let .notFound(path): return path
+        case let .unreadable(file, _): return file
+        case let .invalid(location, _): return location.file
+        }
+    }
+
+    /// Where the error is: its line and column, or the start of the file when the error is
+    /// about the whole file.
     public var location: SourceLocation {
         switch self {
-        case let .notFound(path): return SourceLocation(file: path, line: 1, column: 1)
-        case let .unreadable(file, _): return SourceLocation(file: file, line: 1, column: 1)
+        case .notFound, .unreadable: return SourceLocation(file: file, line: 1, column: 1)
         case let .invalid(location, _): return location
         }
     }
 
+    /// Where the error is, as people read it: `file:line:column`, or the file alone when the
+    /// error is about the whole file.
+    public var place: String {
+        switch self {
+        case .notFound, .unreadable: return file
+        case let .invalid(location, _): return location.description
+        }
+    }
+
+    /// What is wrong, without the place.
     public var message: String {
         switch self {
-        case .notFound: return "no knowledge base here; pass --kb with the folder that holds the intents YAML files"
+        case .notFound: return "no knowledge base here; name the folder that holds the intents YAML files"
         case let .unreadable(_, reason): return "cannot read the file (\(reason))"
         case let .invalid(_, message): return message
         }
     }
 
-    public var errorDescription: String? {
-        switch self {
-        case let .notFound(path):
-            return "\(path): error: no knowledge base here; pass --kb with the folder that holds the intents YAML files"
-        case let .unreadable(file, reason):
-            return "\(file): error: cannot read the file (\(reason))"
-        case let .invalid(location, message):
-            return "\(location): error: \(message)"
-        }
-    }
+    public var errorDescription: String? { "\(place): \(message)" }
 }

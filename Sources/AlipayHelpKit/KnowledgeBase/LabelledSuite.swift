@@ -2,17 +2,17 @@ import Foundation
 
 /// A file of labelled questions, used to measure understanding: a YAML suite written here
 /// (`intents/tests/*.yaml`), or a TSV file of real questions with the columns `intent`, `lang`
-/// and `question` (`intents/tests/*.tsv`, or a development set named on the command line).
+/// and `question` (`intents/tests/*.tsv`, or a development set named by path).
 public struct LabelledSuite: Sendable {
     public var file: String
     public var cases: [LabelledQuestion]
 
     /// Questions as real people wrote them (a TSV file), reported apart from the suites written
     /// alongside the examples.
-    public var isRealQuestions: Bool { file.hasSuffix(".tsv") }
+    public var isRealQuestions: Bool { KnowledgeBaseFiles.isRealQuestions(file) }
 
     public static func load(path: String) throws -> LabelledSuite {
-        if path.hasSuffix(".tsv") { return try loadTSV(path: path) }
+        if KnowledgeBaseFiles.isRealQuestions(path) { return try loadTSV(path: path) }
         let root = try YAMLNode.parse(try KnowledgeBase.readText(path), file: path)
         let keys = try root.mapping(allowedKeys: ["cases"])
         let cases = try keys.required("cases", in: root).sequence().map { node -> LabelledQuestion in
@@ -36,11 +36,11 @@ public struct LabelledSuite: Sendable {
         return LabelledSuite(file: path, cases: cases)
     }
 
-    /// Every suite in a folder, in name order (conversation scripts, `conversations*.yaml`, are
-    /// another kind of test and are left to `ConversationSuite`).
+    /// Every suite in a folder, in name order (conversation scripts are another kind of test
+    /// and are left to `ConversationSuite`).
     public static func loadAll(in directory: URL) throws -> [LabelledSuite] {
         let names = (try? FileManager.default.contentsOfDirectory(atPath: directory.path)) ?? []
-        return try names.filter { ($0.hasSuffix(".yaml") || $0.hasSuffix(".tsv")) && !$0.hasPrefix("conversations") }.sorted().map {
+        return try names.filter(KnowledgeBaseFiles.isLabelledSuite).sorted().map {
             try load(path: directory.appendingPathComponent($0).path)
         }
     }

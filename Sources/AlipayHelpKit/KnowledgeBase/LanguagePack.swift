@@ -33,7 +33,7 @@ public struct LanguagePack: Sendable {
                                              message: "expected a folder of language files")
         }
         let names = try FileManager.default.contentsOfDirectory(atPath: directory.path)
-            .filter { $0.hasSuffix(".yaml") || $0.hasSuffix(".yml") }.sorted()
+            .filter(KnowledgeBaseFiles.isYAML).sorted()
         var packs: [LanguagePack] = []
         for name in names {
             let path = directory.appendingPathComponent(name).path

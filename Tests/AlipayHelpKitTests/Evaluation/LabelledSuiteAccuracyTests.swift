@@ -12,7 +12,7 @@ import Testing
 
     @Test func mainSuiteMeetsItsFloors() throws {
         let result = try evaluation("questions.yaml")
-        #expect(result.accuracy >= 0.97, "accuracy \(result.accuracy); failures: \(result.failures.map(\.case_.question))")
+        #expect(result.accuracy >= 0.97, "accuracy \(result.accuracy); failures: \(result.failures.map(\.testCase.question))")
         #expect(result.outOfScopeRecall >= 0.95)
         #expect(result.falseRejectionRate <= 0.03)
         #expect(result.facetAccuracy >= 0.85)
@@ -20,13 +20,13 @@ import Testing
 
     @Test func holdoutSuiteMeetsItsFloors() throws {
         let result = try evaluation("holdout.yaml")
-        #expect(result.accuracy >= 0.85, "accuracy \(result.accuracy); failures: \(result.failures.map(\.case_.question))")
+        #expect(result.accuracy >= 0.85, "accuracy \(result.accuracy); failures: \(result.failures.map(\.testCase.question))")
         #expect(result.outOfScopeRecall >= 0.80)
     }
 
     @Test func chineseSuiteMeetsItsFloors() throws {
         let result = try evaluation("questions_zh.yaml")
-        #expect(result.accuracy >= 0.95, "accuracy \(result.accuracy); failures: \(result.failures.map(\.case_.question))")
+        #expect(result.accuracy >= 0.95, "accuracy \(result.accuracy); failures: \(result.failures.map(\.testCase.question))")
         #expect(result.outOfScopeRecall >= 0.9)
         #expect(result.facetAccuracy >= 0.85)
     }

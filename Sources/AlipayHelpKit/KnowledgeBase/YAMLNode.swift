@@ -111,7 +111,7 @@ struct YAMLNode {
         guard case let .scalar(scalar) = node else { throw fail("expected text") }
         let text = scalar.string.trimmingWhitespace()
         guard !text.isEmpty else { throw fail("expected text, found an empty value") }
-        // Knowledge-base text is printed on terminals: it must not be able to drive them.
+        // Knowledge-base text is shown to people: it must not be able to drive what shows it.
         if let control = ControlCharacters.first(in: text) {
             throw fail("the text holds \(ControlCharacters.describe(control)), which would drive the terminal it is shown on; remove it")
         }
@@ -193,17 +193,5 @@ extension Dictionary where Key == String, Value == YAMLNode {
     func required(_ key: String, in parent: YAMLNode) throws -> YAMLNode {
         guard let value = self[key] else { throw parent.fail("missing required key '\(key)'") }
         return value
-    }
-}
-
-extension String {
-    /// The text without leading and trailing white space (Unicode-aware, no Foundation).
-    public func trimmingWhitespace() -> String {
-        // Fast path: nothing to trim at either end (most knowledge-base text).
-        if let first = utf8.first, let last = utf8.last, first > 0x20, first < 0x80, last > 0x20, last < 0x80 { return self }
-        var scalars = Substring(self).unicodeScalars[...]
-        while let first = scalars.first, first.properties.isWhitespace { scalars.removeFirst() }
-        while let last = scalars.last, last.properties.isWhitespace { scalars.removeLast() }
-        return String(String.UnicodeScalarView(scalars))
     }
 }

@@ -1,4 +1,4 @@
-@testable import AlipayHelpKit
+@testable import alipay_help
 import Testing
 
 @Suite struct TextWrappingTests {

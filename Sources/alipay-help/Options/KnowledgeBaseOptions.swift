@@ -55,7 +55,7 @@ struct KnowledgeBaseOptions: ParsableArguments {
             let (knowledgeBase, matcher) = try store.load(directory: folder, key: key, policy: policy)
             return Responder(knowledgeBase: knowledgeBase, matcher: matcher)
         } catch {
-            StandardError.printSafely((error as? LocalizedError)?.errorDescription ?? "alipay-help: error: \(error)")
+            StandardError.printSafely(KnowledgeBaseErrorText.line(for: error, otherwise: "alipay-help: error: \(error)"))
             throw ExitCode(2)
         }
     }
@@ -76,7 +76,7 @@ struct KnowledgeBaseOptions: ParsableArguments {
     static func files(in folder: URL) -> [(name: String, contents: [UInt8])] {
         let manager = FileManager.default
         guard let names = manager.subpaths(atPath: folder.path) else { return [] }
-        return names.filter { ($0.hasSuffix(".yaml") || $0.hasSuffix(".yml")) && !$0.hasPrefix("tests/") }.map { name in
+        return names.filter(KnowledgeBaseFiles.isTrainingFile).map { name in
             (name, [UInt8](manager.contents(atPath: folder.appendingPathComponent(name).path) ?? Data()))
         }
     }

@@ -29,11 +29,12 @@ extension AlipayHelp {
             var options = KnowledgeBaseLint.Options()
             options.leaveOneOut = !noLeaveOneOut
             let diagnostics = KnowledgeBaseLint.run(directory: try knowledgeBase.directory(), options: options)
+                .map(KnowledgeBaseErrorText.worded)
             let errors = diagnostics.filter { $0.severity == .error }.count
             let warnings = diagnostics.count - errors
             let output = StandardOutput()
             if json {
-                output.write(String(decoding: try JSONEncoder.pretty.encode(diagnostics), as: UTF8.self) + "\n")
+                try output.writeJSON(diagnostics)
             } else {
                 let style = TerminalStyle(colour: Terminal.wantsColour(1))
                 for diagnostic in diagnostics {

@@ -19,8 +19,9 @@ extension AlipayHelp {
             let responder = try knowledgeBase.responder()
             let text = question.joined(separator: " ")
             let output = StandardOutput()
+            let explanation = QuestionExplanation(matcher: responder.matcher, question: text)
             // Shown visibly: a question's control characters must not drive the terminal.
-            output.write(ControlCharacters.visible(QuestionExplanation(matcher: responder.matcher, question: text).render()))
+            output.write(ControlCharacters.visible(QuestionExplanationRenderer(explanation: explanation).render()))
             var reply = responder.reply(to: text, language: language.language)
             if let warned = SecretGuard.warningReply(replacing: reply, messages: responder.messages) {
                 reply = warned

@@ -2,43 +2,6 @@ import AlipayHelpKit
 import CReadline
 import Foundation
 
-/// What readline's C callbacks hand back to Swift. C callbacks cannot capture context, so this
-/// state is global; the chat runs on one thread only.
-enum ReadlineBridge {
-    nonisolated(unsafe) static var received = false
-    nonisolated(unsafe) static var line: String?
-    nonisolated(unsafe) static var completionCandidates: [String] = []
-    nonisolated(unsafe) static var completionMatches: [String] = []
-
-    static let lineHandler: @convention(c) (UnsafeMutablePointer<CChar>?) -> Void = { raw in
-        received = true
-        if let raw {
-            line = String(decoding: UnsafeRawBufferPointer(start: raw, count: strlen(raw)), as: UTF8.self)
-            free(raw)
-        } else {
-            line = nil // Ctrl-D on an empty line
-        }
-        // Remove the handler so readline does not redraw the prompt before our reply.
-        cr_remove()
-    }
-
-    static let completer: @convention(c) (UnsafePointer<CChar>?, Int32, Int32) -> UnsafeMutablePointer<UnsafeMutablePointer<CChar>?>? = { text, start, _ in
-        cr_no_filename_completion()
-        let prefix = text.map { String(cString: $0) } ?? ""
-        let commandWord = start == 0 && prefix.hasPrefix("/")
-        completionMatches = completionCandidates.filter { candidate in
-            candidate.hasPrefix("/") == commandWord && candidate.lowercased().hasPrefix(prefix.lowercased())
-        }
-        return cr_completion_matches(text, generator)
-    }
-
-    static let generator: @convention(c) (UnsafePointer<CChar>?, Int32) -> UnsafeMutablePointer<CChar>? = { _, state in
-        let index = Int(state)
-        guard index < completionMatches.count else { return nil }
-        return strdup(completionMatches[index]) // readline frees it
-    }
-}
-
 /// The chat on a terminal: GNU readline for editing, history and completion; Ctrl-C clears
 /// the line; a resized window re-wraps the replies.
 struct InteractiveChat {
@@ -56,7 +19,7 @@ struct InteractiveChat {
         cr_hold_terminal()
         cr_install_fatal_handlers()
         defer { cr_release_terminal() }
-        let commandNames: [String] = (ChatSession.commands + session.flowCommands).map(\.name) + ["/lang en", "/lang zh", "/lang auto"]
+        let commandNames: [String] = (ChatCommand.all + session.flowCommands).map(\.name) + ["/lang en", "/lang zh", "/lang auto"]
         let topicWords: [String] = session.conversation.responder.knowledgeBase.topics.flatMap { topic in
             [topic.id] + topic.title.en.split(separator: " ").map { String($0).lowercased() }
         }
@@ -84,12 +47,10 @@ struct InteractiveChat {
                 say(session.conversation.responder.knowledgeBase.messages.text(.goodbye, session.conversation.language))
                 return 0
             }
-            let trimmed = line.trimmingWhitespace()
-            if trimmed.isEmpty { continue }
-            if session.mayRemember(trimmed) { history?.add(trimmed) }
-            let (text, action) = session.handle(line)
-            if !text.isEmpty { say(text) }
-            switch action {
+            let response = session.handle(line)
+            if let typed = response.lineToRemember { history?.add(typed) }
+            if !response.output.isEmpty { say(response.output) }
+            switch response.action {
             case .none: break
             case .quit: return 0
             case .clearHistory: history?.clear()
@@ -152,29 +113,5 @@ struct InteractiveChat {
         if columns <= 0 { columns = Int(cr_screen_width()) }
         if columns <= 0 { columns = 80 } // a terminal that does not say its size
         session.renderer.width = min(max(columns, 20), 100)
-    }
-}
-
-/// The chat with a pipe on standard input: the same conversation, no readline, no prompt, no
-/// banner; each reply followed by a blank line. This is how conversations are scripted.
-struct ScriptedChat {
-    var session: ChatSession
-
-    mutating func run() -> Int32 {
-        let output = StandardOutput()
-        var reader = LineReader(maximumLength: AlipayHelp.Ask.maximumLineLength)
-        reader.beforeRead = { output.flush() }
-        cr_install_stop_signals()
-        reader.interrupted = { cr_stop_signal() != 0 }
-        while cr_stop_signal() == 0, let line = reader.next() {
-            if line.truncated { LineReader.reportTruncation(line) }
-            let (text, action) = session.handle(String(decoding: line.bytes, as: UTF8.self))
-            if !text.isEmpty { output.write(text + "\n\n") }
-            if action == .quit { break }
-        }
-        output.flush()
-        LineReader.stop(ifSignalled: cr_stop_signal())
-        if (try? reader.reportReadError()) == nil { return 1 }
-        return 0
     }
 }

@@ -1,9 +1,9 @@
 /// Wraps text to a number of terminal columns, counting wide (CJK) characters as two columns
 /// and combining marks as none. Breaks at spaces, or between two wide characters (Chinese has
 /// no spaces), and never inside a character.
-public enum TextWrapping {
+enum TextWrapping {
     /// Columns a scalar takes in a terminal.
-    public static func columns(of scalar: Unicode.Scalar) -> Int {
+    static func columns(of scalar: Unicode.Scalar) -> Int {
         let value = scalar.value
         if value < 0x300 { return value < 0x20 ? 0 : 1 }
         if scalar.properties.generalCategory == .nonspacingMark || scalar.properties.generalCategory == .enclosingMark { return 0 }
@@ -15,13 +15,13 @@ public enum TextWrapping {
         return 1
     }
 
-    public static func columns(of text: String) -> Int {
+    static func columns(of text: String) -> Int {
         text.unicodeScalars.reduce(0) { $0 + columns(of: $1) }
     }
 
     /// Lines of at most `width` columns; the first starts with `firstPrefix`, the others with
     /// `restPrefix` (a hanging indent for numbered steps).
-    public static func wrap(_ text: String, width: Int, firstPrefix: String = "", restPrefix: String = "") -> [String] {
+    static func wrap(_ text: String, width: Int, firstPrefix: String = "", restPrefix: String = "") -> [String] {
         var lines: [String] = []
         var line = firstPrefix
         var lineColumns = columns(of: firstPrefix)

@@ -1,0 +1,33 @@
+import AlipayHelpKit
+
+/// `alipay-help explain` as text: the normalised question, its terms, the best scores, the
+/// evidence for the best label, and the decision with its reason.
+struct QuestionExplanationRenderer {
+    let explanation: QuestionExplanation
+
+    func render() -> String {
+        let match = explanation.match
+        var lines: [String] = []
+        lines.append("normalised: \(explanation.normalized.joined(separator: " "))")
+        lines.append("terms:      \(explanation.terms.joined(separator: " "))   (? = unknown; \(explanation.unknownWords) of \(explanation.contentWords) content words unknown)")
+        lines.append("scores:")
+        for score in match.ranking.prefix(5) {
+            let percent = Int((score.probability * 1000).rounded())
+            lines.append("  \(score.label.padding(toLength: 24, withPad: " ", startingAt: 0)) \(percent / 10).\(percent % 10)%")
+        }
+        if let best = match.ranking.first, !explanation.evidence.isEmpty {
+            let items = explanation.evidence.map { "\($0.feature) \($0.weight >= 0 ? "+" : "")\(String(Int(($0.weight * 100).rounded())))" }
+            lines.append("evidence:   for \(best.label): \(items.joined(separator: ", "))  (weights ×100)")
+        }
+        let outcome: String
+        switch match.outcome {
+        case let .topic(id): outcome = "topic \(id)" + (match.facet.map { ", facet \($0)" } ?? "")
+        case let .smallTalk(id): outcome = "small talk \(id)"
+        case .outOfScope: outcome = "out of scope"
+        case let .ambiguous(ids): outcome = "ambiguous between \(ids.joined(separator: " and "))"
+        }
+        lines.append("decision:   \(outcome) (confidence \(JSONLineEncoder.formatConfidence(match.confidence)))")
+        lines.append("why:        \(match.reason)")
+        return lines.joined(separator: "\n") + "\n"
+    }
+}

@@ -1,0 +1,61 @@
+@testable import alipay_help
+import ArgumentParser
+import Testing
+
+/// Argument handling in-process, as swift-argument-parser tests its examples: which command a
+/// command line reaches, with what, and the errors it gives.
+@Suite struct CommandLineTests {
+    @Test func theOptionsThatTakeAValueComeFromTheChatDefinition() {
+        #expect(EntryPoint.chatOptionsTakingAValue == ["--kb", "--lang"])
+        #expect(EntryPoint.optionsTakingAValue(in: AlipayHelp.Ask.self) == ["--kb", "--lang", "--jobs"])
+    }
+
+    @Test func aTerminalWithNoQuestionGetsTheChat() {
+        #expect(EntryPoint.commandLine([], stdinIsTerminal: true) == ["chat"])
+        #expect(EntryPoint.commandLine(["--kb", "intents"], stdinIsTerminal: true) == ["chat", "--kb", "intents"])
+        #expect(EntryPoint.commandLine(["--lang", "zh", "--no-history"], stdinIsTerminal: true) == ["chat", "--lang", "zh", "--no-history"])
+        #expect(EntryPoint.commandLine(["--kb=intents"], stdinIsTerminal: true) == ["chat", "--kb=intents"])
+    }
+
+    @Test func aQuestionACommandOrHelpIsLeftAlone() {
+        for arguments in [["--kb", "intents", "how", "do", "I", "pay"], ["test"], ["help"], ["--help"], ["-h"], ["--version"], ["check", "--kb", "x"]] {
+            #expect(EntryPoint.commandLine(arguments, stdinIsTerminal: true) == arguments)
+        }
+    }
+
+    @Test func aPipeGetsAskWhateverItHolds() {
+        #expect(EntryPoint.commandLine([], stdinIsTerminal: false) == [])
+        #expect(EntryPoint.commandLine(["--kb", "intents"], stdinIsTerminal: false) == ["--kb", "intents"])
+    }
+
+    @Test func aQuestionOnTheCommandLineIsAsked() throws {
+        let command = try AlipayHelp.parseAsRoot(["how", "do", "I", "pay", "--lang", "zh", "--json"])
+        let ask = try #require(command as? AlipayHelp.Ask)
+        #expect(ask.question == ["how", "do", "I", "pay"])
+        #expect(ask.language.language == .zh)
+        #expect(ask.json)
+    }
+
+    @Test func testTakesItsBarsAsAGroup() throws {
+        let command = try AlipayHelp.parseAsRoot(["test", "--min-accuracy", "0.9", "--max-false-rejections", "0.05", "suite.yaml"])
+        let test = try #require(command as? AlipayHelp.Test)
+        #expect(test.bars.minAccuracy == 0.9 && test.bars.maxFalseRejections == 0.05 && test.bars.minFacetAccuracy == nil)
+        #expect(test.files == ["suite.yaml"])
+    }
+
+    @Test(arguments: [
+        (["test", "--min-accuracy", "95"], "--min-accuracy takes a share between 0 and 1, e.g. 0.95"),
+        (["test", "--cross-validate", "1"], "--cross-validate needs at least 2 folds"),
+        (["ask", "--jobs", "0", "hello"], "--jobs must be between 1 and 256"),
+        (["ask", " \u{3000}"], "the question is empty; type a question, or pipe questions in one per line"),
+    ])
+    func wrongValuesAreRefusedInPlainWords(arguments: [String], message: String) {
+        do {
+            _ = try AlipayHelp.parseAsRoot(arguments)
+            Issue.record("\(arguments) must be refused")
+        } catch {
+            #expect(AlipayHelp.message(for: error) == message)
+            #expect(AlipayHelp.exitCode(for: error) == .validationFailure)
+        }
+    }
+}

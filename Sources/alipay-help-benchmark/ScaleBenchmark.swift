@@ -139,10 +139,15 @@ func realKnowledgeBaseText() throws -> String {
 }
 
 /// The real knowledge base plus enough generated topics to make `topics`, written to `folder`.
+/// Writes the knowledge base of `topics` topics to `folder`, and beside it (`folder.txt`) the
+/// batch of questions the scale benchmark answers with it, to profile or compare builds on.
 func writeScaledKnowledgeBase(topics: Int, to folder: URL) throws {
     let real = try KnowledgeBase.load(from: intents)
-    try SyntheticKnowledgeBase(count: max(0, topics - real.topics.count), reservedText: try realKnowledgeBaseText())
-        .write(copying: intents, to: folder)
+    let synthetic = SyntheticKnowledgeBase(count: max(0, topics - real.topics.count), reservedText: try realKnowledgeBaseText())
+    try synthetic.write(copying: intents, to: folder)
+    let realQuestions = try LabelledSuite.loadAll(in: intents.appendingPathComponent("tests")).flatMap(\.cases).map(\.question)
+    let batch = synthetic.batch(count: lineCount, realQuestions: realQuestions, realTopics: real.topics.count)
+    try writeLines(batch.map { Array($0.utf8) }, to: folder.appendingPathExtension("txt"))
 }
 
 /// The binary as the command line names itself in the key (path, size, modification time), so

@@ -12,7 +12,8 @@
 // before and after a change); `--classes english,chinese` measures only those classes.
 // `--scale 5,50,200` measures instead how training, start-up, throughput and memory grow with the
 // knowledge base: the real one and generated ones of that many topics (ScaleBenchmark.swift);
-// `--write-knowledge-base N DIR` writes the N-topic one to DIR and stops (to lint it with `check`).
+// `--write-knowledge-base N DIR` writes the N-topic one to DIR, and its question batch to DIR.txt, and
+// stops (to lint it with `check`, or to profile with it).
 import AlipayHelpKit
 import Foundation
 #if canImport(Glibc)

@@ -34,25 +34,28 @@ extension Array where Element: Comparable {
                 return
             }
             depthLeft -= 1
-            // Median of three as the pivot, moved to `high`.
+            // Median of three as the pivot; a Hoare partition, which splits runs of equal
+            // elements evenly (the spelling index sorts many duplicates).
             let middle = low + (high - low) / 2
             if a[middle] < a[low] { a.swapAt(middle, low) }
             if a[high] < a[low] { a.swapAt(high, low) }
-            if a[middle] < a[high] { a.swapAt(middle, high) }
-            let pivot = a[high]
-            var store = low
-            for index in low..<high where a[index] < pivot {
-                a.swapAt(index, store)
-                store += 1
+            if a[high] < a[middle] { a.swapAt(high, middle) }
+            let pivot = a[middle]
+            var left = low - 1, right = high + 1
+            while true {
+                repeat { left += 1 } while a[left] < pivot
+                repeat { right -= 1 } while pivot < a[right]
+                if left >= right { break }
+                a.swapAt(left, right)
             }
-            a.swapAt(store, high)
-            // The smaller side by recursion, the larger by the loop: the stack stays shallow.
-            if store - low < high - store {
-                quicksort(a, low, store - 1, depthLeft: depthLeft)
-                low = store + 1
+            // [low, right] and [right + 1, high]: the smaller side by recursion, the larger by
+            // the loop, so the stack stays shallow.
+            if right - low < high - right {
+                quicksort(a, low, right, depthLeft: depthLeft)
+                low = right + 1
             } else {
-                quicksort(a, store + 1, high, depthLeft: depthLeft)
-                high = store - 1
+                quicksort(a, right + 1, high, depthLeft: depthLeft)
+                high = right
             }
         }
         guard high > low else { return }

@@ -229,8 +229,8 @@ public struct IntentMatcher: Sendable {
             && features.contains(otherProduct) && !(alipay.map(features.contains) ?? false)
         let terms = features.tokens.terms
         let requiring = policy.rules.contains(.require)
-        let mayHold = UnsafeMutableBufferPointer<Bool>.allocate(capacity: topicCount)
-        defer { mayHold.deallocate() }
+        // On the stack, not the heap: this runs for every question.
+        withUnsafeTemporaryAllocation(of: Bool.self, capacity: topicCount) { mayHold in
         mayHold.initialize(repeating: false)
         if requiring { terms.withUnsafeBufferPointer { requireCandidates.mark(among: $0, in: mayHold) } }
         for topic in 0..<topicCount {
@@ -242,6 +242,7 @@ public struct IntentMatcher: Sendable {
                 logits[topic] = -.infinity
                 ruledOut.append("\(labels[topic]) (mentions \(excluded.map(lexicon.name(of:)).joined(separator: " ")))")
             }
+        }
         }
         SoftmaxClassifier.softmax(&logits)
         // Class numbers in ranking order (the sort is stable, as the ranking's always was): with
@@ -261,18 +262,26 @@ public struct IntentMatcher: Sendable {
             return probabilities.indices.sorted { probabilities[$0] > probabilities[$1] }
         }
         // Classes ruled out (most of them, with hundreds of topics) are exactly 0 and come last,
-        // in class order: only the others need sorting.
-        var keys: [UInt64] = []
-        var zeros: [Int] = []
-        for (index, probability) in probabilities.enumerated() {
-            if probability == 0 {
-                zeros.append(index)
-            } else {
+        // in class order: only the others need sorting. The keys are distinct (each holds its
+        // class number), so an unstable sort orders them as a stable one would.
+        return probabilities.withUnsafeBufferPointer { probabilities in
+            var keys: [UInt64] = []
+            for (index, probability) in probabilities.enumerated() where probability != 0 {
                 keys.append(UInt64(~probability.bitPattern) << 32 | UInt64(index))
             }
+            keys.sortUnstably()
+            return [Int](unsafeUninitializedCapacity: probabilities.count) { order, filled in
+                filled = 0
+                for key in keys {
+                    order[filled] = Int(key & 0xFFFF_FFFF)
+                    filled += 1
+                }
+                for index in probabilities.indices where probabilities[index] == 0 {
+                    order[filled] = index
+                    filled += 1
+                }
+            }
         }
-        keys.sort()
-        return keys.map { Int($0 & 0xFFFF_FFFF) } + zeros
     }
 
     /// Reads a question as a follow-up to `topic` ("and per year?" after a limits answer): the

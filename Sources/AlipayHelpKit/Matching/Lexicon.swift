@@ -28,6 +28,8 @@ public struct Lexicon: Sendable {
     /// Which terms (by their 15 bits in a phrase key) start a phrase, one bit each: most terms
     /// of a question start none, and are passed with no hashing.
     private var phraseInitials: [UInt64]?
+    /// The misspelling search's answers so far (shared by the copies of a prepared lexicon).
+    private var corrections: CorrectionCache?
 
     public init() {}
 
@@ -202,6 +204,7 @@ public struct Lexicon: Sendable {
             initials[first >> 6] |= 1 << UInt64(first & 63)
         }
         phraseInitials = initials
+        corrections = CorrectionCache()
         let buckets = spellingBuckets, isConcept = isConcept
         spellingIndex = LazySpellingIndex { SpellingIndex(buckets: buckets, isConcept: isConcept) }
     }
@@ -210,6 +213,7 @@ public struct Lexicon: Sendable {
         wordTable = nil
         spellingIndex = nil
         phraseInitials = nil
+        corrections = nil
     }
 
     /// `resolve(_:correctingSpelling:)` for a word's bytes. An ASCII word is looked up as it is,
@@ -297,7 +301,11 @@ public struct Lexicon: Sendable {
         // Only English words are corrected: other scripts and languages get partial credit from
         // character n-grams instead, and digits are never a misspelling.
         guard query.count >= 4, query.count <= SpellingIndex.longestQuery, query.allSatisfy({ $0 >= 97 && $0 <= 122 }) else { return nil }
-        if let spellingIndex { return spellingIndex.index.correction(of: query, conceptsOnly: conceptsOnly) }
+        if let spellingIndex, let corrections {
+            return corrections.correction(of: query, conceptsOnly: conceptsOnly) {
+                spellingIndex.index.correction(of: query, conceptsOnly: conceptsOnly)
+            }
+        }
         return bruteForceCorrection(of: query, conceptsOnly: conceptsOnly)
     }
 

@@ -186,6 +186,9 @@ public struct Lexicon: Sendable {
 
     func resolveExactOrInflected(_ word: String) -> TermID? {
         if let term = ids[word] { return term }
+        // Every ending `baseForms` drops ends in one of these letters: a word ending otherwise
+        // (most words of other scripts) has no base form to look up.
+        guard let last = word.utf8.last, Self.inflectionFinals.contains(last) else { return nil }
         for base in Self.baseForms(of: word) {
             if let term = ids[base] { return term }
         }
@@ -221,6 +224,8 @@ public struct Lexicon: Sendable {
     /// characters, and so do its endings).
     func resolve(bytes word: UnsafeBufferPointer<UInt8>, correctingSpelling: Bool) -> TermID? {
         guard let wordTable, !word.contains(where: { $0 >= 0x80 }) else {
+            // The same bytes are the same string: a word the table holds needs no string made.
+            if let wordTable, let term = wordTable[word] { return term }
             return resolve(String(decoding: word, as: UTF8.self), correctingSpelling: correctingSpelling)
         }
         if let term = wordTable[word] ?? Self.firstBaseForm(of: word, in: wordTable) { return term }
@@ -266,6 +271,9 @@ public struct Lexicon: Sendable {
     }
 
     /// Candidate base forms of an inflected English word, most likely first.
+    /// The last letters of the endings `baseForms` knows: -s, -ed, -ing, -ly, -er, -ment.
+    private static let inflectionFinals: [UInt8] = Array("sdgyrt".utf8)
+
     static func baseForms(of word: String) -> [String] {
         let bytes = Array(word.utf8)
         let n = bytes.count

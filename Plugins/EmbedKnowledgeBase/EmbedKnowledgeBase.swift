@@ -11,7 +11,9 @@ struct EmbedKnowledgeBase: BuildToolPlugin {
         let output = context.pluginWorkDirectoryURL.appending(path: "EmbeddedKnowledgeBase.swift")
         var inputs: [URL] = []
         if let walker = FileManager.default.enumerator(at: intents, includingPropertiesForKeys: nil) {
-            for case let file as URL in walker where ["yaml", "yml"].contains(file.pathExtension) { inputs.append(file) }
+            for case let file as URL in walker where ["yaml", "yml"].contains(file.pathExtension) {
+                inputs.append(file)
+            }
         }
         return [
             .buildCommand(

@@ -22,7 +22,8 @@ struct InputClasses {
         otherLanguages = knowledgeBase.languages.flatMap { $0.examples.map(\.text) }
         var words: Set<String> = []
         for surface in knowledgeBase.vocabulary.concepts.flatMap(\.english) {
-            for word in surface.lowercased().split(separator: " ") where word.count >= 4 && word.allSatisfy({ $0 >= "a" && $0 <= "z" }) {
+            for word in surface.lowercased().split(separator: " ")
+            where word.count >= 4 && word.allSatisfy({ $0 >= "a" && $0 <= "z" }) {
                 words.insert(String(word))
             }
         }
@@ -44,7 +45,7 @@ struct InputClasses {
     struct Generator {
         var state: UInt64
         mutating func next(_ bound: Int) -> Int {
-            state = state &* 6364136223846793005 &+ 1442695040888963407
+            state = state &* 6_364_136_223_846_793_005 &+ 1_442_695_040_888_963_407
             return Int(state >> 33) % bound
         }
         mutating func pick<T>(_ values: [T]) -> T { values[next(values.count)] }
@@ -66,7 +67,9 @@ struct InputClasses {
         let endings = ["", "？", "谢谢", "，在线等", "!!", "～～"]
         return (0..<count).map { index in
             let round = index / realStyle.count
-            return Array((openings[round % openings.count] + realStyle[index % realStyle.count] + endings[(round / openings.count) % endings.count]).utf8)
+            return Array(
+                (openings[round % openings.count] + realStyle[index % realStyle.count]
+                    + endings[(round / openings.count) % endings.count]).utf8)
         }
     }
 
@@ -75,7 +78,9 @@ struct InputClasses {
     func otherLanguage(_ count: Int) -> [[UInt8]] {
         let endings = ["", "?", "？", "!", " ..."]
         return (0..<count).map { index in
-            Array((otherLanguages[index % otherLanguages.count] + endings[(index / otherLanguages.count) % endings.count]).utf8)
+            Array(
+                (otherLanguages[index % otherLanguages.count] + endings[(index / otherLanguages.count) % endings.count])
+                    .utf8)
         }
     }
 
@@ -83,7 +88,10 @@ struct InputClasses {
     /// misspellings of its own words (a letter dropped, added, changed or two swapped).
     func unknownWords(_ count: Int) -> [[UInt8]] {
         var random = Generator(state: 4)
-        let syllables = ["bra", "ko", "zel", "mi", "quon", "ta", "ver", "lu", "sni", "pho", "dar", "ex", "ri", "gul", "fen", "o", "stra", "ny"]
+        let syllables = [
+            "bra", "ko", "zel", "mi", "quon", "ta", "ver", "lu", "sni", "pho", "dar", "ex", "ri", "gul", "fen", "o",
+            "stra", "ny",
+        ]
         let letters = Array("abcdefghijklmnopqrstuvwxyz")
         func madeUp() -> String { (0..<(2 + random.next(3))).map { _ in random.pick(syllables) }.joined() }
         func typo() -> String {
@@ -116,7 +124,10 @@ struct InputClasses {
     /// scripts, symbols, emoji and control characters. No line breaks inside a line.
     func randomBytes(_ count: Int) -> [[UInt8]] {
         var random = Generator(state: 5)
-        let ranges: [ClosedRange<UInt32>] = [0x01...0x7F, 0x80...0x7FF, 0x4E00...0x9FFF, 0x0600...0x06FF, 0x1F300...0x1FAFF, 0x2000...0x2BFF, 0xAC00...0xD7A3]
+        let ranges: [ClosedRange<UInt32>] = [
+            0x01...0x7F, 0x80...0x7FF, 0x4E00...0x9FFF, 0x0600...0x06FF, 0x1F300...0x1FAFF, 0x2000...0x2BFF,
+            0xAC00...0xD7A3,
+        ]
         return (0..<count).map { index in
             let length = 1 + random.next(120)
             if index % 2 == 0 {

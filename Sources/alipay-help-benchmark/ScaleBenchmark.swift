@@ -143,9 +143,11 @@ func realKnowledgeBaseText() throws -> String {
 /// batch of questions the scale benchmark answers with it, to profile or compare builds on.
 func writeScaledKnowledgeBase(topics: Int, to folder: URL) throws {
     let real = try KnowledgeBase.load(from: intents)
-    let synthetic = SyntheticKnowledgeBase(count: max(0, topics - real.topics.count), reservedText: try realKnowledgeBaseText())
+    let synthetic = SyntheticKnowledgeBase(
+        count: max(0, topics - real.topics.count), reservedText: try realKnowledgeBaseText())
     try synthetic.write(copying: intents, to: folder)
-    let realQuestions = try LabelledSuite.loadAll(in: intents.appendingPathComponent("tests")).flatMap(\.cases).map(\.question)
+    let realQuestions = try LabelledSuite.loadAll(in: intents.appendingPathComponent("tests")).flatMap(\.cases).map(
+        \.question)
     let batch = synthetic.batch(count: lineCount, realQuestions: realQuestions, realTopics: real.topics.count)
     try writeLines(batch.map { Array($0.utf8) }, to: folder.appendingPathExtension("txt"))
 }

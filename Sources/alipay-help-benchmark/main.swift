@@ -16,20 +16,25 @@
 // stops (to lint it with `check`, or to profile with it).
 import AlipayHelpKit
 import Foundation
+
 #if canImport(Glibc)
-import Glibc
+    import Glibc
 #endif
 
 let here = URL(fileURLWithPath: CommandLine.arguments[0]).resolvingSymlinksInPath().deletingLastPathComponent()
 let binary = here.appendingPathComponent("alipay-help").path
 var root = here
-while !FileManager.default.fileExists(atPath: root.appendingPathComponent("intents/vocabulary.yaml").path) && root.path != "/" {
+while !FileManager.default.fileExists(atPath: root.appendingPathComponent("intents/vocabulary.yaml").path)
+    && root.path != "/"
+{
     root.deleteLastPathComponent()
 }
 let intents = root.appendingPathComponent("intents")
 
-var options = (runs: 3, writeInputs: String?.none, classes: [String]?.none, scale: [Int]?.none,
-               writeKnowledgeBase: (topics: Int, folder: String)?.none)
+var options = (
+    runs: 3, writeInputs: String?.none, classes: [String]?.none, scale: [Int]?.none,
+    writeKnowledgeBase: (topics: Int, folder: String)?.none
+)
 var arguments = CommandLine.arguments.dropFirst()
 while let argument = arguments.popFirst() {
     switch argument {
@@ -40,8 +45,9 @@ while let argument = arguments.popFirst() {
     case "--write-knowledge-base":
         options.writeKnowledgeBase = (Int(arguments.popFirst() ?? "") ?? 0, arguments.popFirst() ?? "")
     default:
-        print("usage: alipay-help-benchmark [--runs N] [--classes name,...] [--write-inputs DIR] [--scale 5,50,200] "
-              + "[--write-knowledge-base N DIR]")
+        print(
+            "usage: alipay-help-benchmark [--runs N] [--classes name,...] [--write-inputs DIR] [--scale 5,50,200] "
+                + "[--write-knowledge-base N DIR]")
         exit(2)
     }
 }
@@ -60,7 +66,9 @@ func makeMixedBatch(count: Int) throws -> [String] {
     let suites = try LabelledSuite.loadAll(in: intents.appendingPathComponent("tests"))
     let base = suites.flatMap(\.cases).map(\.question)
     var generator = UInt64(42)
-    func next() -> Int { generator = generator &* 6364136223846793005 &+ 1442695040888963407; return Int(generator >> 33) }
+    func next() -> Int {
+        generator = generator &* 6_364_136_223_846_793_005 &+ 1_442_695_040_888_963_407; return Int(generator >> 33)
+    }
     return (0..<count).map { index in
         var question = base[index % base.count]
         if index % 3 == 0 {
@@ -82,9 +90,11 @@ if let sizes = options.scale {
     exit(0)
 }
 let knowledgeBase = try KnowledgeBase.load(from: intents)
-let classes = try InputClasses(knowledgeBase: knowledgeBase, intents: intents, bench: root.appendingPathComponent("bench"))
-    .all(count: lineCount)
-    .filter { options.classes?.contains($0.name) ?? true }
+let classes = try InputClasses(
+    knowledgeBase: knowledgeBase, intents: intents, bench: root.appendingPathComponent("bench")
+)
+.all(count: lineCount)
+.filter { options.classes?.contains($0.name) ?? true }
 
 let temporary = FileManager.default.temporaryDirectory
 func writeLines(_ lines: [[UInt8]], to path: URL) throws {
@@ -96,7 +106,10 @@ func writeLines(_ lines: [[UInt8]], to path: URL) throws {
 
 if let directory = options.writeInputs {
     try FileManager.default.createDirectory(atPath: directory, withIntermediateDirectories: true)
-    for inputClass in classes { try writeLines(inputClass.lines, to: URL(fileURLWithPath: directory).appendingPathComponent(inputClass.name + ".txt")) }
+    for inputClass in classes {
+        try writeLines(
+            inputClass.lines, to: URL(fileURLWithPath: directory).appendingPathComponent(inputClass.name + ".txt"))
+    }
     print("wrote \(classes.count) files of \(lineCount) lines to \(directory)")
     exit(0)
 }
@@ -107,13 +120,18 @@ let parsedKnowledgeBase = try KnowledgeBase.load(from: intents)
 let parseTime = now() - loadStart
 let responder = try Responder(knowledgeBase: parsedKnowledgeBase)
 let loadTime = now() - loadStart
-print(String(format: "knowledge base load + training (in process): %.1f ms (reading YAML %.1f ms)", loadTime * 1000, parseTime * 1000))
+print(
+    String(
+        format: "knowledge base load + training (in process): %.1f ms (reading YAML %.1f ms)", loadTime * 1000,
+        parseTime * 1000))
 
 var checksum = 0
 /// Seconds to match every line, bytes as `ask` reads them.
 @MainActor func timeMatching(_ lines: [[UInt8]]) -> Double {
     let start = now()
-    for line in lines { checksum &+= line.withUnsafeBufferPointer { responder.matcher.match(bytes: $0) }.facet?.count ?? 1 }
+    for line in lines {
+        checksum &+= line.withUnsafeBufferPointer { responder.matcher.match(bytes: $0) }.facet?.count ?? 1
+    }
     return now() - start
 }
 
@@ -124,7 +142,9 @@ guard FileManager.default.isExecutableFile(atPath: binary) else {
 
 /// Runs the binary with stdin from a file and stdout to a pipe; returns seconds to the first
 /// byte, total seconds, bytes read and the child's peak resident memory in KiB.
-func runBinary(_ arguments: [String], stdinPath: String?) throws -> (first: Double, total: Double, bytes: Int, maxRSS: Int) {
+func runBinary(_ arguments: [String], stdinPath: String?) throws -> (
+    first: Double, total: Double, bytes: Int, maxRSS: Int
+) {
     var pipeEnds: [Int32] = [0, 0]
     pipe(&pipeEnds)
     var actions = posix_spawn_file_actions_t()
@@ -133,7 +153,7 @@ func runBinary(_ arguments: [String], stdinPath: String?) throws -> (first: Doub
     posix_spawn_file_actions_adddup2(&actions, pipeEnds[1], 1)
     posix_spawn_file_actions_addclose(&actions, pipeEnds[0])
     let argv = ([binary] + arguments).map { strdup($0) } + [nil]
-    defer { argv.forEach { free($0) } }
+    defer { for pointer in argv { free(pointer) } }
     var pid: pid_t = 0
     let start = now()
     guard posix_spawn(&pid, binary, &actions, nil, argv, environ) == 0 else { throw CocoaError(.executableLoad) }
@@ -192,7 +212,9 @@ func rate(_ seconds: Double, _ count: Int) -> String { String(format: "%9.0f", D
 func nanoseconds(_ seconds: Double, _ count: Int) -> String { String(format: "%8.0f", seconds / Double(count) * 1e9) }
 
 // 1. Each input class.
-print("\nper input class, \(lineCount) lines each, median of \(options.runs) runs (q/s = questions per second; ns = per question)")
+print(
+    "\nper input class, \(lineCount) lines each, median of \(options.runs) runs (q/s = questions per second; ns = per question)"
+)
 print("class         bytes/line   match q/s  match ns   ask q/s    ask ns")
 for inputClass in classes {
     let matchTime = median((0..<options.runs).map { _ in timeMatching(inputClass.lines) })
@@ -201,20 +223,22 @@ for inputClass in classes {
     defer { try? FileManager.default.removeItem(at: path) }
     let askTime = try timeBinary(path)
     let bytesPerLine = Double(inputClass.lines.reduce(0) { $0 + $1.count }) / Double(inputClass.lines.count)
-    print(inputClass.name.padding(toLength: 13, withPad: " ", startingAt: 0)
-        + String(format: "%6.0f", bytesPerLine) + "   "
-        + rate(matchTime, lineCount) + " " + nanoseconds(matchTime, lineCount) + " "
-        + rate(askTime, lineCount) + " " + nanoseconds(askTime, lineCount))
+    print(
+        inputClass.name.padding(toLength: 13, withPad: " ", startingAt: 0)
+            + String(format: "%6.0f", bytesPerLine) + "   "
+            + rate(matchTime, lineCount) + " " + nanoseconds(matchTime, lineCount) + " "
+            + rate(askTime, lineCount) + " " + nanoseconds(askTime, lineCount))
 }
 
 // 2. The mixed batch of labelled questions.
 if options.classes == nil {
     let batch = try makeMixedBatch(count: lineCount)
-    let replyTime = median((0..<options.runs).map { _ in
-        let start = now()
-        for question in batch { checksum &+= JSONLineEncoder.encode(responder.reply(to: question)).utf8.count }
-        return now() - start
-    })
+    let replyTime = median(
+        (0..<options.runs).map { _ in
+            let start = now()
+            for question in batch { checksum &+= JSONLineEncoder.encode(responder.reply(to: question)).utf8.count }
+            return now() - start
+        })
     let matchTime = median((0..<options.runs).map { _ in timeMatching(batch.map { Array($0.utf8) }) })
     let input = temporary.appendingPathComponent("alipay-help-bench-\(getpid()).txt")
     try writeLines(batch.map { Array($0.utf8) }, to: input)
@@ -222,13 +246,22 @@ if options.classes == nil {
     let askTime = try timeBinary(input)
     print("\nmixed batch of the labelled suites (\(lineCount) lines, a third with chatter and a typo):")
     print(String(format: "matching alone: %.0f questions/s", Double(lineCount) / matchTime))
-    print(String(format: "in-process throughput: %.0f questions/s on one core (match + reply + JSON)", Double(lineCount) / replyTime))
-    print(String(format: "binary throughput: %.0f questions/s (ask --json through pipes, one core)", Double(lineCount) / askTime))
+    print(
+        String(
+            format: "in-process throughput: %.0f questions/s on one core (match + reply + JSON)",
+            Double(lineCount) / replyTime))
+    print(
+        String(
+            format: "binary throughput: %.0f questions/s (ask --json through pipes, one core)",
+            Double(lineCount) / askTime))
     // The same batch answered by several threads (`ask --jobs N`).
     let cores = ProcessInfo.processInfo.activeProcessorCount
     for jobs in Set([2, cores]).sorted() where jobs > 1 {
         let time = try timeBinary(input, jobs: jobs)
-        print(String(format: "  --jobs %d: %.0f questions/s, %.2f times one core", jobs, Double(lineCount) / time, askTime / time))
+        print(
+            String(
+                format: "  --jobs %d: %.0f questions/s, %.2f times one core", jobs, Double(lineCount) / time,
+                askTime / time))
     }
 }
 print(String(format: "peak memory over the batches: %.1f MB", Double(peakMemory) / 1024))
@@ -251,7 +284,9 @@ func timeStartUp(_ arguments: [String]) throws -> (median: Double, worst: Double
 }
 for (name, arguments) in [("built-in knowledge base", []), ("--kb intents/, matcher stored", kbArguments)] {
     let startUp = try timeStartUp(arguments)
-    print(String(format: "start-up to first answer, %@: median %.1f ms, worst %.1f ms (21 runs); peak memory %.1f MB",
-                 name, startUp.median * 1000, startUp.worst * 1000, Double(startUp.peak) / 1024))
+    print(
+        String(
+            format: "start-up to first answer, %@: median %.1f ms, worst %.1f ms (21 runs); peak memory %.1f MB",
+            name, startUp.median * 1000, startUp.worst * 1000, Double(startUp.peak) / 1024))
 }
 if checksum == 0 { print("") }

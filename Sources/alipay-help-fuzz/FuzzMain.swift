@@ -7,12 +7,12 @@ import Foundation
 // runs without libFuzzer.
 
 #if FUZZING
-@_silgen_name("LLVMFuzzerRunDriver")
-func LLVMFuzzerRunDriver(
-    _ argc: UnsafeMutablePointer<Int32>,
-    _ argv: UnsafeMutablePointer<UnsafeMutablePointer<UnsafeMutablePointer<CChar>?>>,
-    _ callback: @convention(c) (UnsafePointer<UInt8>?, Int) -> Int32
-) -> Int32
+    @_silgen_name("LLVMFuzzerRunDriver")
+    func runFuzzerDriver(
+        _ argc: UnsafeMutablePointer<Int32>,
+        _ argv: UnsafeMutablePointer<UnsafeMutablePointer<UnsafeMutablePointer<CChar>?>>,
+        _ callback: @convention(c) (UnsafePointer<UInt8>?, Int) -> Int32
+    ) -> Int32
 #endif
 
 nonisolated(unsafe) var sharedResponder: Responder?
@@ -20,11 +20,16 @@ nonisolated(unsafe) var sharedResponder: Responder?
 @main
 enum FuzzMain {
     static func knowledgeBase() -> URL {
-        if let env = ProcessInfo.processInfo.environment["ALIPAY_HELP_KB"], !env.isEmpty { return URL(fileURLWithPath: env) }
-        var folder = URL(fileURLWithPath: CommandLine.arguments[0]).resolvingSymlinksInPath().deletingLastPathComponent()
+        if let env = ProcessInfo.processInfo.environment["ALIPAY_HELP_KB"], !env.isEmpty {
+            return URL(fileURLWithPath: env)
+        }
+        var folder = URL(fileURLWithPath: CommandLine.arguments[0]).resolvingSymlinksInPath()
+            .deletingLastPathComponent()
         for _ in 0..<8 {
             let candidate = folder.appendingPathComponent("intents")
-            if FileManager.default.fileExists(atPath: candidate.appendingPathComponent("vocabulary.yaml").path) { return candidate }
+            if FileManager.default.fileExists(atPath: candidate.appendingPathComponent("vocabulary.yaml").path) {
+                return candidate
+            }
             folder.deleteLastPathComponent()
         }
         return URL(fileURLWithPath: "intents")
@@ -38,14 +43,15 @@ enum FuzzMain {
             exit(2)
         }
         #if FUZZING
-        var argc = CommandLine.argc
-        var argv = CommandLine.unsafeArgv
-        exit(LLVMFuzzerRunDriver(&argc, &argv) { data, size in
-            FuzzInput.run(UnsafeRawBufferPointer(start: data, count: size), responder: sharedResponder!)
-            return 0
-        })
+            var argc = CommandLine.argc
+            var argv = CommandLine.unsafeArgv
+            exit(
+                runFuzzerDriver(&argc, &argv) { data, size in
+                    FuzzInput.run(UnsafeRawBufferPointer(start: data, count: size), responder: sharedResponder!)
+                    return 0
+                })
         #else
-        seededPass()
+            seededPass()
         #endif
     }
 
@@ -53,7 +59,9 @@ enum FuzzMain {
     static func seededPass() {
         var arguments = Array(CommandLine.arguments.dropFirst())
         func option(_ name: String, _ fallback: UInt64) -> UInt64 {
-            guard let index = arguments.firstIndex(of: name), index + 1 < arguments.count, let value = UInt64(arguments[index + 1]) else { return fallback }
+            guard let index = arguments.firstIndex(of: name), index + 1 < arguments.count,
+                let value = UInt64(arguments[index + 1])
+            else { return fallback }
             arguments.removeSubrange(index...index + 1)
             return value
         }
@@ -64,7 +72,10 @@ enum FuzzMain {
         for path in paths {
             var isFolder: ObjCBool = false
             guard FileManager.default.fileExists(atPath: path, isDirectory: &isFolder) else { continue }
-            let files = isFolder.boolValue ? ((try? FileManager.default.contentsOfDirectory(atPath: path)) ?? []).sorted().map { path + "/" + $0 } : [path]
+            let files =
+                isFolder.boolValue
+                ? ((try? FileManager.default.contentsOfDirectory(atPath: path)) ?? []).sorted().map { path + "/" + $0 }
+                : [path]
             for file in files { if let data = FileManager.default.contents(atPath: file) { seeds.append(Array(data)) } }
         }
         if seeds.isEmpty { seeds = [[0]] }
@@ -76,6 +87,8 @@ enum FuzzMain {
             let input = mutator.mutate(seeds[Int(mutator.next() % UInt64(seeds.count))])
             input.withUnsafeBytes { FuzzInput.run($0, responder: responder) }
         }
-        print("alipay-help-fuzz: \(seeds.count) seeds and \(runs) mutations (seed \(seed)) in \(String(format: "%.1f", Date().timeIntervalSince(start))) s, no crash")
+        print(
+            "alipay-help-fuzz: \(seeds.count) seeds and \(runs) mutations (seed \(seed)) in \(String(format: "%.1f", Date().timeIntervalSince(start))) s, no crash"
+        )
     }
 }

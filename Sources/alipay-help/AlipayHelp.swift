@@ -6,10 +6,10 @@ struct AlipayHelp: ParsableCommand {
         commandName: "alipay-help",
         abstract: "Answers questions about your Alipay account.",
         discussion: """
-        It answers from a knowledge base of topics kept in YAML files: the one built into the \
-        program, or another folder (--kb). Ask it "what can you do?" for its topics. With no \
-        command: a chat on a terminal, or `ask` for every line of a pipe.
-        """,
+            It answers from a knowledge base of topics kept in YAML files: the one built into the \
+            program, or another folder (--kb). Ask it "what can you do?" for its topics. With no \
+            command: a chat on a terminal, or `ask` for every line of a pipe.
+            """,
         version: "alipay-help \(programVersion) (knowledge base \(BuiltInKnowledgeBase.version))",
         subcommands: [Ask.self, Chat.self, Test.self, Check.self, Explain.self, KnowledgeBaseCommand.self],
         defaultSubcommand: Ask.self

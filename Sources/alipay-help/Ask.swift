@@ -10,9 +10,9 @@ extension AlipayHelp {
             commandName: "ask",
             abstract: "Answer a question, or one question per line of standard input.",
             discussion: """
-            With no question on the command line, reads standard input and answers each line \
-            in order as it arrives (blank lines are skipped).
-            """
+                With no question on the command line, reads standard input and answers each line \
+                in order as it arrives (blank lines are skipped).
+                """
         )
 
         @OptionGroup var knowledgeBase: KnowledgeBaseOptions
@@ -59,7 +59,8 @@ extension AlipayHelp {
             let answers = ParallelAnswers(jobs: jobs ?? ProcessInfo.processInfo.activeProcessorCount) { line in
                 let match = line.bytes.withUnsafeBufferPointer { responder.matcher.match(bytes: $0) }
                 let text = String(decoding: line.bytes, as: UTF8.self)
-                return format.bytes(for: responder.replyToEach(text, match: match, language: language), showQuestion: true)
+                return format.bytes(
+                    for: responder.replyToEach(text, match: match, language: language), showQuestion: true)
             }
             var pending: [LineReader.Line] = []
             func answerPending() {
@@ -72,7 +73,9 @@ extension AlipayHelp {
             // Before waiting for more input, answer what has come: a trickle is answered line by
             // line, a file or a fast pipe a group at a time.
             reader.beforeRead = {
-                if !pending.isEmpty && (pending.count >= answers.groupLimit || !LineReader.inputIsReady()) { answerPending() }
+                if !pending.isEmpty && (pending.count >= answers.groupLimit || !LineReader.inputIsReady()) {
+                    answerPending()
+                }
                 output.flush()
             }
             reader.interrupted = { cr_stop_signal() != 0 }

@@ -9,7 +9,8 @@ enum EntryPoint {
     static func main() {
         // Most runs answer from the built-in knowledge base: its matcher is read meanwhile.
         if !CommandLine.arguments.contains(where: { $0 == "--kb" || $0.hasPrefix("--kb=") }),
-           ProcessInfo.processInfo.environment["ALIPAY_HELP_KB"].map({ $0.isEmpty }) ?? true {
+            ProcessInfo.processInfo.environment["ALIPAY_HELP_KB"].map({ $0.isEmpty }) ?? true
+        {
             BuiltInKnowledgeBase.startReadingMatcher()
         }
         StandardOutput.reserveClosedDescriptors()
@@ -42,9 +43,11 @@ enum EntryPoint {
         var index = 0
         while index < arguments.count {
             let argument = arguments[index]
-            if commands.contains(argument) || argument == "-h" || argument == "--help" || argument == "--version" { return arguments }
+            if commands.contains(argument) || argument == "-h" || argument == "--help" || argument == "--version" {
+                return arguments
+            }
             if chatOptionsTakingAValue.contains(argument) { index += 2; continue }
-            if !argument.hasPrefix("-") { return arguments } // a question: answer it
+            if !argument.hasPrefix("-") { return arguments }  // a question: answer it
             index += 1
         }
         return ["chat"] + arguments
@@ -63,7 +66,9 @@ enum EntryPoint {
             struct Name: Decodable { var kind: String; var name: String }
             var command: Command
         }
-        guard let description = try? JSONDecoder().decode(Description.self, from: Data(command._dumpHelp().utf8)) else { return [] }
+        guard let description = try? JSONDecoder().decode(Description.self, from: Data(command._dumpHelp().utf8)) else {
+            return []
+        }
         let options = (description.command.arguments ?? []).filter { $0.kind == "option" }
         return Set(options.flatMap { $0.names ?? [] }.map { ($0.kind == "long" ? "--" : "-") + $0.name })
     }

@@ -1,7 +1,8 @@
 import AlipayHelpKit
 import ArgumentParser
+
 #if canImport(Glibc)
-import Glibc
+    import Glibc
 #endif
 
 /// Reads standard input as raw bytes, one line at a time, without trusting it: any bytes are
@@ -92,7 +93,9 @@ struct LineReader {
     /// A line with nothing to read in it: only white space (U+3000, NBSP…) and invisible
     /// characters (zero-width space, BOM), as an argument or a line of input.
     static func isBlank(_ text: String) -> Bool {
-        text.unicodeScalars.allSatisfy { $0.properties.isWhitespace || $0.properties.generalCategory == .format || $0 == "\u{200B}" }
+        text.unicodeScalars.allSatisfy {
+            $0.properties.isWhitespace || $0.properties.generalCategory == .format || $0 == "\u{200B}"
+        }
     }
 
     static func isBlank(_ bytes: [UInt8]) -> Bool {
@@ -103,7 +106,9 @@ struct LineReader {
 
     /// Says on standard error that a line was cut, and how much of it is used.
     static func reportTruncation(_ line: Line) {
-        StandardError.print("alipay-help: line \(line.number): \(line.originalLength) bytes is too long for a question; using the first \(line.bytes.count)")
+        StandardError.print(
+            "alipay-help: line \(line.number): \(line.originalLength) bytes is too long for a question; using the first \(line.bytes.count)"
+        )
     }
 
     private mutating func finish(_ line: inout [UInt8], length: Int) -> Line {

@@ -1,7 +1,8 @@
 import AlipayHelpKit
 import Foundation
+
 #if canImport(Glibc)
-import Glibc
+    import Glibc
 #endif
 
 /// Buffered standard output written with `write(2)`. A closed pipe (`| head`) ends the program

@@ -22,7 +22,8 @@ var hash: UInt64 = 0xCBF2_9CE4_8422_2325
 var entries: [String] = []
 for name in names {
     guard let data = manager.contents(atPath: folder.appendingPathComponent(name).path),
-          let text = String(data: data, encoding: .utf8) else {
+        let text = String(data: data, encoding: .utf8)
+    else {
         FileHandle.standardError.write(Data("embed-knowledge-base: error: \(name) is not readable UTF-8 text\n".utf8))
         exit(1)
     }

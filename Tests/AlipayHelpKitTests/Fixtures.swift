@@ -7,7 +7,8 @@ enum FixtureError: Error {
 
 /// The project's own knowledge base, loaded once for every test.
 enum Fixtures {
-    static let packageRoot = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+    static let packageRoot = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
+        .deletingLastPathComponent()
     static let intents = packageRoot.appendingPathComponent("intents")
     static let knowledgeBase: KnowledgeBase = try! KnowledgeBase.load(from: intents)
     static let responder: Responder = try! Responder(knowledgeBase: knowledgeBase)
@@ -16,11 +17,13 @@ enum Fixtures {
     /// A fresh folder with the given files, for loader error tests.
     /// The project's messages file is added unless `files` has its own, or `withMessages` is off.
     static func folder(_ files: [String: String], withMessages: Bool = true) throws -> URL {
-        let directory = FileManager.default.temporaryDirectory.appendingPathComponent("alipay-help-tests-\(UUID().uuidString)")
+        let directory = FileManager.default.temporaryDirectory.appendingPathComponent(
+            "alipay-help-tests-\(UUID().uuidString)")
         try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
         var files = files
         if withMessages && files["messages.yaml"] == nil {
-            files["messages.yaml"] = try String(contentsOf: intents.appendingPathComponent("messages.yaml"), encoding: .utf8)
+            files["messages.yaml"] = try String(
+                contentsOf: intents.appendingPathComponent("messages.yaml"), encoding: .utf8)
         }
         for (name, text) in files {
             try text.write(to: directory.appendingPathComponent(name), atomically: true, encoding: .utf8)

@@ -21,7 +21,8 @@ import Testing
         let phone = try #require(plain.text.range(of: "Change Phone Number"))
         let limit = try #require(plain.text.range(of: "Transaction limits: Raising a limit"))
         #expect(phone.lowerBound < limit.lowerBound)
-        let result = try BinaryRunner.run(["ask", "--json"], stdin: Data((line + "\nhow do I delete my account?\n").utf8))
+        let result = try BinaryRunner.run(
+            ["ask", "--json"], stdin: Data((line + "\nhow do I delete my account?\n").utf8))
         let objects = try BinaryRunner.jsonObjects(result)
         #expect(objects.count == 2)
         #expect(objects[0]["question"] as? String == line)
@@ -54,17 +55,22 @@ import Testing
 
     @Test func answersInInputOrder() throws {
         let questions = (0..<300).map { ["huabei", "close my account", "limits", "hello"][$0 % 4] }
-        let result = try BinaryRunner.run(["ask", "--json"], stdin: Data((questions.joined(separator: "\n") + "\n").utf8))
+        let result = try BinaryRunner.run(
+            ["ask", "--json"], stdin: Data((questions.joined(separator: "\n") + "\n").utf8))
         let intents = try BinaryRunner.jsonObjects(result).map { $0["intent"] as? String }
-        let expected = questions.map { ["huabei": "huabei", "close my account": "delete_account", "limits": "limits", "hello": "greeting"][$0] }
+        let expected = questions.map {
+            ["huabei": "huabei", "close my account": "delete_account", "limits": "limits", "hello": "greeting"][$0]
+        }
         #expect(intents == expected)
     }
 
     @Test func severalThreadsAnswerInInputOrder() throws {
         // More lines than one group holds, with long and garbled lines among them, so threads
         // finish out of order; the output must not show it.
-        let kinds = ["huabei", "close my account", "can I send 90,000 yuan today?", "hello", "wat is teh wether",
-                     String(repeating: "my phone number changed ", count: 40), "转账限额是多少", "\u{1B}]2;x\u{7}limits"]
+        let kinds = [
+            "huabei", "close my account", "can I send 90,000 yuan today?", "hello", "wat is teh wether",
+            String(repeating: "my phone number changed ", count: 40), "转账限额是多少", "\u{1B}]2;x\u{7}limits",
+        ]
         let questions = (0..<2000).map { kinds[($0 * 7 + $0 / 3) % kinds.count] + " \($0)" }
         let input = Data((questions.joined(separator: "\n") + "\n").utf8)
         let one = try BinaryRunner.run(["ask", "--json", "--jobs", "1"], stdin: input)
@@ -83,7 +89,9 @@ import Testing
         for jobs in ["0", "-2", "100000"] {
             let result = try BinaryRunner.run(["ask", "--jobs", jobs], stdin: Data("huabei\n".utf8))
             #expect(result.status == 64)
-            #expect(result.stderr.contains("--jobs must be between 1 and 256") || result.stderr.contains("--jobs"), "\(result.stderr)")
+            #expect(
+                result.stderr.contains("--jobs must be between 1 and 256") || result.stderr.contains("--jobs"),
+                "\(result.stderr)")
         }
     }
 
@@ -113,29 +121,36 @@ import Testing
     @Test func plainBatchOutputShowsEachQuestion() throws {
         let result = try BinaryRunner.run(["ask"], stdin: Data("huabei\r\nclose my account".utf8))
         #expect(result.text.contains("> huabei\n"))
-        #expect(result.text.contains("> close my account\n"), "a last line without a newline still counts; \\r is dropped")
+        #expect(
+            result.text.contains("> close my account\n"), "a last line without a newline still counts; \\r is dropped")
     }
 
     @Test func badInputNeverStopsTheBatch() throws {
         var input = Data("first: change my number\n".utf8)
-        input.append(contentsOf: [0xFF, 0xFE, 0xC3, 0x28, 0x0A])                    // invalid UTF-8
-        input.append(contentsOf: Array("nul\u{0}inside huabei\n".utf8))             // NUL byte
-        input.append(Data(repeating: UInt8(ascii: "x"), count: 2 * 1024 * 1024))   // a 2 MB line
+        input.append(contentsOf: [0xFF, 0xFE, 0xC3, 0x28, 0x0A])  // invalid UTF-8
+        input.append(contentsOf: Array("nul\u{0}inside huabei\n".utf8))  // NUL byte
+        input.append(Data(repeating: UInt8(ascii: "x"), count: 2 * 1024 * 1024))  // a 2 MB line
         input.append(0x0A)
-        input.append(Data((0..<4096).map { UInt8(truncatingIfNeeded: $0 &* 131) })) // binary garbage
+        input.append(Data((0..<4096).map { UInt8(truncatingIfNeeded: $0 &* 131) }))  // binary garbage
         input.append(contentsOf: Array("\nlast: red envelope limit\n".utf8))
         let result = try BinaryRunner.run(["ask", "--json"], stdin: input)
         #expect(result.status == 0)
         let objects = try BinaryRunner.jsonObjects(result)
         #expect(objects.first?["intent"] as? String == "change_phone")
         #expect(objects.last?["intent"] as? String == "limits")
-        #expect(objects.contains { ($0["question"] as? String)?.contains("inside huabei") == true && $0["intent"] as? String == "huabei" })
-        #expect(result.stderr.contains("line 4: 2097152 bytes is too long"), "a cut line is reported on stderr: \(result.stderr)")
+        #expect(
+            objects.contains {
+                ($0["question"] as? String)?.contains("inside huabei") == true && $0["intent"] as? String == "huabei"
+            })
+        #expect(
+            result.stderr.contains("line 4: 2097152 bytes is too long"),
+            "a cut line is reported on stderr: \(result.stderr)")
         #expect(result.stdout.count < 200_000, "a huge line is not echoed back whole")
     }
 
     @Test func endsQuietlyWhenThePipeCloses() throws {
-        let script = "yes 'how do I change my number' | head -n 50000 | \"\(BinaryRunner.executable.path)\" ask --kb \"\(BinaryRunner.intents)\" | head -n 3; echo \"status ${PIPESTATUS[2]}\""
+        let script =
+            "yes 'how do I change my number' | head -n 50000 | \"\(BinaryRunner.executable.path)\" ask --kb \"\(BinaryRunner.intents)\" | head -n 3; echo \"status ${PIPESTATUS[2]}\""
         let process = Process()
         process.executableURL = URL(fileURLWithPath: "/bin/bash")
         process.arguments = ["-c", script]
@@ -153,7 +168,8 @@ import Testing
     @Test func aBrokenKnowledgeBaseNamesFileAndLine() throws {
         let folder = FileManager.default.temporaryDirectory.appendingPathComponent("kb-\(UUID().uuidString)")
         try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
-        try "id: limits\nexamples: [unclosed\n".write(to: folder.appendingPathComponent("limits.yaml"), atomically: true, encoding: .utf8)
+        try "id: limits\nexamples: [unclosed\n".write(
+            to: folder.appendingPathComponent("limits.yaml"), atomically: true, encoding: .utf8)
         let result = try BinaryRunner.run(["ask", "hello", "--kb", folder.path], kb: false)
         #expect(result.status == 2)
         #expect(result.stderr.contains("limits.yaml:3:1: error: invalid YAML"), "got: \(result.stderr)")
@@ -173,7 +189,8 @@ import Testing
     }
 
     @Test func otherLanguagesAreAnsweredInEnglishWithANote() throws {
-        let result = try BinaryRunner.run(["ask", "--json"], stdin: Data("Как удалить аккаунт Alipay\nアリペイの送金限度額はいくら？\n".utf8))
+        let result = try BinaryRunner.run(
+            ["ask", "--json"], stdin: Data("Как удалить аккаунт Alipay\nアリペイの送金限度額はいくら？\n".utf8))
         let objects = try BinaryRunner.jsonObjects(result)
         #expect(objects.map { $0["question_lang"] as? String } == ["ru", "ja"])
         #expect(objects.map { $0["lang"] as? String } == ["en", "en"])
@@ -187,17 +204,22 @@ import Testing
         let environment = ["XDG_CACHE_HOME": cache.path, "ALIPAY_HELP_NO_CACHE": ""]
         // Questions in several languages: a start with a stored matcher reads no language file,
         // so the stored matcher must still tell the languages apart.
-        let questions = Data("how do I change my phone number\n¿Cómo cambio mi número de teléfono?\n如何註銷帳戶\n電話番号を変えたい\n".utf8)
+        let questions = Data(
+            "how do I change my phone number\n¿Cómo cambio mi número de teléfono?\n如何註銷帳戶\n電話番号を変えたい\n".utf8)
         let first = try BinaryRunner.run(["ask", "--json"], stdin: questions, environment: environment)
         let folder = cache.appendingPathComponent("alipay-help")
-        let stored = try FileManager.default.contentsOfDirectory(atPath: folder.path).filter { $0.hasPrefix("matcher-") }
+        let stored = try FileManager.default.contentsOfDirectory(atPath: folder.path).filter {
+            $0.hasPrefix("matcher-")
+        }
         try #require(stored.count == 1)
         let file = folder.appendingPathComponent(stored[0])
         let again = try BinaryRunner.run(["ask", "--json"], stdin: questions, environment: environment)
         #expect(again.stdout == first.stdout)
-        let untrained = try BinaryRunner.run(["ask", "--json"], stdin: questions, environment: ["ALIPAY_HELP_NO_CACHE": "1"])
+        let untrained = try BinaryRunner.run(
+            ["ask", "--json"], stdin: questions, environment: ["ALIPAY_HELP_NO_CACHE": "1"])
         #expect(again.stdout == untrained.stdout)
-        #expect(again.text.contains("\"question_lang\":\"es\"") && again.text.contains("\"question_lang\":\"zh-Hant\"")
+        #expect(
+            again.text.contains("\"question_lang\":\"es\"") && again.text.contains("\"question_lang\":\"zh-Hant\"")
                 && again.text.contains("\"question_lang\":\"ja\""))
         try Data("not a matcher".utf8).write(to: file)
         let repaired = try BinaryRunner.run(["ask", "--json"], stdin: questions, environment: environment)
@@ -213,10 +235,13 @@ import Testing
         try FileManager.default.createDirectory(at: scratch, withIntermediateDirectories: true)
         try FileManager.default.copyItem(atPath: BinaryRunner.intents, toPath: folder.path)
         let environment = ["XDG_CACHE_HOME": scratch.appendingPathComponent("cache").path, "ALIPAY_HELP_NO_CACHE": ""]
-        #expect(try BinaryRunner.run(["ask", "hello", "--kb", folder.path], environment: environment, kb: false).status == 0)
+        #expect(
+            try BinaryRunner.run(["ask", "hello", "--kb", folder.path], environment: environment, kb: false).status == 0
+        )
         let file = folder.appendingPathComponent("languages/es.yaml")
         let text = try String(contentsOf: file, encoding: .utf8)
-        try text.replacingOccurrences(of: "language: es", with: "language: [es").write(to: file, atomically: true, encoding: .utf8)
+        try text.replacingOccurrences(of: "language: es", with: "language: [es").write(
+            to: file, atomically: true, encoding: .utf8)
         let broken = try BinaryRunner.run(["ask", "hello", "--kb", folder.path], environment: environment, kb: false)
         #expect(broken.status == 2)
         #expect(broken.stderr.contains("es.yaml:"))

@@ -2,7 +2,8 @@ import Foundation
 
 /// Runs the built `alipay-help` binary the way a user would, with pipes.
 struct BinaryRunner {
-    static let packageRoot = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+    static let packageRoot = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
+        .deletingLastPathComponent()
     static let intents = packageRoot.appendingPathComponent("intents").path
 
     /// The executable sits beside the test bundle in the build folder.
@@ -27,7 +28,9 @@ struct BinaryRunner {
 
     /// Starts `ask --json` on the knowledge base with live pipes, for tests that write to it
     /// while it runs.
-    static func startBatch(quietErrors: Bool = false, arguments: [String] = []) throws -> (process: Process, input: Pipe, output: Pipe) {
+    static func startBatch(quietErrors: Bool = false, arguments: [String] = []) throws -> (
+        process: Process, input: Pipe, output: Pipe
+    ) {
         let process = Process()
         process.executableURL = executable
         process.arguments = ["ask", "--json", "--kb", intents] + arguments
@@ -39,8 +42,10 @@ struct BinaryRunner {
         return (process, input, output)
     }
 
-    static func run(_ arguments: [String], stdin: Data? = nil, environment: [String: String] = [:], kb: Bool = true,
-                    program: URL = executable) throws -> Result {
+    static func run(
+        _ arguments: [String], stdin: Data? = nil, environment: [String: String] = [:], kb: Bool = true,
+        program: URL = executable
+    ) throws -> Result {
         let process = Process()
         process.executableURL = program
         process.arguments = arguments + (kb ? ["--kb", intents] : [])
@@ -68,7 +73,9 @@ struct BinaryRunner {
         let outputData = output.fileHandleForReading.readDataToEndOfFile()
         process.waitUntilExit()
         errorData.done.wait()
-        return Result(status: process.terminationStatus, stdout: outputData, stderr: String(decoding: errorData.data, as: UTF8.self))
+        return Result(
+            status: process.terminationStatus, stdout: outputData,
+            stderr: String(decoding: errorData.data, as: UTF8.self))
     }
 
     /// What a reader thread collected; `done` is signalled once it has finished writing.

@@ -15,7 +15,8 @@ import Testing
         var environment = ["TERM": "xterm", "HOME": state.path, "XDG_STATE_HOME": state.path, "PATH": "/usr/bin:/bin"]
         if let locale { environment["LC_ALL"] = locale }
         if !colour { environment["NO_COLOR"] = "1" }
-        let terminal = try PseudoTerminal(arguments: arguments + ["--kb", BinaryRunner.intents], environment: environment)
+        let terminal = try PseudoTerminal(
+            arguments: arguments + ["--kb", BinaryRunner.intents], environment: environment)
         #expect(terminal.read(until: "you ›"), "the prompt appears: \(terminal.transcript)")
         return terminal
     }
@@ -32,8 +33,10 @@ import Testing
     /// The same lines, piped and typed on a terminal, get the same replies: only the wrapping
     /// differs, so words are compared with the spacing collapsed.
     @Test func pipedAndTerminalChatsGiveTheSameReplies() throws {
-        let lines = ["how do I delete my account?", "more", "2", "and if I still owe Huabei money?", "it doesn't work", "3",
-                     "and 300?", "转账限额是多少", "那一年呢？", "1"]
+        let lines = [
+            "how do I delete my account?", "more", "2", "and if I still owe Huabei money?", "it doesn't work", "3",
+            "and 300?", "转账限额是多少", "那一年呢？", "1",
+        ]
         let piped = try BinaryRunner.run(["chat"], stdin: Data((lines.joined(separator: "\n") + "\n").utf8))
         let replies = piped.text.components(separatedBy: "\n\n").map(Self.collapsed).filter { !$0.isEmpty }
         // A UTF-8 locale, or readline cannot take the Chinese lines as typed.
@@ -87,15 +90,18 @@ import Testing
 
         let again = try start()
         let mark = again.transcript.endIndex
-        again.type("\u{1B}[A\r") // Up arrow recalls the last line; Enter sends it
+        again.type("\u{1B}[A\r")  // Up arrow recalls the last line; Enter sends it
         #expect(again.read(until: "95188", since: mark), "\(again.transcript)")
     }
 
     @Test func aNumberTypedInAFlowNeverReachesTheHistory() throws {
         let terminal = try start()
-        for (line, marker) in [("walk me through changing my number", "Step 1 of 6"), ("yes", "Step 2 of 6"), ("done", "Step 3 of 6"),
-                               ("1", "Step 4 of 6"), ("139 8765 4321", "139****4321"), ("yes", "Step 5 of 6"), ("cancel", "Guide cancelled"),
-                               ("my number is 13987654321", "you ›")] {
+        for (line, marker) in [
+            ("walk me through changing my number", "Step 1 of 6"), ("yes", "Step 2 of 6"), ("done", "Step 3 of 6"),
+            ("1", "Step 4 of 6"), ("139 8765 4321", "139****4321"), ("yes", "Step 5 of 6"),
+            ("cancel", "Guide cancelled"),
+            ("my number is 13987654321", "you ›"),
+        ] {
             let mark = terminal.transcript.endIndex
             terminal.type(line + "\r")
             #expect(terminal.read(until: marker, since: mark), "\(line): \(terminal.transcript[mark...])")
@@ -145,7 +151,7 @@ import Testing
         #expect(longestLine(since: mark) > 60)
 
         terminal.resize(columns: 40)
-        terminal.read(until: "never printed", timeout: 0.3) // a person does not type within a millisecond
+        terminal.read(until: "never printed", timeout: 0.3)  // a person does not type within a millisecond
         mark = terminal.transcript.endIndex
         terminal.type("delete my account\r")
         #expect(terminal.read(until: "95188", since: mark))
@@ -173,9 +179,12 @@ import Testing
     let state = FileManager.default.temporaryDirectory.appendingPathComponent("alipay-help-state-\(UUID().uuidString)")
 
     func start(_ script: String, environment extra: [String: String] = [:]) throws -> PseudoTerminal {
-        var environment = ["TERM": "xterm", "HOME": state.path, "XDG_STATE_HOME": state.path, "PATH": "/usr/bin:/bin", "NO_COLOR": "1"]
+        var environment = [
+            "TERM": "xterm", "HOME": state.path, "XDG_STATE_HOME": state.path, "PATH": "/usr/bin:/bin", "NO_COLOR": "1",
+        ]
         environment.merge(extra) { $1 }
-        let terminal = try PseudoTerminal(arguments: ["chat", "--kb", BinaryRunner.intents], environment: environment, shell: "set -m; " + script)
+        let terminal = try PseudoTerminal(
+            arguments: ["chat", "--kb", BinaryRunner.intents], environment: environment, shell: "set -m; " + script)
         #expect(terminal.read(until: "you ›"), "the prompt appears: \(terminal.transcript)")
         return terminal
     }
@@ -184,8 +193,12 @@ import Testing
 
     /// Echo and canonical mode as `stty -a` printed them after `marker`.
     func terminalModes(_ terminal: PseudoTerminal, after marker: String) -> (echo: Bool, canonical: Bool)? {
-        guard terminal.read(until: "[shell done]"), let range = terminal.transcript.range(of: marker) else { return nil }
-        let words = terminal.transcript[range.upperBound...].split(whereSeparator: { $0 == " " || $0 == "\r" || $0 == "\n" || $0 == ";" })
+        guard terminal.read(until: "[shell done]"), let range = terminal.transcript.range(of: marker) else {
+            return nil
+        }
+        let words = terminal.transcript[range.upperBound...].split(whereSeparator: {
+            $0 == " " || $0 == "\r" || $0 == "\n" || $0 == ";"
+        })
         guard words.contains("echo") || words.contains("-echo") else { return nil }
         return (words.contains("echo"), words.contains("icanon"))
     }
@@ -241,12 +254,18 @@ import Testing
     }
 
     @Test func ctrlZGivesTheShellAWorkingTerminalAndFgComesBack() throws {
-        let terminal = try start("\"$0\" \"$@\"; echo \"[stopped $?]\"; stty -a; echo '[in the shell]'; fg; " + Self.afterExit.replacingOccurrences(of: "\"$0\" \"$@\"; ", with: ""))
+        let terminal = try start(
+            "\"$0\" \"$@\"; echo \"[stopped $?]\"; stty -a; echo '[in the shell]'; fg; "
+                + Self.afterExit.replacingOccurrences(of: "\"$0\" \"$@\"; ", with: ""))
         terminal.type("\u{1A}")
         #expect(terminal.read(until: "[in the shell]"), "\(terminal.transcript)")
         let stopped = try #require(terminal.transcript.range(of: "[stopped"))
-        let words = terminal.transcript[stopped.upperBound...].split(whereSeparator: { $0 == " " || $0 == "\r" || $0 == "\n" || $0 == ";" })
-        #expect(words.contains("echo") && words.contains("icanon"), "stopped, the shell gets echo and line mode: \(terminal.transcript)")
+        let words = terminal.transcript[stopped.upperBound...].split(whereSeparator: {
+            $0 == " " || $0 == "\r" || $0 == "\n" || $0 == ";"
+        })
+        #expect(
+            words.contains("echo") && words.contains("icanon"),
+            "stopped, the shell gets echo and line mode: \(terminal.transcript)")
 
         // After fg: the prompt is back, and line editing works (arrows move, Ctrl-K cuts).
         let mark = try #require(terminal.transcript.range(of: "[in the shell]")).upperBound
@@ -271,7 +290,9 @@ import Testing
 
     func start(stateHome: String? = nil) throws -> PseudoTerminal {
         let home = stateHome ?? state.path
-        let environment = ["TERM": "xterm", "HOME": state.path, "XDG_STATE_HOME": home, "PATH": "/usr/bin:/bin", "NO_COLOR": "1"]
+        let environment = [
+            "TERM": "xterm", "HOME": state.path, "XDG_STATE_HOME": home, "PATH": "/usr/bin:/bin", "NO_COLOR": "1",
+        ]
         let terminal = try PseudoTerminal(arguments: ["chat", "--kb", BinaryRunner.intents], environment: environment)
         #expect(terminal.read(until: "you ›", timeout: 20), "the prompt appears: \(terminal.transcript)")
         return terminal
@@ -292,14 +313,18 @@ import Testing
         let lines = try String(contentsOf: historyFile, encoding: .utf8).split(separator: "\n").map(String.init)
         for index in 1...12 {
             for name in ["first", "second"] {
-                #expect(lines.contains("huabei question from the \(name) chat number \(index)"), "\(name) \(index): \(lines)")
+                #expect(
+                    lines.contains("huabei question from the \(name) chat number \(index)"),
+                    "\(name) \(index): \(lines)")
             }
         }
     }
 
     @Test func theFileIsCappedAndKeepsTheNewestLines() throws {
-        try FileManager.default.createDirectory(at: historyFile.deletingLastPathComponent(), withIntermediateDirectories: true)
-        try (1...1_200).map { "old question \($0)" }.joined(separator: "\n").appending("\n").write(to: historyFile, atomically: true, encoding: .utf8)
+        try FileManager.default.createDirectory(
+            at: historyFile.deletingLastPathComponent(), withIntermediateDirectories: true)
+        try (1...1_200).map { "old question \($0)" }.joined(separator: "\n").appending("\n").write(
+            to: historyFile, atomically: true, encoding: .utf8)
         let terminal = try start()
         terminal.type("the newest question about huabei\r")
         #expect(terminal.read(until: "40 days"))
@@ -311,10 +336,13 @@ import Testing
     }
 
     @Test func aFIFOAtTheHistoryPathIsRefusedNotWaitedOn() throws {
-        try FileManager.default.createDirectory(at: historyFile.deletingLastPathComponent(), withIntermediateDirectories: true)
+        try FileManager.default.createDirectory(
+            at: historyFile.deletingLastPathComponent(), withIntermediateDirectories: true)
         #expect(mkfifo(historyFile.path, 0o600) == 0)
         let terminal = try start()
-        #expect(terminal.transcript.contains("is not a regular file (a FIFO); the chat goes on without history"), "\(terminal.transcript)")
+        #expect(
+            terminal.transcript.contains("is not a regular file (a FIFO); the chat goes on without history"),
+            "\(terminal.transcript)")
         terminal.type("huabei\r")
         #expect(terminal.read(until: "about 40 days"))
         terminal.type("\u{4}")
@@ -330,8 +358,11 @@ import Testing
         let mark = terminal.transcript.endIndex
         terminal.type("huabei\r")
         #expect(terminal.read(until: "about 40 days", since: mark))
-        #expect(terminal.transcript.contains("\(file.path)/alipay-help/history: part of the path is a file, not a folder; the chat goes on without history"),
-                "\(terminal.transcript)")
+        #expect(
+            terminal.transcript.contains(
+                "\(file.path)/alipay-help/history: part of the path is a file, not a folder; the chat goes on without history"
+            ),
+            "\(terminal.transcript)")
         #expect(!terminal.transcript.contains("NSCocoaErrorDomain") && !terminal.transcript.contains("error 512"))
         terminal.type("\u{4}")
         #expect(terminal.waitForExit() == 0)

@@ -1,6 +1,7 @@
 import Foundation
+
 #if canImport(Glibc)
-import Glibc
+    import Glibc
 #endif
 
 /// Runs the binary on a pseudo-terminal, as a person at a keyboard would: the child's
@@ -47,10 +48,13 @@ final class PseudoTerminal {
         posix_spawnattr_setflags(&attributes, Int16(0x80 | POSIX_SPAWN_SETSIGMASK | POSIX_SPAWN_SETSIGDEF))
 
         let executable = shell == nil ? BinaryRunner.executable.path : "/bin/sh"
-        let argv = ((shell.map { ["/bin/sh", "-c", $0, BinaryRunner.executable.path] } ?? [executable]) + arguments).map { strdup($0) } + [nil]
-        defer { argv.forEach { free($0) } }
+        let argv =
+            ((shell.map { ["/bin/sh", "-c", $0, BinaryRunner.executable.path] } ?? [executable]) + arguments).map {
+                strdup($0)
+            } + [nil]
+        defer { for pointer in argv { free(pointer) } }
         let env = environment.map { strdup("\($0.key)=\($0.value)") } + [nil]
-        defer { env.forEach { free($0) } }
+        defer { for pointer in env { free(pointer) } }
         var pid: pid_t = 0
         let status = posix_spawn(&pid, executable, &actions, &attributes, argv, env)
         guard status == 0 else { throw POSIXError(POSIXErrorCode(rawValue: status) ?? .EINVAL) }
@@ -99,7 +103,7 @@ final class PseudoTerminal {
     func waitForExit(timeout: Double = 30) -> Int32? {
         let deadline = Date().addingTimeInterval(timeout)
         while Date() < deadline {
-            _ = read(until: "\u{0}", timeout: 0.05) // keep draining so the child never blocks
+            _ = read(until: "\u{0}", timeout: 0.05)  // keep draining so the child never blocks
             var status: Int32 = 0
             if waitpid(pid, &status, WNOHANG) == pid {
                 return (status & 0x7F) == 0 ? (status >> 8) & 0xFF : 128 + (status & 0x7F)

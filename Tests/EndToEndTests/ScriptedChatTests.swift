@@ -18,7 +18,9 @@ import Testing
     @Test func ambiguityIsResolvedByNumber() throws {
         let text = try joined(["delete or change my phone account", "1"])
         #expect(text.contains("Did you mean:"))
-        #expect(text.contains("1. Change the phone number linked to your account") || text.contains("1. Delete (close) your Alipay account"))
+        #expect(
+            text.contains("1. Change the phone number linked to your account")
+                || text.contains("1. Delete (close) your Alipay account"))
         let chosen = text.contains("1. Change the phone number") ? "Change Phone Number" : "95188"
         let parts = text.components(separatedBy: "Did you mean:")
         try #require(parts.count > 1)
@@ -89,7 +91,9 @@ import Testing
     }
 
     @Test func slashLangSwitchesTheChat() throws {
-        let result = try BinaryRunner.run(["chat"], stdin: Data("/lang zh\nhow do I delete my account\n/lang auto\nhow do I delete my account\n".utf8))
+        let result = try BinaryRunner.run(
+            ["chat"], stdin: Data("/lang zh\nhow do I delete my account\n/lang auto\nhow do I delete my account\n".utf8)
+        )
         let replies = result.text.components(separatedBy: "\n\n")
         #expect(result.text.contains("回复语言已设为"))
         #expect(result.text.contains("注销（关闭）支付宝账户"))
@@ -98,7 +102,8 @@ import Testing
     }
 
     @Test func slashLangAutoFollowsThePersonNotTheFixedLanguage() throws {
-        let result = try BinaryRunner.run(["chat"], stdin: Data("what are the limits?\n/lang zh\nand per year?\n/lang auto\n/history\n".utf8))
+        let result = try BinaryRunner.run(
+            ["chat"], stdin: Data("what are the limits?\n/lang zh\nand per year?\n/lang auto\n/history\n".utf8))
         let replies = result.text.components(separatedBy: "\n\n").filter { !$0.isEmpty }
         #expect(replies.contains { $0.contains("全年") }, "fixed to Chinese while fixed")
         #expect(replies.last?.contains("Use /history clear") == true, "\(replies.last ?? "")")

@@ -1,14 +1,17 @@
 import Foundation
 import Testing
+
 #if canImport(Glibc)
-import Glibc
+    import Glibc
 #endif
 
 /// What reaches the terminal, what happens when output cannot be written or input cannot be
 /// read, and the code warning, as a user of the binary sees them.
 @Suite struct StreamsAndSafetyTests {
-    static let hostile: [String] = ["x \u{1B}]2;PWNED\u{1B}\\", "red \u{1B}[31menvelope\u{1B}[0m", "\u{9B}31mhuabei", "limits \u{202E}evil",
-                                    "a\rb", "\u{2066}x\u{2069}", "bell \u{7}", "nul \u{0} in line", "\u{1B}[2J\u{1B}[H cleared?"]
+    static let hostile: [String] = [
+        "x \u{1B}]2;PWNED\u{1B}\\", "red \u{1B}[31menvelope\u{1B}[0m", "\u{9B}31mhuabei", "limits \u{202E}evil",
+        "a\rb", "\u{2066}x\u{2069}", "bell \u{7}", "nul \u{0} in line", "\u{1B}[2J\u{1B}[H cleared?",
+    ]
 
     /// The bytes a terminal would obey: C0 (except \n, \t), DEL, C1 and bidi overrides.
     static func unsafe(in text: String) -> [Unicode.Scalar] {
@@ -62,7 +65,9 @@ import Glibc
         let result = try BinaryRunner.run(["chat"], stdin: Data(script.utf8))
         #expect(result.status == 0)
         #expect(Self.unsafe(in: result.text).isEmpty, "\(result.text.debugDescription)")
-        #expect(result.text.lowercased().contains("/foo^[]2;pwned^g"), "the unknown command is shown visibly: \(result.text)")
+        #expect(
+            result.text.lowercased().contains("/foo^[]2;pwned^g"),
+            "the unknown command is shown visibly: \(result.text)")
     }
 
     @Test func checkReportsControlCharactersInTheKnowledgeBase() throws {
@@ -72,7 +77,9 @@ import Glibc
         var text = try String(contentsOf: file, encoding: .utf8)
         let lines = text.split(separator: "\n", omittingEmptySubsequences: false)
         let titleLine = try #require(lines.firstIndex { $0.hasPrefix("  en: ") })
-        text = lines.enumerated().map { $0.offset == titleLine ? "  en: \"Huabei \\e]2;PWNED\\a\"" : String($0.element) }.joined(separator: "\n")
+        text = lines.enumerated().map {
+            $0.offset == titleLine ? "  en: \"Huabei \\e]2;PWNED\\a\"" : String($0.element)
+        }.joined(separator: "\n")
         try text.write(to: file, atomically: true, encoding: .utf8)
         let result = try BinaryRunner.run(["check", "--no-leave-one-out", "--kb", copy.path], kb: false)
         #expect(result.status == 1)
@@ -94,11 +101,16 @@ import Glibc
         let json = try BinaryRunner.run(["ask", "--json"], stdin: Data("sms code 123-456\n验证码是一二三四五六\n5000元\n".utf8))
         let answers = try BinaryRunner.jsonObjects(json).map { $0["answer"] as? String ?? "" }
         #expect(answers.count == 3)
-        #expect(answers[0].contains("Never share") && answers[1].contains("验证码") && !answers[2].contains("验证码"), "\(answers)")
+        #expect(
+            answers[0].contains("Never share") && answers[1].contains("验证码") && !answers[2].contains("验证码"),
+            "\(answers)")
     }
 
     @Test func askExplainAndTheChatAgree() throws {
-        for line in ["my code is 12 34 56", "otp: 12 34 56", "I want to pay 30000 by QR code, is that ok?", "can I send 50000 yuan"] {
+        for line in [
+            "my code is 12 34 56", "otp: 12 34 56", "I want to pay 30000 by QR code, is that ok?",
+            "can I send 50000 yuan",
+        ] {
             let ask = try BinaryRunner.run(["ask", line]).text.contains("Never share")
             let explain = try BinaryRunner.run(["explain", line]).text.contains("Never share")
             let chat = try BinaryRunner.run(["chat"], stdin: Data((line + "\n").utf8)).text.contains("Never share")
@@ -126,7 +138,10 @@ import Glibc
         return (process.terminationStatus, message)
     }
 
-    @Test(arguments: [["ask", "--json", "huabei"], ["ask", "--json"], ["test"], ["check", "--no-leave-one-out"], ["explain", "huabei"], ["chat"]])
+    @Test(arguments: [
+        ["ask", "--json", "huabei"], ["ask", "--json"], ["test"], ["check", "--no-leave-one-out"],
+        ["explain", "huabei"], ["chat"],
+    ])
     func aFullDiskIsAnError(arguments: [String]) throws {
         let result = try runIntoFullDisk(arguments, stdin: "huabei\n")
         #expect(result.status == 1, "\(arguments): \(result.status)")
@@ -136,7 +151,9 @@ import Glibc
     @Test func aClosedStandardOutputIsAnError() throws {
         let process = Process()
         process.executableURL = URL(fileURLWithPath: "/bin/sh")
-        process.arguments = ["-c", "\"$0\" ask huabei --kb \"$1\" >&-", BinaryRunner.executable.path, BinaryRunner.intents]
+        process.arguments = [
+            "-c", "\"$0\" ask huabei --kb \"$1\" >&-", BinaryRunner.executable.path, BinaryRunner.intents,
+        ]
         let error = Pipe()
         process.standardError = error
         try process.run()
@@ -165,7 +182,8 @@ import Glibc
     }
 
     @Test func aLineOfUnicodeSpacesIsBlank() throws {
-        let result = try BinaryRunner.run(["ask"], stdin: Data("\u{3000}\u{3000}\n\u{A0}\n\u{200B}\u{200B}\n \u{FEFF}\nhuabei\n".utf8))
+        let result = try BinaryRunner.run(
+            ["ask"], stdin: Data("\u{3000}\u{3000}\n\u{A0}\n\u{200B}\u{200B}\n \u{FEFF}\nhuabei\n".utf8))
         #expect(result.text.components(separatedBy: "> ").count == 2, "only huabei is answered: \(result.text)")
         let argument = try BinaryRunner.run(["ask", "\u{200B}\u{3000}"])
         #expect(argument.status == 64 && argument.stdout.isEmpty, "\(argument.status) \(argument.text)")
@@ -195,8 +213,10 @@ import Glibc
         #expect(data.count > 65_536, "the output filled the pipe")
         #expect(data.last == 10, "the output ends with a whole line")
         let lines = data.split(separator: 10)
-        #expect(lines.allSatisfy { (try? JSONSerialization.jsonObject(with: Data($0))) != nil }, "every line is whole JSON")
-        #expect(process.terminationReason == .uncaughtSignal && process.terminationStatus == signalNumber,
-                "\(process.terminationReason.rawValue) \(process.terminationStatus), \(data.count) bytes")
+        #expect(
+            lines.allSatisfy { (try? JSONSerialization.jsonObject(with: Data($0))) != nil }, "every line is whole JSON")
+        #expect(
+            process.terminationReason == .uncaughtSignal && process.terminationStatus == signalNumber,
+            "\(process.terminationReason.rawValue) \(process.terminationStatus), \(data.count) bytes")
     }
 }

@@ -6,7 +6,10 @@ import Testing
     @Test func testReportsTablesAndCoverage() throws {
         let result = try BinaryRunner.run(["test"])
         #expect(result.status == 0, "\(result.stderr)")
-        for heading in ["Summary", "accuracy", "out-of-scope recall", "precision", "Confusion matrix", "Conversations:", "Coverage", "flow steps"] {
+        for heading in [
+            "Summary", "accuracy", "out-of-scope recall", "precision", "Confusion matrix", "Conversations:", "Coverage",
+            "flow steps",
+        ] {
             #expect(result.text.contains(heading), "missing \(heading)")
         }
         #expect(!result.text.contains("\u{1B}["), "no colour in a pipe")
@@ -15,7 +18,10 @@ import Testing
     @Test func testJSONHasTheWholeReport() throws {
         let result = try BinaryRunner.run(["test", "--json"])
         let report = try #require(try JSONSerialization.jsonObject(with: result.stdout) as? [String: Any])
-        for key in ["accuracy", "outOfScopeRecall", "falseRejectionRate", "ambiguityRate", "facetAccuracy", "perClass", "confusion", "failures", "conversations", "coverage"] {
+        for key in [
+            "accuracy", "outOfScopeRecall", "falseRejectionRate", "ambiguityRate", "facetAccuracy", "perClass",
+            "confusion", "failures", "conversations", "coverage",
+        ] {
             #expect(report[key] != nil, "missing \(key)")
         }
     }
@@ -55,7 +61,8 @@ import Testing
         let stored = ["XDG_CACHE_HOME": cache.path, "ALIPAY_HELP_NO_CACHE": ""]
         _ = try BinaryRunner.run(["ask", "hello"], environment: stored)
         let withStore = try BinaryRunner.run(["test", "--cross-validate", "3", "--json"], environment: stored)
-        let without = try BinaryRunner.run(["test", "--cross-validate", "3", "--json"], environment: ["ALIPAY_HELP_NO_CACHE": "1"])
+        let without = try BinaryRunner.run(
+            ["test", "--cross-validate", "3", "--json"], environment: ["ALIPAY_HELP_NO_CACHE": "1"])
         #expect(withStore.status == 0)
         #expect(withStore.stdout == without.stdout)
     }
@@ -80,7 +87,8 @@ import Testing
         try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
         defer { try? FileManager.default.removeItem(at: folder) }
         let tsv = folder.appendingPathComponent("real.tsv")
-        try "intent\tlang\tquestion\nchange_phone\ten\thow can i do for change my alipay phone\nout_of_scope\tzh\t微信怎么改手机号\ndelete_account\tru\tКак удалить аккаунт\n"
+        try
+            "intent\tlang\tquestion\nchange_phone\ten\thow can i do for change my alipay phone\nout_of_scope\tzh\t微信怎么改手机号\ndelete_account\tru\tКак удалить аккаунт\n"
             .write(to: tsv, atomically: true, encoding: .utf8)
         let result = try BinaryRunner.run(["test", tsv.path])
         #expect(result.status == 0, "\(result.stderr)")

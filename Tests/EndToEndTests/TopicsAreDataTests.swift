@@ -31,21 +31,25 @@ import Testing
         """
 
     func knowledgeBaseWithSixthTopic() throws -> String {
-        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("alipay-help-six-\(UUID().uuidString)")
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent(
+            "alipay-help-six-\(UUID().uuidString)")
         try FileManager.default.copyItem(atPath: BinaryRunner.intents, toPath: folder.path)
-        try Self.sixthTopic.write(to: folder.appendingPathComponent("public_transport.yaml"), atomically: true, encoding: .utf8)
+        try Self.sixthTopic.write(
+            to: folder.appendingPathComponent("public_transport.yaml"), atomically: true, encoding: .utf8)
         let suite = """
             cases:
               - {q: "can I use alipay on the subway", expect: public_transport}
               - {q: "地铁上怎么刷支付宝", expect: public_transport}
             """
-        try suite.write(to: folder.appendingPathComponent("tests/public_transport.yaml"), atomically: true, encoding: .utf8)
+        try suite.write(
+            to: folder.appendingPathComponent("tests/public_transport.yaml"), atomically: true, encoding: .utf8)
         return folder.path
     }
 
     @Test func aSixthTopicIsMatchedAnsweredLintedAndTested() throws {
         let kb = try knowledgeBaseWithSixthTopic()
-        let answer = try BinaryRunner.run(["ask", "--json", "--kb", kb, "can I take the metro with alipay?"], kb: false)
+        let answer = try BinaryRunner.run(
+            ["ask", "--json", "--kb", kb, "can I take the metro with alipay?"], kb: false)
         let object = try #require(try BinaryRunner.jsonObjects(answer).first)
         #expect(object["intent"] as? String == "public_transport", "\(object)")
         #expect((object["answer"] as? String ?? "").contains("transit code"), "\(object)")

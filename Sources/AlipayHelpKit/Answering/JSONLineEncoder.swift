@@ -100,7 +100,10 @@ public enum JSONLineEncoder {
             out += "1.0".utf8
             return
         }
-        out += [0x30, 0x2E, 0x30 + UInt8(thousandths / 100), 0x30 + UInt8(thousandths / 10 % 10), 0x30 + UInt8(thousandths % 10)]
+        out += [
+            0x30, 0x2E, 0x30 + UInt8(thousandths / 100), 0x30 + UInt8(thousandths / 10 % 10),
+            0x30 + UInt8(thousandths % 10),
+        ]
     }
 
     private static func appendOptional(_ text: String?, to out: inout [UInt8]) {
@@ -131,7 +134,10 @@ public enum JSONLineEncoder {
                     index += 1
                     continue
                 }
-                if byte == 0xE2 && !(index + 2 < bytes.count && bytes[index + 1] == 0x80 && (bytes[index + 2] == 0xA8 || bytes[index + 2] == 0xA9)) {
+                if byte == 0xE2
+                    && !(index + 2 < bytes.count && bytes[index + 1] == 0x80
+                        && (bytes[index + 2] == 0xA8 || bytes[index + 2] == 0xA9))
+                {
                     index += 1
                     continue
                 }

@@ -13,7 +13,9 @@ public struct QuestionSplitter: Sendable {
     static let file = "several_questions.yaml"
 
     init(separators: [String]) {
-        self.separators = separators.map { Array($0.lowercased().utf8) }.filter { !$0.isEmpty }.sorted { $0.count > $1.count }
+        self.separators = separators.map { Array($0.lowercased().utf8) }.filter { !$0.isEmpty }.sorted {
+            $0.count > $1.count
+        }
         for separator in self.separators { firstBytes[Int(separator[0])] = true }
     }
 
@@ -35,7 +37,10 @@ public struct QuestionSplitter: Sendable {
             var stretchesWithText = 0
             var stretchHasText = false
             forEachStretch(of: bytes) { byte in
-                if let byte { stretchHasText = stretchHasText || ((byte | 0x20) >= 97 && (byte | 0x20) <= 122) || byte >= 0xC0; return }
+                if let byte {
+                    stretchHasText = stretchHasText || ((byte | 0x20) >= 97 && (byte | 0x20) <= 122) || byte >= 0xC0;
+                    return
+                }
                 if stretchHasText { stretchesWithText += 1 }
                 stretchHasText = false
             }
@@ -52,8 +57,10 @@ public struct QuestionSplitter: Sendable {
                 while to > from && Self.isASCIIWhitespace(part[to - 1]) { to -= 1 }
                 let bytes = part[from..<to]
                 let question = String(decoding: bytes, as: UTF8.self)
-                let hasLetter = bytes.contains { ($0 | 0x20) >= 97 && ($0 | 0x20) <= 122 }
-                    || (bytes.contains { $0 >= 0x80 } && question.unicodeScalars.contains { $0.properties.isAlphabetic })
+                let hasLetter =
+                    bytes.contains { ($0 | 0x20) >= 97 && ($0 | 0x20) <= 122 }
+                    || (bytes.contains { $0 >= 0x80 }
+                        && question.unicodeScalars.contains { $0.properties.isAlphabetic })
                 if hasLetter { parts.append(question.trimmingWhitespace()) }
             }
             return parts.count > 1 ? parts : nil
@@ -83,7 +90,9 @@ public struct QuestionSplitter: Sendable {
     private func separator(in bytes: UnsafeBufferPointer<UInt8>, at index: Int) -> Int? {
         for separator in separators where separator.count <= bytes.count - index {
             var same = true
-            for offset in separator.indices where Self.lower(bytes[index + offset]) != separator[offset] { same = false; break }
+            for offset in separator.indices where Self.lower(bytes[index + offset]) != separator[offset] {
+                same = false; break
+            }
             guard same else { continue }
             if Self.isWordByte(separator[0]) {
                 if index > 0, Self.isWordByte(Self.lower(bytes[index - 1])) { continue }

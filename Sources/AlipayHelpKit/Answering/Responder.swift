@@ -54,7 +54,8 @@ public struct Responder: Sendable {
     }
 
     public init(knowledgeBase: KnowledgeBase, policy: MatchPolicy = MatchPolicy()) throws {
-        self.init(knowledgeBase: knowledgeBase, matcher: try IntentMatcher(knowledgeBase: knowledgeBase, policy: policy))
+        self.init(
+            knowledgeBase: knowledgeBase, matcher: try IntentMatcher(knowledgeBase: knowledgeBase, policy: policy))
     }
 
     /// A responder around a matcher already trained (or read back from a stored one).
@@ -84,8 +85,10 @@ public struct Responder: Sendable {
     /// What a prepared reply says: the out-of-scope reply, a small-talk reply, a topic's full
     /// answer or one facet's ("topic/facet"), in that order of precedence (the order a table
     /// built ahead of time was overwritten in); nil for a key that names none of them.
-    private static func blocks(for key: String, _ knowledgeBase: KnowledgeBase, _ positions: [String: Int],
-                               _ language: Language) -> [ReplyBlock]? {
+    private static func blocks(
+        for key: String, _ knowledgeBase: KnowledgeBase, _ positions: [String: Int],
+        _ language: Language
+    ) -> [ReplyBlock]? {
         if key == LabelledQuestion.outOfScopeLabel {
             return [.paragraph(knowledgeBase.outOfScope.reply.text(language))]
         }
@@ -98,7 +101,8 @@ public struct Responder: Sendable {
         guard let facet = topic.facets.last(where: { $0.id == key[key.index(after: slash)...] }) else { return nil }
         // Titles keep their case as written: lowercasing the first letter broke "QR-code
         // payments" and the name "Huabei".
-        let heading = language.isChinese
+        let heading =
+            language.isChinese
             ? "\(topic.title.text(language))：\(facet.title.text(language))"
             : "\(topic.title.en): \(facet.title.en)"
         return [.heading(heading), .paragraph(facet.answer.text(language))]
@@ -107,7 +111,9 @@ public struct Responder: Sendable {
     private func topicNamed(_ id: String) -> Topic? { topicPositions[id].map { knowledgeBase.topics[$0] } }
 
     static func fullAnswer(_ topic: Topic, _ language: Language) -> [ReplyBlock] {
-        var blocks: [ReplyBlock] = [.heading(topic.title.text(language)), .paragraph(topic.answer.summary.text(language))]
+        var blocks: [ReplyBlock] = [
+            .heading(topic.title.text(language)), .paragraph(topic.answer.summary.text(language)),
+        ]
         if !topic.answer.steps.isEmpty { blocks.append(.steps(topic.answer.steps.map { $0.text(language) })) }
         if !topic.answer.notes.isEmpty { blocks.append(.notes(topic.answer.notes.map { $0.text(language) })) }
         return blocks
@@ -129,8 +135,10 @@ public struct Responder: Sendable {
         reply.questionLanguage = match.questionLanguage
         reply.entities = entities
         if case let .topic(id) = match.outcome, let topic = topicNamed(id),
-           let verdict = Verdict.make(entities: reply.entities, topic: topic, facet: match.facet, definitions: entityReader.definitions,
-                                      messages: messages, language: language) {
+            let verdict = Verdict.make(
+                entities: reply.entities, topic: topic, facet: match.facet, definitions: entityReader.definitions,
+                messages: messages, language: language)
+        {
             // Lead with the yes or no, then the facet that holds the figures.
             var answered = reply
             if match.facet == nil { answered = preparedReply(id + "/" + verdict.facet, question, match, language) }
@@ -167,19 +175,23 @@ public struct Responder: Sendable {
         case let .ambiguous(ids) where ids.count == 1:
             // One likely topic, not sure enough to answer: ask whether it is the one.
             let title = topicNamed(ids[0])?.title.text(language) ?? ids[0]
-            var reply = Reply(question: question, match: match, blocks: [
-                .paragraph(messages.text(.confirmTopic, language, ["topic": title])),
-                .paragraph(messages.text(.confirmTopicHint, language)),
-            ])
+            var reply = Reply(
+                question: question, match: match,
+                blocks: [
+                    .paragraph(messages.text(.confirmTopic, language, ["topic": title])),
+                    .paragraph(messages.text(.confirmTopicHint, language)),
+                ])
             reply.language = language
             return reply
         case let .ambiguous(ids):
             let titles = ids.compactMap { topicNamed($0)?.title.text(language) }
-            var reply = Reply(question: question, match: match, blocks: [
-                .paragraph(messages.text(.didYouMean, language)),
-                .choices(titles),
-                .paragraph(messages.text(.chooseHint, language, ["count": String(titles.count)])),
-            ])
+            var reply = Reply(
+                question: question, match: match,
+                blocks: [
+                    .paragraph(messages.text(.didYouMean, language)),
+                    .choices(titles),
+                    .paragraph(messages.text(.chooseHint, language, ["count": String(titles.count)])),
+                ])
             reply.language = language
             return reply
         }
@@ -190,7 +202,9 @@ public struct Responder: Sendable {
     /// part's reply with the others' in `also`; otherwise the reply to the whole line. The
     /// `question` stays the line as read.
     public func replyToEach(_ line: String, match: Match, language: Language? = nil) -> Reply {
-        guard let questions = separateQuestions(in: line, language: language) else { return reply(to: line, match: match, language: language) }
+        guard let questions = separateQuestions(in: line, language: language) else {
+            return reply(to: line, match: match, language: language)
+        }
         var first = questions[0]
         first.question = line
         first.also = Array(questions.dropFirst())
@@ -216,7 +230,9 @@ public struct Responder: Sendable {
         }
         let found = readings.map { $0! }
         guard Set(found.map { ($0.match.intent ?? "") + "/" + ($0.match.facet ?? "") }).count > 1 else { return nil }
-        return zip(parts, found).map { part, reading in reading.reply ?? reply(to: part, match: reading.match, language: language) }
+        return zip(parts, found).map { part, reading in
+            reading.reply ?? reply(to: part, match: reading.match, language: language)
+        }
     }
 
     /// A question the matcher would not answer, but that names a figure and the thing a facet
@@ -228,14 +244,22 @@ public struct Responder: Sendable {
         if case .smallTalk = match.outcome { return nil }
         // The match's own reading of the question, when it is of this very question.
         let normalized = TextNormalizer.normalize(question)
-        let read = match.features.flatMap { $0.text.wordBytes == normalized.wordBytes && $0.text.unspacedScalars == normalized.unspacedScalars ? $0 : nil }
+        let read = match.features.flatMap {
+            $0.text.wordBytes == normalized.wordBytes && $0.text.unspacedScalars == normalized.unspacedScalars
+                ? $0 : nil
+        }
         for (id, facet) in matcher.facetsAllowing(question, topics: checkingTopics, read: read) {
             guard let topic = topicNamed(id), let checked = topic.facets.first(where: { $0.id == facet }),
-                  !checked.checks.isEmpty,
-                  Verdict.make(entities: entities, topic: Topic(checking: checked, of: topic), facet: facet,
-                               definitions: entityReader.definitions, messages: messages, language: .en) != nil else { continue }
-            var found = Match(outcome: .topic(id), confidence: match.ranking.first { $0.label == id }?.probability ?? match.confidence,
-                              facet: facet, ranking: match.ranking, reason: "a figure that facet \(facet) checks, and what it is about")
+                !checked.checks.isEmpty,
+                Verdict.make(
+                    entities: entities, topic: Topic(checking: checked, of: topic), facet: facet,
+                    definitions: entityReader.definitions, messages: messages, language: .en) != nil
+            else { continue }
+            var found = Match(
+                outcome: .topic(id),
+                confidence: match.ranking.first { $0.label == id }?.probability ?? match.confidence,
+                facet: facet, ranking: match.ranking,
+                reason: "a figure that facet \(facet) checks, and what it is about")
             found.questionLanguage = match.questionLanguage
             return found
         }
@@ -257,7 +281,8 @@ public struct Responder: Sendable {
     private func preparedReply(_ key: String, _ question: String, _ match: Match, _ language: Language) -> Reply {
         let table = prepared[language]!
         let entry = table[key] ?? table[LabelledQuestion.outOfScopeLabel]!
-        var reply = Reply(question: question, match: match, blocks: entry.blocks, text: entry.text, escapedText: entry.escaped)
+        var reply = Reply(
+            question: question, match: match, blocks: entry.blocks, text: entry.text, escapedText: entry.escaped)
         reply.language = language
         return reply
     }

@@ -17,8 +17,10 @@ public struct Verdict: Sendable, Equatable {
     /// The verdict for a question's entities about `topic`, trying the checks of the facet it
     /// asked about first, then those of the topic's other facets (a figure for the period the
     /// question names). Nil when no check applies.
-    static func make(entities: [Entity], topic: Topic, facet: String?, definitions: EntityDefinitions,
-                     messages: Messages, language: Language) -> Verdict? {
+    static func make(
+        entities: [Entity], topic: Topic, facet: String?, definitions: EntityDefinitions,
+        messages: Messages, language: Language
+    ) -> Verdict? {
         guard !entities.isEmpty, topic.facets.contains(where: { !$0.checks.isEmpty }) else { return nil }
         // The facet asked about, then those whose figure is for the question's period, then the rest.
         var order: [Facet] = topic.facets.filter { $0.id == facet }
@@ -27,8 +29,11 @@ public struct Verdict: Sendable, Equatable {
         // verdict from a facet it did not ask about only for a count of what that facet counts
         // ("pay with huabei over 24 months" counts instalments); an amount alone says too little.
         let counted = Set(entities.filter { $0.kind == .count }.compactMap(\.unit))
-        for candidate in topic.facets where candidate.id != facet && !candidate.checks.isEmpty
-            && (facet == nil || candidate.checks.contains { topic.figure($0.figure).map { counted.contains($0.unit) } ?? false }) {
+        for candidate in topic.facets
+        where candidate.id != facet && !candidate.checks.isEmpty
+            && (facet == nil
+                || candidate.checks.contains { topic.figure($0.figure).map { counted.contains($0.unit) } ?? false })
+        {
             if periodMatches(candidate, topic, entities) { order.append(candidate) } else { later.append(candidate) }
         }
         for candidate in order + later where !candidate.checks.isEmpty {
@@ -36,14 +41,19 @@ public struct Verdict: Sendable, Equatable {
             var outcomes: [Outcome] = []
             for check in candidate.checks {
                 guard let figure = topic.figure(check.figure),
-                      let (outcome, line) = evaluate(check, figure, entities, definitions, messages, language) else { continue }
+                    let (outcome, line) = evaluate(check, figure, entities, definitions, messages, language)
+                else { continue }
                 outcomes.append(outcome)
                 lines.append(line)
                 if outcome == .no, let advice = check.advice { lines.append(advice.text(language)) }
             }
             guard !outcomes.isEmpty else { continue }
-            let outcome: Outcome = outcomes.contains(.no) ? .no : outcomes.contains(.maybe) ? .maybe
-                : outcomes.contains(.remaining) ? .remaining : .yes
+            let outcome: Outcome =
+                outcomes.contains(.no)
+                ? .no
+                : outcomes.contains(.maybe)
+                    ? .maybe
+                    : outcomes.contains(.remaining) ? .remaining : .yes
             return Verdict(outcome: outcome, lines: lines, facet: candidate.id)
         }
         return nil
@@ -58,21 +68,31 @@ public struct Verdict: Sendable, Equatable {
 
     /// A figure of the question that a figure of the knowledge base can be checked against: of
     /// the same unit, for the same period when both name one.
-    private static func candidates(for figure: Figure, in entities: [Entity], definitions: EntityDefinitions) -> [Entity] {
+    private static func candidates(for figure: Figure, in entities: [Entity], definitions: EntityDefinitions)
+        -> [Entity]
+    {
         let currency = definitions.currencyUnit
         return entities.filter { entity in
-            if let period = entity.period, let limitPeriod = figure.period, !definitions.counts(period, against: limitPeriod) { return false }
+            if let period = entity.period, let limitPeriod = figure.period,
+                !definitions.counts(period, against: limitPeriod)
+            {
+                return false
+            }
             switch entity.kind {
             case .amount: return figure.unit == currency
             case .count: return entity.unit == figure.unit
             // A bare number is money for a money figure, and a count for a choice of counts.
-            case .number: return figure.unit == currency || (figure.isChoice && entity.value == entity.value.rounded() && entity.value <= 100)
+            case .number:
+                return figure.unit == currency
+                    || (figure.isChoice && entity.value == entity.value.rounded() && entity.value <= 100)
             }
         }
     }
 
-    private static func evaluate(_ check: FigureCheck, _ figure: Figure, _ entities: [Entity], _ definitions: EntityDefinitions,
-                                 _ messages: Messages, _ language: Language) -> (Outcome, String)? {
+    private static func evaluate(
+        _ check: FigureCheck, _ figure: Figure, _ entities: [Entity], _ definitions: EntityDefinitions,
+        _ messages: Messages, _ language: Language
+    ) -> (Outcome, String)? {
         let found = candidates(for: figure, in: entities, definitions: definitions)
         guard !found.isEmpty else { return nil }
         func describe(_ value: Double) -> String { definitions.describe(value, unit: figure.unit, language) }
@@ -81,7 +101,9 @@ public struct Verdict: Sendable, Equatable {
             let count = found[0].value
             let values = ["count": describe(count), "options": definitions.describe(figure, language), "what": what]
             if figure.values.contains(count) { return (.yes, messages.text(.verdictChoiceYes, language, values)) }
-            if figure.orMore, count > figure.values.max()! { return (.maybe, messages.text(.verdictChoiceMaybe, language, values)) }
+            if figure.orMore, count > figure.values.max()! {
+                return (.maybe, messages.text(.verdictChoiceMaybe, language, values))
+            }
             return (.no, messages.text(.verdictChoiceNo, language, values))
         }
         let limit = figure.values[0]
@@ -90,18 +112,28 @@ public struct Verdict: Sendable, Equatable {
         let asked = found.last { !$0.used }
         if used > 0 {
             let left = limit - used
-            let remaining = messages.text(.verdictRemaining, language, ["left": describe(max(left, 0)), "limit": describe(limit), "what": what])
+            let remaining = messages.text(
+                .verdictRemaining, language, ["left": describe(max(left, 0)), "limit": describe(limit), "what": what])
             guard let asked else {
-                guard left > 0 else { return (.no, messages.text(.verdictUsedUp, language, ["used": describe(used), "limit": describe(limit), "what": what])) }
+                guard left > 0 else {
+                    return (
+                        .no,
+                        messages.text(
+                            .verdictUsedUp, language, ["used": describe(used), "limit": describe(limit), "what": what])
+                    )
+                }
                 return (.remaining, remaining)
             }
             // "I've used 170,000: can I send 20,000 more?" is checked against what is left.
             let values = ["amount": describe(asked.value), "limit": describe(limit), "what": what]
-            return asked.value <= left ? (.yes, messages.text(.verdictWithin, language, values) + " " + remaining)
+            return asked.value <= left
+                ? (.yes, messages.text(.verdictWithin, language, values) + " " + remaining)
                 : (.no, messages.text(.verdictOver, language, values) + " " + remaining)
         }
         guard let asked else { return nil }
         let values = ["amount": describe(asked.value), "limit": describe(limit), "what": what]
-        return asked.value <= limit ? (.yes, messages.text(.verdictWithin, language, values)) : (.no, messages.text(.verdictOver, language, values))
+        return asked.value <= limit
+            ? (.yes, messages.text(.verdictWithin, language, values))
+            : (.no, messages.text(.verdictOver, language, values))
     }
 }

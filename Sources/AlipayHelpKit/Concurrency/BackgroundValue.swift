@@ -40,10 +40,14 @@ private func startThread(_ job: @escaping @Sendable () -> Void) {
     }
     var thread = pthread_t()
     let context = Unmanaged.passRetained(Job(job)).toOpaque()
-    guard pthread_create(&thread, nil, { context in
-        Unmanaged<Job>.fromOpaque(context!).takeRetainedValue().run()
-        return nil
-    }, context) == 0 else {
+    guard
+        pthread_create(
+            &thread, nil,
+            { context in
+                Unmanaged<Job>.fromOpaque(context!).takeRetainedValue().run()
+                return nil
+            }, context) == 0
+    else {
         Unmanaged<Job>.fromOpaque(context).takeRetainedValue().run()
         return
     }

@@ -19,7 +19,10 @@ public enum ChatCommand: Equatable, Sendable {
         ("/help", LocalizedText(en: "what I can do and the commands", zh: "我能做什么，以及所有命令")),
         ("/topics", LocalizedText(en: "the topics I know", zh: "我了解的话题")),
         ("/explain", LocalizedText(en: "show or hide how each question was understood", zh: "显示或隐藏每个问题的理解过程")),
-        ("/lang", LocalizedText(en: "reply in en, zh, or the question's language (auto)", zh: "回复语言：en、zh 或跟随问题（auto）")),
+        (
+            "/lang",
+            LocalizedText(en: "reply in en, zh, or the question's language (auto)", zh: "回复语言：en、zh 或跟随问题（auto）")
+        ),
         ("/history clear", LocalizedText(en: "forget the questions typed so far", zh: "清除已输入的问题")),
         ("/quit", LocalizedText(en: "end the chat (Ctrl-D or \"bye\" too)", zh: "结束对话（也可以按 Ctrl-D 或说“再见”）")),
     ]

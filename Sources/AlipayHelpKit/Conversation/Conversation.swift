@@ -45,7 +45,8 @@ public struct Conversation: Sendable {
         for topic in responder.knowledgeBase.topics {
             for facet in topic.facets {
                 for phrase in facet.followUps {
-                    followUps[topic.id, default: [:]][TextNormalizer.normalize(phrase).pieces.joined(separator: " ")] = facet.id
+                    followUps[topic.id, default: [:]][TextNormalizer.normalize(phrase).pieces.joined(separator: " ")] =
+                        facet.id
                 }
             }
         }
@@ -85,15 +86,18 @@ public struct Conversation: Sendable {
 
         // A verification code is never wanted and never kept, in a flow or out of one. After an
         // answer about figures (limits, instalments) a bare number is the person's own figure.
-        let expectingFigure = activeFlow == nil && currentTopic.flatMap { kb.topic($0) }.map { !$0.figures.isEmpty } == true
+        let expectingFigure =
+            activeFlow == nil && currentTopic.flatMap { kb.topic($0) }.map { !$0.figures.isEmpty } == true
         if SecretGuard.looksLikeVerificationCode(line, expectingFigure: expectingFigure) {
-            return ConversationTurn(blocks: [.paragraph(messages.text(.codeWarning, language))] + (activeFlow?.resumeBlocks() ?? []))
+            return ConversationTurn(
+                blocks: [.paragraph(messages.text(.codeWarning, language))] + (activeFlow?.resumeBlocks() ?? []))
         }
         if activeFlow != nil { return continueFlow(said) }
         if line.hasPrefix("/"), let turn = startFlow(command: line.lowercased()) { return turn }
         // Several questions in one line: an answer each, in order, as if asked one by one.
         if responder.separateQuestions(in: line, language: fixedLanguage) != nil,
-           let parts = kb.questionSplitter.parts(of: line) {
+            let parts = kb.questionSplitter.parts(of: line)
+        {
             var turn = ConversationTurn(blocks: [])
             var offer: FlowDefinition?
             for (index, part) in parts.enumerated() {
@@ -130,12 +134,16 @@ public struct Conversation: Sendable {
                 return ConversationTurn(blocks: [.paragraph(messages.text(.moreWithoutContext, language))])
             }
             if shownWholeArticle { return moreAfterWholeArticle(topic) }
-            let match = Match(outcome: .topic(topic), confidence: 1, facet: nil, ranking: [], reason: "the full answer of the last topic")
+            let match = Match(
+                outcome: .topic(topic), confidence: 1, facet: nil, ranking: [],
+                reason: "the full answer of the last topic")
             return answer(responder.fullReply(topic: topic, question: line, match: match, language: language))
         }
         if let remainder = Self.correctionRemainder(words) {
             let match = matcher.match(remainder)
-            if case .topic = match.outcome { return answer(responder.reply(to: remainder, match: match, language: language)) }
+            if case .topic = match.outcome {
+                return answer(responder.reply(to: remainder, match: match, language: language))
+            }
         }
 
         if let context, let turn = read(said, against: context) { return turn }
@@ -153,7 +161,8 @@ public struct Conversation: Sendable {
         case let .ambiguous(topics):
             misses = 0
             pendingChoice = PendingChoice(question: line, options: topics.map { PendingChoice.Option(topic: $0) })
-            return ConversationTurn(blocks: responder.reply(to: line, match: match, language: language).blocks, match: match)
+            return ConversationTurn(
+                blocks: responder.reply(to: line, match: match, language: language).blocks, match: match)
         case let .smallTalk(id):
             if kb.vagueLines.isVague(words) { return askWhichTopic(match) }
             let reply = responder.reply(to: line, match: match, language: language)
@@ -168,7 +177,9 @@ public struct Conversation: Sendable {
             if case .topic = reply.match.outcome { return answer(reply) }
             misses += 1
             var blocks = reply.blocks
-            if misses >= Self.escalationAfterMisses { blocks.append(.paragraph(messages.text(.customerService, language))) }
+            if misses >= Self.escalationAfterMisses {
+                blocks.append(.paragraph(messages.text(.customerService, language)))
+            }
             return ConversationTurn(blocks: blocks, match: match)
         }
     }
@@ -207,7 +218,9 @@ public struct Conversation: Sendable {
         case "auto"?: fixedLanguage = nil
         default: return messages.text(.languageHint, language)
         }
-        let shown = fixedLanguage.map { ["en": "English (en)", "zh": "中文 (zh)", "zh-Hant": "繁體中文 (zh-Hant)"][$0.rawValue]! } ?? "auto"
+        let shown =
+            fixedLanguage.map { ["en": "English (en)", "zh": "中文 (zh)", "zh-Hant": "繁體中文 (zh-Hant)"][$0.rawValue]! }
+            ?? "auto"
         return messages.text(.languageSet, fixedLanguage ?? language, ["language": shown])
     }
 
@@ -252,10 +265,11 @@ public struct Conversation: Sendable {
     private func flow(startedBy words: [String], topic: String) -> FlowDefinition? {
         let phrase = " " + words.joined(separator: " ") + " "
         return kb.flows.first { flow in
-            flow.topic == topic && flow.startPhrases.contains { start in
-                let key = TextNormalizer.normalize(start).pieces.joined(separator: " ")
-                return !key.isEmpty && phrase.contains(key)
-            }
+            flow.topic == topic
+                && flow.startPhrases.contains { start in
+                    let key = TextNormalizer.normalize(start).pieces.joined(separator: " ")
+                    return !key.isEmpty && phrase.contains(key)
+                }
         }
     }
 
@@ -275,11 +289,13 @@ public struct Conversation: Sendable {
             activeFlow = run
             var match = matcher.match(said.features)
             if match.outcome == .outOfScope, let followUp = matcher.followUp(line, topic: run.flow.topic) {
-                match = followUp // "how long does it take?" in the middle of the guide is about its topic
+                match = followUp  // "how long does it take?" in the middle of the guide is about its topic
             }
             switch match.outcome {
             case .topic:
-                return ConversationTurn(blocks: responder.reply(to: line, match: match, language: language).blocks + run.resumeBlocks(), match: match)
+                return ConversationTurn(
+                    blocks: responder.reply(to: line, match: match, language: language).blocks + run.resumeBlocks(),
+                    match: match)
             case let .smallTalk(id):
                 let reply = responder.reply(to: line, match: match, language: language).blocks
                 if id == "goodbye" {
@@ -315,7 +331,9 @@ public struct Conversation: Sendable {
     private mutating func read(_ said: ConversationLine, against context: DialogueState) -> ConversationTurn? {
         let (line, words) = (said.text, said.words)
         if let facet = followUpFacets[context.topic]?[words.joined(separator: " ")] {
-            return answer(line, topic: context.topic, facet: facet, reason: "a follow-up phrase of facet \(facet), with \(context.topic) open")
+            return answer(
+                line, topic: context.topic, facet: facet,
+                reason: "a follow-up phrase of facet \(facet), with \(context.topic) open")
         }
         // A bare figure where one is expected ("30000" after a limits answer) is "and 30000?".
         let checksFigures = kb.topic(context.topic)?.facets.contains { !$0.checks.isEmpty } ?? false
@@ -328,24 +346,32 @@ public struct Conversation: Sendable {
         let alone = matcher.match(said.features)
         if case let .topic(named) = alone.outcome, named != context.topic {
             guard lean == .conditional || alone.facet == nil,
-                  let facet = kb.topic(context.topic)?.facets.first(where: { $0.coveredTopics.contains(named) }) else { return nil }
-            return answer(line, topic: context.topic, facet: facet.id, reason: "\(named) as part of the open topic, \(context.topic)")
+                let facet = kb.topic(context.topic)?.facets.first(where: { $0.coveredTopics.contains(named) })
+            else { return nil }
+            return answer(
+                line, topic: context.topic, facet: facet.id,
+                reason: "\(named) as part of the open topic, \(context.topic)")
         }
-        let checking = context.facet.flatMap { id in kb.topic(context.topic)?.facets.first { $0.id == id && !$0.checks.isEmpty }?.id }
+        let checking = context.facet.flatMap { id in
+            kb.topic(context.topic)?.facets.first { $0.id == id && !$0.checks.isEmpty }?.id
+        }
         if bareFigure {
-            return answer(line, topic: context.topic, facet: checking, reason: "a figure, after an answer about figures")
+            return answer(
+                line, topic: context.topic, facet: checking, reason: "a figure, after an answer about figures")
         }
         switch lean {
         case .conditional:
             guard let facet = matcher.facet(of: line, in: context.topic) else { return nil }
-            return answer(line, topic: context.topic, facet: facet, reason: "a condition of the open task, \(context.topic)")
+            return answer(
+                line, topic: context.topic, facet: facet, reason: "a condition of the open task, \(context.topic)")
         case .elliptical:
             let joined = context.question + " " + line
             let read = matcher.match(joined)
             guard case .topic(context.topic) = read.outcome else { return nil }
             // The part the line changes, else (for "and 300?") the facet whose figures the
             // last answer gave.
-            let facet = matcher.facet(of: line, in: context.topic)
+            let facet =
+                matcher.facet(of: line, in: context.topic)
                 ?? (responder.entityReader.entities(in: line).isEmpty ? read.facet : checking ?? read.facet)
             var turn = answer(line, topic: context.topic, facet: facet, reason: "the last question with a part changed")
             turn.match?.confidence = read.confidence
@@ -369,7 +395,9 @@ public struct Conversation: Sendable {
     /// picked, or the facet picked.
     private mutating func answer(chosen option: PendingChoice.Option, question: String?) -> ConversationTurn {
         let facet = option.facet ?? question.flatMap { matcher.facet(of: $0, in: option.topic) }
-        let match = Match(outcome: .topic(option.topic), confidence: 1, facet: facet, ranking: [], reason: "chosen from the offered choices")
+        let match = Match(
+            outcome: .topic(option.topic), confidence: 1, facet: facet, ranking: [],
+            reason: "chosen from the offered choices")
         guard let question else { return answer(responder.preparedReply(to: match, language: language)) }
         return answer(responder.reply(to: question, match: match, language: language))
     }
@@ -379,22 +407,26 @@ public struct Conversation: Sendable {
     private mutating func askWhichTopic(_ match: Match) -> ConversationTurn {
         misses = 0
         pendingChoice = PendingChoice(question: nil, options: kb.topics.map { PendingChoice.Option(topic: $0.id) })
-        return ConversationTurn(blocks: [
-            .paragraph(messages.text(.whichTopic, language)),
-            .choices(kb.topics.map { $0.title.text(language) }),
-            .paragraph(messages.text(.chooseHint, language, ["count": String(kb.topics.count)])),
-        ], match: match)
+        return ConversationTurn(
+            blocks: [
+                .paragraph(messages.text(.whichTopic, language)),
+                .choices(kb.topics.map { $0.title.text(language) }),
+                .paragraph(messages.text(.chooseHint, language, ["count": String(kb.topics.count)])),
+            ], match: match)
     }
 
     /// "more" after the whole article: there is no more, so say so and offer the topic's facets
     /// to pick from, and its guided flow if it has one.
     private mutating func moreAfterWholeArticle(_ topicID: String) -> ConversationTurn {
         guard let topic = kb.topic(topicID) else { return ConversationTurn(blocks: []) }
-        var blocks: [ReplyBlock] = [.paragraph(messages.text(.moreAfterWholeArticle, language, ["topic": topic.title.text(language)]))]
+        var blocks: [ReplyBlock] = [
+            .paragraph(messages.text(.moreAfterWholeArticle, language, ["topic": topic.title.text(language)]))
+        ]
         if !topic.facets.isEmpty {
             blocks.append(.choices(topic.facets.map { $0.title.text(language) }))
             blocks.append(.paragraph(messages.text(.choosePartHint, language, ["count": String(topic.facets.count)])))
-            pendingChoice = PendingChoice(question: nil, options: topic.facets.map { PendingChoice.Option(topic: topicID, facet: $0.id) })
+            pendingChoice = PendingChoice(
+                question: nil, options: topic.facets.map { PendingChoice.Option(topic: topicID, facet: $0.id) })
         }
         if let flow = kb.flows.first(where: { $0.topic == topicID }), let offer = flow.offer {
             blocks.append(.paragraph(offer.text(language)))
@@ -404,12 +436,16 @@ public struct Conversation: Sendable {
     }
 
     /// "1", "2)", "#2", "the second one", "option 1", or words from a choice's title or id.
-    private func chosenOption(_ said: ConversationLine, among options: [PendingChoice.Option]) -> PendingChoice.Option? {
+    private func chosenOption(_ said: ConversationLine, among options: [PendingChoice.Option]) -> PendingChoice.Option?
+    {
         let (line, words) = (said.text, said.words)
         // Words from a title first ("the phone one", "huabei"): "one" there is not an ordinal.
         let named = options.filter { option in
             guard let topic = kb.topic(option.topic) else { return false }
-            let title = option.facet.flatMap { id in topic.facets.first { $0.id == id } }.map { $0.title.en + " " + $0.id.replacingUnderscores }
+            let title =
+                option.facet.flatMap { id in topic.facets.first { $0.id == id } }.map {
+                    $0.title.en + " " + $0.id.replacingUnderscores
+                }
                 ?? topic.title.en + " " + option.topic.replacingUnderscores
             let titleWords = Set(TextNormalizer.normalize(title).pieces.filter { $0.count > 3 })
             return words.contains(where: titleWords.contains)
@@ -423,19 +459,29 @@ public struct Conversation: Sendable {
         if words.contains("one") { return options[0] }
         // Otherwise the line read as a question: a topic on offer, or a facet of the one on offer.
         let match = matcher.match(said.features)
-        if case let .topic(id) = match.outcome, let option = options.first(where: { $0.topic == id && ($0.facet == nil || $0.facet == match.facet) }) {
+        if case let .topic(id) = match.outcome,
+            let option = options.first(where: { $0.topic == id && ($0.facet == nil || $0.facet == match.facet) })
+        {
             return option
         }
-        if case let .ambiguous(ids) = match.outcome, let option = options.first(where: { $0.facet == nil && ids.contains($0.topic) }) { return option }
-        if let topic = options.first?.topic, options.allSatisfy({ $0.facet != nil }), let facet = matcher.facet(of: line, in: topic) {
+        if case let .ambiguous(ids) = match.outcome,
+            let option = options.first(where: { $0.facet == nil && ids.contains($0.topic) })
+        {
+            return option
+        }
+        if let topic = options.first?.topic, options.allSatisfy({ $0.facet != nil }),
+            let facet = matcher.facet(of: line, in: topic)
+        {
             return options.first { $0.facet == facet }
         }
         return nil
     }
 
-    static let moreRequests: Set<String> = ["more", "tell me more", "more please", "more details", "more info", "details",
-                                            "full answer", "the full answer", "go on", "continue", "everything", "more detail",
-                                            "更多", "详细", "详细点", "详细一点", "展开", "继续", "详细说说", "多说一点"]
+    static let moreRequests: Set<String> = [
+        "more", "tell me more", "more please", "more details", "more info", "details",
+        "full answer", "the full answer", "go on", "continue", "everything", "more detail",
+        "更多", "详细", "详细点", "详细一点", "展开", "继续", "详细说说", "多说一点",
+    ]
 
     static func asksForMore(_ words: [String]) -> Bool {
         moreRequests.contains(words.joined(separator: " "))
@@ -443,10 +489,16 @@ public struct Conversation: Sendable {
 
     /// "no, I meant Huabei" → "huabei": the words after a correction, if the line starts with one.
     static func correctionRemainder(_ words: [String]) -> String? {
-        let starters: Set<String> = ["no", "nope", "not", "actually", "meant", "mean", "不是", "我是说", "我说的是", "不是这个", "我问的是"]
-        guard let first = words.first, starters.contains(first) || (words.count > 1 && words[0] == "i" && ["meant", "mean"].contains(words[1])) else { return nil }
-        let filler: Set<String> = ["no", "nope", "not", "that", "this", "actually", "i", "meant", "mean", "sorry", "what", "wanted", "want",
-                                   "was", "asking", "about", "is", "it", "the", "one", "不是", "我是说", "我说的是", "不是这个", "我问的是"]
+        let starters: Set<String> = [
+            "no", "nope", "not", "actually", "meant", "mean", "不是", "我是说", "我说的是", "不是这个", "我问的是",
+        ]
+        guard let first = words.first,
+            starters.contains(first) || (words.count > 1 && words[0] == "i" && ["meant", "mean"].contains(words[1]))
+        else { return nil }
+        let filler: Set<String> = [
+            "no", "nope", "not", "that", "this", "actually", "i", "meant", "mean", "sorry", "what", "wanted", "want",
+            "was", "asking", "about", "is", "it", "the", "one", "不是", "我是说", "我说的是", "不是这个", "我问的是",
+        ]
         let rest = words.drop { filler.contains($0) }
         return rest.isEmpty ? nil : rest.joined(separator: " ")
     }

@@ -29,12 +29,17 @@ public struct EntityDefinitions: Sendable {
     static let file = "entities.yaml"
 
     static func parse(_ root: YAMLNode) throws -> EntityDefinitions {
-        let keys = try root.mapping(allowedKeys: ["multipliers", "number_words", "currency", "counts", "not_amounts", "periods", "periods_within", "used", "units"])
+        let keys = try root.mapping(allowedKeys: [
+            "multipliers", "number_words", "currency", "counts", "not_amounts", "periods", "periods_within", "used",
+            "units",
+        ])
         var definitions = EntityDefinitions()
         func numbers(_ node: YAMLNode?) throws -> [String: Double] {
             var table: [String: Double] = [:]
             for (key, value) in try node?.orderedMapping() ?? [] {
-                guard let number = Double(try value.string()), number.isFinite, number > 0 else { throw value.fail("expected a positive number") }
+                guard let number = Double(try value.string()), number.isFinite, number > 0 else {
+                    throw value.fail("expected a positive number")
+                }
                 table[try key.string().lowercased()] = number
             }
             return table
@@ -48,10 +53,16 @@ public struct EntityDefinitions: Sendable {
             definitions.currencyBefore = try currencyKeys["before"]?.strings() ?? []
             definitions.currencyAfter = try currencyKeys["after"]?.strings() ?? []
         }
-        definitions.counts = try (keys["counts"]?.orderedMapping() ?? []).map { (try $0.key.string(), try $0.value.strings()) }
+        definitions.counts = try (keys["counts"]?.orderedMapping() ?? []).map {
+            (try $0.key.string(), try $0.value.strings())
+        }
         definitions.notAmounts = try keys["not_amounts"]?.strings() ?? []
-        definitions.periods = try (keys["periods"]?.orderedMapping() ?? []).map { (try $0.key.string(), try $0.value.strings()) }
-        for (key, value) in try keys["periods_within"]?.orderedMapping() ?? [] { definitions.periodsWithin[try key.string()] = try value.strings() }
+        definitions.periods = try (keys["periods"]?.orderedMapping() ?? []).map {
+            (try $0.key.string(), try $0.value.strings())
+        }
+        for (key, value) in try keys["periods_within"]?.orderedMapping() ?? [] {
+            definitions.periodsWithin[try key.string()] = try value.strings()
+        }
         definitions.used = try keys["used"]?.strings() ?? []
         for (key, value) in try keys["units"]?.orderedMapping() ?? [] {
             let text = try value.localized()
@@ -82,17 +93,23 @@ public struct EntityDefinitions: Sendable {
     static func fill(_ template: String, _ number: String) -> String {
         let bytes = Array(template.utf8)
         if let at = firstIndex(of: "{n}", in: bytes) { return replacing(bytes, at, "{n}", number.utf8) }
-        if let at = firstIndex(of: "{digits}", in: bytes) { return replacing(bytes, at, "{digits}", number.utf8.filter { $0 != 0x2C }) }
+        if let at = firstIndex(of: "{digits}", in: bytes) {
+            return replacing(bytes, at, "{digits}", number.utf8.filter { $0 != 0x2C })
+        }
         return number
     }
 
     private static func firstIndex(of placeholder: StaticString, in bytes: [UInt8]) -> Int? {
         let needle = UnsafeBufferPointer(start: placeholder.utf8Start, count: placeholder.utf8CodeUnitCount)
         guard bytes.count >= needle.count else { return nil }
-        return (0...(bytes.count - needle.count)).first { at in needle.indices.allSatisfy { bytes[at + $0] == needle[$0] } }
+        return (0...(bytes.count - needle.count)).first { at in
+            needle.indices.allSatisfy { bytes[at + $0] == needle[$0] }
+        }
     }
 
-    private static func replacing(_ bytes: [UInt8], _ at: Int, _ placeholder: StaticString, _ value: some Sequence<UInt8>) -> String {
+    private static func replacing(
+        _ bytes: [UInt8], _ at: Int, _ placeholder: StaticString, _ value: some Sequence<UInt8>
+    ) -> String {
         String(decoding: bytes[..<at] + Array(value) + bytes[(at + placeholder.utf8CodeUnitCount)...], as: UTF8.self)
     }
 

@@ -20,7 +20,9 @@ public struct EntityReader: Sendable {
         self.definitions = definitions
         numbers = NumberReader(multipliers: definitions.multipliers, numberWords: definitions.numberWords)
         // Longest first, so "red envelopes" wins over "envelopes".
-        func folded(_ words: [String]) -> [[Unicode.Scalar]] { words.map(NumberReader.fold).sorted { $0.count > $1.count } }
+        func folded(_ words: [String]) -> [[Unicode.Scalar]] {
+            words.map(NumberReader.fold).sorted { $0.count > $1.count }
+        }
         currencyBefore = folded(definitions.currencyBefore)
         currencyAfter = folded(definitions.currencyAfter)
         counts = definitions.counts.map { ($0.unit, folded($0.words)) }
@@ -32,7 +34,9 @@ public struct EntityReader: Sendable {
         for word in folded(definitions.used) where !word.isEmpty { byInitial[word[0], default: []].append((word, nil)) }
         phrasesByInitial = byInitial
         var bits = [UInt64](repeating: 0, count: 1024)
-        for scalar in byInitial.keys where scalar.value < 0x10000 { bits[Int(scalar.value >> 6)] |= 1 << (scalar.value & 63) }
+        for scalar in byInitial.keys where scalar.value < 0x10000 {
+            bits[Int(scalar.value >> 6)] |= 1 << (scalar.value & 63)
+        }
         initialBits = bits
     }
 
@@ -51,7 +55,8 @@ public struct EntityReader: Sendable {
             let value = text[start].value
             if value < 0x10000, initialBits[Int(value >> 6)] & (1 << (value & 63)) == 0 { continue }
             guard let candidates = phrasesByInitial[text[start]],
-                  start == 0 || !Self.isWordScalar(text[start]) || !Self.isWordScalar(text[start - 1]) else { continue }
+                start == 0 || !Self.isWordScalar(text[start]) || !Self.isWordScalar(text[start - 1])
+            else { continue }
             for candidate in candidates where Self.matches(candidate.phrase, in: text, at: start) {
                 if let name = candidate.period {
                     if period == nil { period = name }
@@ -73,12 +78,16 @@ public struct EntityReader: Sendable {
                 kind = .amount
                 unit = definitions.currencyUnit
                 end = after + word.count
-            } else if let count = counts.first(where: { count in count.words.contains { Self.matches($0, in: text, at: after) } }) {
+            } else if let count = counts.first(where: { count in
+                count.words.contains { Self.matches($0, in: text, at: after) }
+            }) {
                 kind = .count
                 unit = count.unit
             }
             var start = mention.range.lowerBound
-            if kind == .number, let word = currencyBefore.first(where: { Self.endsBefore($0, in: text, at: mention.range.lowerBound) }) {
+            if kind == .number,
+                let word = currencyBefore.first(where: { Self.endsBefore($0, in: text, at: mention.range.lowerBound) })
+            {
                 kind = .amount
                 unit = definitions.currencyUnit
                 start = Self.skipSpacesBack(text, from: mention.range.lowerBound) - word.count
@@ -87,8 +96,10 @@ public struct EntityReader: Sendable {
             // 3", "2 things". Below this it needs a currency or a counted thing.
             if kind == .number, mention.value < definitions.bareNumberMinimum { continue }
             let isUsed = usedStarts.contains { $0 < mention.range.lowerBound }
-            found.append(Entity(kind: kind, value: mention.value, unit: unit, period: period, used: isUsed,
-                                text: Self.slice(question, max(0, start)..<min(end, text.count))))
+            found.append(
+                Entity(
+                    kind: kind, value: mention.value, unit: unit, period: period, used: isUsed,
+                    text: Self.slice(question, max(0, start)..<min(end, text.count))))
         }
         return found
     }
@@ -107,7 +118,11 @@ public struct EntityReader: Sendable {
     static func matches(_ word: [Unicode.Scalar], in text: [Unicode.Scalar], at index: Int) -> Bool {
         guard !word.isEmpty, index >= 0, index + word.count <= text.count else { return false }
         for offset in word.indices where text[index + offset] != word[offset] { return false }
-        if let last = word.last, isWordScalar(last), index + word.count < text.count, isWordScalar(text[index + word.count]) { return false }
+        if let last = word.last, isWordScalar(last), index + word.count < text.count,
+            isWordScalar(text[index + word.count])
+        {
+            return false
+        }
         return true
     }
 

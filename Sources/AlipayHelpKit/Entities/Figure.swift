@@ -36,8 +36,9 @@ extension YAMLNode {
             if let single = keys["value"] { values = [try single.number()] }
             if let many = keys["values"] { values += try many.sequence().map { try $0.number() } }
             guard !values.isEmpty else { throw value.fail("a figure needs a value (or values)") }
-            var figure = Figure(id: try key.string(), values: values, unit: try keys.required("unit", in: value).string(),
-                                period: try keys["period"]?.string(), source: try keys["source"]?.string(), location: value.location)
+            var figure = Figure(
+                id: try key.string(), values: values, unit: try keys.required("unit", in: value).string(),
+                period: try keys["period"]?.string(), source: try keys["source"]?.string(), location: value.location)
             if let more = keys["or_more"] {
                 switch try more.string() {
                 case "true", "yes": figure.orMore = true
@@ -58,8 +59,9 @@ extension YAMLNode {
     func figureChecks() throws -> [FigureCheck] {
         try sequence().map { node in
             let keys = try node.mapping(allowedKeys: ["figure", "what", "advice"])
-            return FigureCheck(figure: try keys.required("figure", in: node).string(), what: try keys["what"]?.localized(),
-                               advice: try keys["advice"]?.localized(), location: node.location)
+            return FigureCheck(
+                figure: try keys.required("figure", in: node).string(), what: try keys["what"]?.localized(),
+                advice: try keys["advice"]?.localized(), location: node.location)
         }
     }
 }
@@ -68,8 +70,11 @@ extension EntityDefinitions {
     /// How a figure is written in a language: "50,000 yuan", "3, 6 or 12 instalments", "3、6 或 12 期".
     public func describe(_ figure: Figure, _ language: Language) -> String {
         let numbers = figure.values.map(Self.format)
-        let joined = numbers.count == 1 ? numbers[0]
-            : numbers.dropLast().joined(separator: language.isChinese ? "、" : ", ") + (language.isChinese ? " 或 " : " or ") + numbers.last!
+        let joined =
+            numbers.count == 1
+            ? numbers[0]
+            : numbers.dropLast().joined(separator: language.isChinese ? "、" : ", ")
+                + (language.isChinese ? " 或 " : " or ") + numbers.last!
         return unitTexts[figure.unit].map { Self.fill($0.text(language), joined) } ?? joined
     }
 }
@@ -78,12 +83,15 @@ extension Topic {
     /// The topic's texts with each `{figure}` written out, in each language, from its figures;
     /// and every figure of the topic written out literally instead (a figure stated twice can
     /// drift apart), for `check`.
-    mutating func fillFigures(_ definitions: EntityDefinitions) throws -> [(text: String, figure: String?, location: SourceLocation)] {
+    mutating func fillFigures(_ definitions: EntityDefinitions) throws -> [(
+        text: String, figure: String?, location: SourceLocation
+    )] {
         var literal: [(text: String, figure: String?, location: SourceLocation)] = []
         let reader = NumberReader(multipliers: [:], numberWords: [:])
         var written: [Language: [String: String]] = [:]
         for language in [Language.en, .zh] {
-            written[language] = Dictionary(figures.map { ($0.id, definitions.describe($0, language)) }, uniquingKeysWith: { first, _ in first })
+            written[language] = Dictionary(
+                figures.map { ($0.id, definitions.describe($0, language)) }, uniquingKeysWith: { first, _ in first })
         }
         func fill(_ text: LocalizedText, _ location: SourceLocation) throws -> LocalizedText {
             var result = text
@@ -96,7 +104,8 @@ extension Topic {
                 // otherwise costs a noticeable part of every start.)
                 if NumberReader.mayHoldDigit(raw) {
                     let scalars = NumberReader.fold(raw)
-                    for mention in reader.mentions(in: scalars) where NumberReader.isDigit(scalars[mention.range.lowerBound]) {
+                    for mention in reader.mentions(in: scalars)
+                    where NumberReader.isDigit(scalars[mention.range.lowerBound]) {
                         let figure = figures.first(where: { $0.values.contains(mention.value) })
                         literal.append((EntityDefinitions.format(mention.value), figure?.id, location))
                     }
@@ -104,7 +113,9 @@ extension Topic {
                 var filled = raw.utf8.contains(UInt8(ascii: "{")) ? raw.fillingPlaceholders(written[language]!) : raw
                 if let open = filled.firstIndex(of: "{"), let close = filled[open...].firstIndex(of: "}") {
                     let name = filled[filled.index(after: open)..<close]
-                    throw KnowledgeBaseError.invalid(location, message: "the text names figure '\(name)', which topic \(id) does not define under figures:")
+                    throw KnowledgeBaseError.invalid(
+                        location,
+                        message: "the text names figure '\(name)', which topic \(id) does not define under figures:")
                 }
                 filled = filled.trimmingWhitespace()
                 if language == .en { result.en = filled } else { result.zh = filled }

@@ -112,7 +112,8 @@ struct NumberReader: Sendable {
             if byte >= 0x80, !checkedWide {
                 checkedWide = true
                 let wide = text.unicodeScalars.contains { scalar in
-                    (scalar.value >= 0xFF10 && scalar.value <= 0xFF19) || Self.chineseDigit(scalar) != nil || Self.chineseUnit(scalar) != nil
+                    (scalar.value >= 0xFF10 && scalar.value <= 0xFF19) || Self.chineseDigit(scalar) != nil
+                        || Self.chineseUnit(scalar) != nil
                 }
                 if wide { return true }
             }
@@ -121,9 +122,13 @@ struct NumberReader: Sendable {
             if letter, wordStart < 0 { wordStart = index }
             if !letter, wordStart >= 0 {
                 let initial = utf8[wordStart] | 0x20
-                if numberWordInitials & 1 << UInt32(initial - 97) != 0, let candidates = numberWordsByInitial[Unicode.Scalar(initial)] {
+                if numberWordInitials & 1 << UInt32(initial - 97) != 0,
+                    let candidates = numberWordsByInitial[Unicode.Scalar(initial)]
+                {
                     let word = utf8[wordStart..<index]
-                    if candidates.contains(where: { $0.word.count == word.count && zip($0.word, word).allSatisfy { $0.value == UInt32($1 | 0x20) } }) {
+                    if candidates.contains(where: {
+                        $0.word.count == word.count && zip($0.word, word).allSatisfy { $0.value == UInt32($1 | 0x20) }
+                    }) {
                         return true
                     }
                 }
@@ -145,7 +150,9 @@ struct NumberReader: Sendable {
                 end = applyMultiplier(scalars, at: end, to: &value)
                 if !glued, let value, value <= Self.largest { found.append(Mention(value: value, range: start..<end)) }
                 index = max(end, index + 1)
-            } else if scalars[index].value >= 0x3007, Self.chineseDigit(scalars[index]) != nil || Self.chineseUnit(scalars[index]) != nil {
+            } else if scalars[index].value >= 0x3007,
+                Self.chineseDigit(scalars[index]) != nil || Self.chineseUnit(scalars[index]) != nil
+            {
                 let (value, end) = readChinese(scalars, from: index)
                 var amount: Double? = value
                 let last = applyMultiplier(scalars, at: end, to: &amount)
@@ -154,7 +161,7 @@ struct NumberReader: Sendable {
             } else if Self.isLetter(scalars[index]) {
                 var end = index
                 while end < scalars.count, Self.isLetter(scalars[end]) { end += 1 }
-                if (index == 0 || !Self.isLetter(scalars[index - 1])), let value = numberWord(scalars[index..<end]) {
+                if index == 0 || !Self.isLetter(scalars[index - 1]), let value = numberWord(scalars[index..<end]) {
                     var amount: Double? = value
                     let last = applyMultiplier(scalars, at: end, to: &amount)
                     if let amount { found.append(Mention(value: amount, range: start..<last)) }
@@ -236,7 +243,9 @@ struct NumberReader: Sendable {
         if index < scalars.count, let factor = multipliers[String(scalars[index])], !Self.isLetter(scalars[index]) {
             value = value.map { $0 * factor }
             var end = index + 1
-            if end < scalars.count, let trailing = Self.digitValue(scalars[end]), end + 1 >= scalars.count || Self.digitValue(scalars[end + 1]) == nil {
+            if end < scalars.count, let trailing = Self.digitValue(scalars[end]),
+                end + 1 >= scalars.count || Self.digitValue(scalars[end + 1]) == nil
+            {
                 value = value.map { $0 + trailing * factor / 10 }
                 end += 1
             }

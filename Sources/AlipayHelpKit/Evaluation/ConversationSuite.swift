@@ -38,12 +38,13 @@ public struct ConversationSuite: Sendable {
             let fields = try node.mapping(allowedKeys: ["name", "turns"])
             let turns = try fields.required("turns", in: node).sequence().map { turnNode -> Turn in
                 let turn = try turnNode.mapping(allowedKeys: ["say", "contains", "not_contains", "step", "intent"])
-                return Turn(say: try turn.required("say", in: turnNode).string(),
-                            contains: try turn["contains"]?.strings() ?? [],
-                            notContains: try turn["not_contains"]?.strings() ?? [],
-                            step: try turn["step"]?.string(),
-                            intent: try turn["intent"]?.string(),
-                            location: turnNode.location)
+                return Turn(
+                    say: try turn.required("say", in: turnNode).string(),
+                    contains: try turn["contains"]?.strings() ?? [],
+                    notContains: try turn["not_contains"]?.strings() ?? [],
+                    step: try turn["step"]?.string(),
+                    intent: try turn["intent"]?.string(),
+                    location: turnNode.location)
             }
             return Script(name: try fields.required("name", in: node).string(), turns: turns, location: node.location)
         }

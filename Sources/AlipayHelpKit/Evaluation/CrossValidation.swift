@@ -10,7 +10,9 @@ public enum CrossValidation {
     }
 
     /// Folds are trained and judged on every core at once; the result is in fold order.
-    public static func run(_ knowledgeBase: KnowledgeBase, folds: Int, policy: MatchPolicy = MatchPolicy()) throws -> SuiteEvaluation {
+    public static func run(_ knowledgeBase: KnowledgeBase, folds: Int, policy: MatchPolicy = MatchPolicy()) throws
+        -> SuiteEvaluation
+    {
         precondition(folds >= 2)
         let slots = FoldResults(count: folds)
         DispatchQueue.concurrentPerform(iterations: folds) { fold in
@@ -27,19 +29,25 @@ public enum CrossValidation {
 
     /// Cross-validated accuracy at each threshold, each fold trained once: how the threshold is
     /// chosen without looking at any test suite.
-    public static func sweep(_ knowledgeBase: KnowledgeBase, folds: Int, policy: MatchPolicy = MatchPolicy(),
-                             thresholds: [Double] = (1...19).map { Double($0) / 20 }) throws -> ThresholdSweep {
+    public static func sweep(
+        _ knowledgeBase: KnowledgeBase, folds: Int, policy: MatchPolicy = MatchPolicy(),
+        thresholds: [Double] = (1...19).map { Double($0) / 20 }
+    ) throws -> ThresholdSweep {
         let slots = FoldSweeps(count: folds)
         DispatchQueue.concurrentPerform(iterations: folds) { fold in
             let (training, held) = split(knowledgeBase, folds: folds, fold: fold)
             guard var matcher = try? IntentMatcher(knowledgeBase: training, policy: policy) else { return }
-            slots.set(fold, thresholds.map { threshold in
-                matcher.policy.threshold = threshold
-                return SuiteEvaluation(matcher: matcher, cases: held).results
-            })
+            slots.set(
+                fold,
+                thresholds.map { threshold in
+                    matcher.policy.threshold = threshold
+                    return SuiteEvaluation(matcher: matcher, cases: held).results
+                })
         }
         let perFold = slots.all
-        let evaluations = thresholds.indices.map { index in SuiteEvaluation(results: perFold.flatMap { $0.isEmpty ? [] : $0[index] }) }
+        let evaluations = thresholds.indices.map { index in
+            SuiteEvaluation(results: perFold.flatMap { $0.isEmpty ? [] : $0[index] })
+        }
         return ThresholdSweep(thresholds: thresholds, evaluations: evaluations)
     }
 
@@ -47,12 +55,16 @@ public enum CrossValidation {
     /// Folds are dealt round-robin within each topic, facet and intent, so each keeps its share.
     static func split(_ kb: KnowledgeBase, folds: Int, fold: Int) -> (KnowledgeBase, [LabelledQuestion]) {
         var held: [LabelledQuestion] = []
-        func deal(_ examples: [String], _ locations: [SourceLocation], expected: LabelledQuestion.Expectation,
-                  facet: String?) -> ([String], [SourceLocation]) {
+        func deal(
+            _ examples: [String], _ locations: [SourceLocation], expected: LabelledQuestion.Expectation,
+            facet: String?
+        ) -> ([String], [SourceLocation]) {
             var kept: ([String], [SourceLocation]) = ([], [])
             for index in examples.indices {
                 if index % folds == fold {
-                    held.append(LabelledQuestion(question: examples[index], expected: expected, facet: facet, location: locations[index]))
+                    held.append(
+                        LabelledQuestion(
+                            question: examples[index], expected: expected, facet: facet, location: locations[index]))
                 } else {
                     kept.0.append(examples[index])
                     kept.1.append(locations[index])
@@ -85,9 +97,13 @@ public enum CrossValidation {
             var kept: [KnowledgeBase.Example] = []
             for label in Set(examples.map(\.label)).sorted() {
                 let ofLabel = examples.filter { $0.label == label }
-                let expected: LabelledQuestion.Expectation = label == LabelledQuestion.outOfScopeLabel ? .outOfScope : .intent(label)
-                let (texts, locations) = deal(ofLabel.map(\.text), ofLabel.map(\.location), expected: expected, facet: nil)
-                kept += zip(texts, locations).map { KnowledgeBase.Example(text: $0, label: label, facet: nil, location: $1) }
+                let expected: LabelledQuestion.Expectation =
+                    label == LabelledQuestion.outOfScopeLabel ? .outOfScope : .intent(label)
+                let (texts, locations) = deal(
+                    ofLabel.map(\.text), ofLabel.map(\.location), expected: expected, facet: nil)
+                kept += zip(texts, locations).map {
+                    KnowledgeBase.Example(text: $0, label: label, facet: nil, location: $1)
+                }
             }
             training.languages[l].examples = kept
         }
@@ -109,6 +125,8 @@ final class FoldResults: @unchecked Sendable {
     private var slots: [Result<[SuiteEvaluation.Result], Error>]
     private let lock = NSLock()
     init(count: Int) { slots = Array(repeating: .success([]), count: count) }
-    func set(_ index: Int, _ value: Result<[SuiteEvaluation.Result], Error>) { lock.lock(); slots[index] = value; lock.unlock() }
+    func set(_ index: Int, _ value: Result<[SuiteEvaluation.Result], Error>) {
+        lock.lock(); slots[index] = value; lock.unlock()
+    }
     var all: [Result<[SuiteEvaluation.Result], Error>] { lock.lock(); defer { lock.unlock() }; return slots }
 }

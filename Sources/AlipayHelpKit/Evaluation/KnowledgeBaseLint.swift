@@ -76,9 +76,15 @@ public enum KnowledgeBaseLint {
             let key = TextNormalizer.normalize(example.text).pieces.joined(separator: " ")
             if let first = seen[key] {
                 if first.label != example.label {
-                    diagnostics.append(Diagnostic(.error, example.location, "\"\(example.text)\" is an example of both \(first.label) (\(first.location)) and \(example.label)"))
+                    diagnostics.append(
+                        Diagnostic(
+                            .error, example.location,
+                            "\"\(example.text)\" is an example of both \(first.label) (\(first.location)) and \(example.label)"
+                        ))
                 } else {
-                    diagnostics.append(Diagnostic(.warning, example.location, "\"\(example.text)\" repeats the example at \(first.location)"))
+                    diagnostics.append(
+                        Diagnostic(
+                            .warning, example.location, "\"\(example.text)\" repeats the example at \(first.location)"))
                 }
             } else {
                 seen[key] = example
@@ -86,15 +92,21 @@ public enum KnowledgeBaseLint {
         }
         // Near-duplicates: the same terms, or nearly, under different labels.
         let termSets = examples.map { example in
-            Set(matcher.features(of: TextNormalizer.normalize(example.text)).tokens.terms.filter { $0 != Lexicon.gap && !matcher.lexicon.isStopwordTerm($0) })
+            Set(
+                matcher.features(of: TextNormalizer.normalize(example.text)).tokens.terms.filter {
+                    $0 != Lexicon.gap && !matcher.lexicon.isStopwordTerm($0)
+                })
         }
         for i in examples.indices where termSets[i].count >= 2 {
             for j in examples.indices where j > i && examples[j].label != examples[i].label && termSets[j].count >= 2 {
                 let shared = termSets[i].intersection(termSets[j]).count
                 let union = termSets[i].union(termSets[j]).count
                 if Double(shared) / Double(union) >= 0.99 {
-                    diagnostics.append(Diagnostic(.warning, examples[j].location,
-                        "\"\(examples[j].text)\" (\(examples[j].label)) says the same as \"\(examples[i].text)\" (\(examples[i].label), \(examples[i].location)); the matcher will confuse them"))
+                    diagnostics.append(
+                        Diagnostic(
+                            .warning, examples[j].location,
+                            "\"\(examples[j].text)\" (\(examples[j].label)) says the same as \"\(examples[i].text)\" (\(examples[i].label), \(examples[i].location)); the matcher will confuse them"
+                        ))
                 }
             }
         }
@@ -105,14 +117,26 @@ public enum KnowledgeBaseLint {
         var diagnostics: [Diagnostic] = []
         for topic in kb.topics {
             if topic.examples.count < options.minimumTopicExamples {
-                diagnostics.append(Diagnostic(.warning, topic.location, "topic \(topic.id) has \(topic.examples.count) examples; write at least \(options.minimumTopicExamples)"))
+                diagnostics.append(
+                    Diagnostic(
+                        .warning, topic.location,
+                        "topic \(topic.id) has \(topic.examples.count) examples; write at least \(options.minimumTopicExamples)"
+                    ))
             }
             let chinese = topic.examples.filter { $0.unicodeScalars.contains { ChineseText.isHan($0.value) } }.count
             if chinese < options.minimumChineseExamples {
-                diagnostics.append(Diagnostic(.warning, topic.location, "topic \(topic.id) has \(chinese) Chinese examples; write at least \(options.minimumChineseExamples)"))
+                diagnostics.append(
+                    Diagnostic(
+                        .warning, topic.location,
+                        "topic \(topic.id) has \(chinese) Chinese examples; write at least \(options.minimumChineseExamples)"
+                    ))
             }
             for facet in topic.facets where facet.examples.count < options.minimumFacetExamples {
-                diagnostics.append(Diagnostic(.warning, facet.location, "facet \(topic.id)/\(facet.id) has \(facet.examples.count) examples; write at least \(options.minimumFacetExamples)"))
+                diagnostics.append(
+                    Diagnostic(
+                        .warning, facet.location,
+                        "facet \(topic.id)/\(facet.id) has \(facet.examples.count) examples; write at least \(options.minimumFacetExamples)"
+                    ))
             }
         }
         return diagnostics
@@ -125,19 +149,30 @@ public enum KnowledgeBaseLint {
         var diagnostics: [Diagnostic] = []
         func check(_ names: [String], _ what: String, _ location: SourceLocation, functionWordsCount: Bool = false) {
             for name in names where name.contains("_") && matcher.lexicon.existingConcept(name) == nil {
-                diagnostics.append(Diagnostic(.warning, location, "\(what) names '\(name)', which is not a concept in vocabulary.yaml; it only matches that exact word"))
+                diagnostics.append(
+                    Diagnostic(
+                        .warning, location,
+                        "\(what) names '\(name)', which is not a concept in vocabulary.yaml; it only matches that exact word"
+                    ))
             }
             for name in names where !functionWordsCount && matcher.lexicon.existingConcept(name) == nil {
-                let terms = matcher.features(of: TextNormalizer.normalize(name)).tokens.terms.filter { $0 != Lexicon.gap }
+                let terms = matcher.features(of: TextNormalizer.normalize(name)).tokens.terms.filter {
+                    $0 != Lexicon.gap
+                }
                 if !terms.isEmpty && terms.allSatisfy(matcher.lexicon.isStopwordTerm) {
-                    diagnostics.append(Diagnostic(.warning, location, "\(what) names '\(name)', a function word in some language; it is ignored"))
+                    diagnostics.append(
+                        Diagnostic(
+                            .warning, location,
+                            "\(what) names '\(name)', a function word in some language; it is ignored"))
                 }
             }
         }
         for topic in kb.topics {
             check(topic.require, "require of \(topic.id)", topic.location)
             check(topic.exclude, "exclude of \(topic.id)", topic.location)
-            for facet in topic.facets { check(facet.triggers, "triggers of \(topic.id)/\(facet.id)", facet.location, functionWordsCount: true) }
+            for facet in topic.facets {
+                check(facet.triggers, "triggers of \(topic.id)/\(facet.id)", facet.location, functionWordsCount: true)
+            }
         }
         return diagnostics
     }
@@ -148,17 +183,26 @@ public enum KnowledgeBaseLint {
     static func foldedFunctionWords(_ kb: KnowledgeBase) -> [Diagnostic] {
         func words(_ text: String) -> [String] { TextNormalizer.normalize(text).pieces }
         var functionWords: [String: String] = [:]
-        for word in kb.vocabulary.stopwords { for piece in words(word) { functionWords[piece] = "an English function word" } }
+        for word in kb.vocabulary.stopwords {
+            for piece in words(word) { functionWords[piece] = "an English function word" }
+        }
         for pack in kb.languages {
-            for marker in pack.markers { for piece in words(marker) where functionWords[piece] == nil { functionWords[piece] = "a marker of \(pack.name)" } }
+            for marker in pack.markers {
+                for piece in words(marker) where functionWords[piece] == nil {
+                    functionWords[piece] = "a marker of \(pack.name)"
+                }
+            }
         }
         var diagnostics: [Diagnostic] = []
         for product in kb.vocabulary.otherProducts {
             let pieces = words(product)
             guard pieces.count == 1, let piece = pieces.first, let what = functionWords[piece] else { continue }
             let file = kb.vocabulary.concepts.first?.location.file ?? KnowledgeBase.vocabularyFile
-            diagnostics.append(Diagnostic(.warning, SourceLocation(file: file, line: 1, column: 1),
-                "other product '\(product)' reads as '\(piece)', \(what): every question with that word would be declined; name it with a longer phrase"))
+            diagnostics.append(
+                Diagnostic(
+                    .warning, SourceLocation(file: file, line: 1, column: 1),
+                    "other product '\(product)' reads as '\(piece)', \(what): every question with that word would be declined; name it with a longer phrase"
+                ))
         }
         // A phrase of function words and concept words reads as English does, and means
         // something else: French "à nouveau" (again) folds to "a nouveau", the terms of every
@@ -166,11 +210,15 @@ public enum KnowledgeBaseLint {
         let englishFunctionWords = Set(kb.vocabulary.stopwords.flatMap(words))
         var conceptOfWord: [String: String] = [:]
         for concept in kb.vocabulary.concepts {
-            for surface in concept.english { let pieces = words(surface); if pieces.count == 1 { conceptOfWord[pieces[0]] = concept.id } }
+            for surface in concept.english {
+                let pieces = words(surface); if pieces.count == 1 { conceptOfWord[pieces[0]] = concept.id }
+            }
         }
         for pack in kb.languages {
             for entry in pack.words {
-                for surface in entry.surfaces { let pieces = words(surface); if pieces.count == 1 { conceptOfWord[pieces[0]] = entry.concept } }
+                for surface in entry.surfaces {
+                    let pieces = words(surface); if pieces.count == 1 { conceptOfWord[pieces[0]] = entry.concept }
+                }
             }
         }
         for pack in kb.languages {
@@ -179,10 +227,15 @@ public enum KnowledgeBaseLint {
                     let pieces = words(surface)
                     let content = pieces.filter { !englishFunctionWords.contains($0) }
                     guard pieces.count > 1, content.count < pieces.count, !content.isEmpty,
-                          content.allSatisfy({ conceptOfWord[$0] != nil && conceptOfWord[$0] != entry.concept }) else { continue }
-                    let english = pieces.map { englishFunctionWords.contains($0) ? $0 : conceptOfWord[$0]! }.joined(separator: " ")
-                    diagnostics.append(Diagnostic(.warning, entry.location,
-                        "'\(surface)' (\(entry.concept)) reads as '\(english)', as English questions write it: those would mean \(entry.concept); use a longer phrase"))
+                        content.allSatisfy({ conceptOfWord[$0] != nil && conceptOfWord[$0] != entry.concept })
+                    else { continue }
+                    let english = pieces.map { englishFunctionWords.contains($0) ? $0 : conceptOfWord[$0]! }.joined(
+                        separator: " ")
+                    diagnostics.append(
+                        Diagnostic(
+                            .warning, entry.location,
+                            "'\(surface)' (\(entry.concept)) reads as '\(english)', as English questions write it: those would mean \(entry.concept); use a longer phrase"
+                        ))
                 }
             }
         }
@@ -192,9 +245,13 @@ public enum KnowledgeBaseLint {
                 for surface in entry.surfaces {
                     let pieces = words(surface)
                     guard pieces.count == 1, let piece = pieces.first, !own.contains(piece),
-                          let what = functionWords[piece], what != "a marker of \(pack.name)" else { continue }
-                    diagnostics.append(Diagnostic(.warning, entry.location,
-                        "'\(surface)' (\(entry.concept)) reads as '\(piece)', \(what): every question with that word would mean \(entry.concept); use a longer phrase"))
+                        let what = functionWords[piece], what != "a marker of \(pack.name)"
+                    else { continue }
+                    diagnostics.append(
+                        Diagnostic(
+                            .warning, entry.location,
+                            "'\(surface)' (\(entry.concept)) reads as '\(piece)', \(what): every question with that word would mean \(entry.concept); use a longer phrase"
+                        ))
                 }
             }
         }
@@ -210,11 +267,17 @@ public enum KnowledgeBaseLint {
         for topic in kb.topics {
             for literal in topic.literalFigures {
                 if let figure = literal.figure {
-                    diagnostics.append(Diagnostic(.error, literal.location,
-                        "'\(literal.text)' is figure '\(figure)' written out; write {\(figure)} so it is stated once"))
+                    diagnostics.append(
+                        Diagnostic(
+                            .error, literal.location,
+                            "'\(literal.text)' is figure '\(figure)' written out; write {\(figure)} so it is stated once"
+                        ))
                 } else {
-                    diagnostics.append(Diagnostic(.error, literal.location,
-                        "'\(literal.text)' is a figure no entry under figures: names; declare it there (value, unit, source) and write its {name}"))
+                    diagnostics.append(
+                        Diagnostic(
+                            .error, literal.location,
+                            "'\(literal.text)' is a figure no entry under figures: names; declare it there (value, unit, source) and write its {name}"
+                        ))
                 }
             }
             for facet in topic.facets {
@@ -223,8 +286,11 @@ public enum KnowledgeBaseLint {
                     for language in [Language.en, .zh] {
                         let text = facet.answer.text(language)
                         for value in figure.values where !text.contains(EntityDefinitions.format(value)) {
-                            diagnostics.append(Diagnostic(.error, check.location,
-                                "facet \(topic.id)/\(facet.id) checks figure '\(figure.id)' (\(EntityDefinitions.format(value))), but its \(language.rawValue) answer does not state it; make them agree"))
+                            diagnostics.append(
+                                Diagnostic(
+                                    .error, check.location,
+                                    "facet \(topic.id)/\(facet.id) checks figure '\(figure.id)' (\(EntityDefinitions.format(value))), but its \(language.rawValue) answer does not state it; make them agree"
+                                ))
                         }
                     }
                 }
@@ -238,7 +304,8 @@ public enum KnowledgeBaseLint {
         var diagnostics: [Diagnostic] = []
         func need(_ text: LocalizedText?, _ what: String, _ location: SourceLocation) {
             guard let text, text.zh == nil else { return }
-            diagnostics.append(Diagnostic(.error, location, "\(what) has no Chinese (zh) text: \"\(text.en.prefix(60))\""))
+            diagnostics.append(
+                Diagnostic(.error, location, "\(what) has no Chinese (zh) text: \"\(text.en.prefix(60))\""))
         }
         for topic in kb.topics {
             need(topic.title, "the title of \(topic.id)", topic.location)
@@ -252,18 +319,24 @@ public enum KnowledgeBaseLint {
         }
         let none = SourceLocation(file: KnowledgeBase.smallTalkFile, line: 1, column: 1)
         for intent in kb.smallTalk { need(intent.reply, "the reply of \(intent.id)", none) }
-        need(kb.outOfScope.reply, "the out-of-scope reply", SourceLocation(file: KnowledgeBase.outOfScopeFile, line: 1, column: 1))
+        need(
+            kb.outOfScope.reply, "the out-of-scope reply",
+            SourceLocation(file: KnowledgeBase.outOfScopeFile, line: 1, column: 1))
         for flow in kb.flows {
             for text in [flow.title, flow.intro, flow.summary] { need(text, "flow \(flow.id)", flow.location) }
             need(flow.offer, "the offer of flow \(flow.id)", flow.location)
             for step in flow.steps {
                 for text in [step.title, step.prompt] { need(text, "step \(flow.id)/\(step.id)", step.location) }
-                for text in [step.invalid, step.help, step.todoIfNo] { need(text, "step \(flow.id)/\(step.id)", step.location) }
+                for text in [step.invalid, step.help, step.todoIfNo] {
+                    need(text, "step \(flow.id)/\(step.id)", step.location)
+                }
                 for choice in step.choices { need(choice.label, "a choice of \(flow.id)/\(step.id)", step.location) }
             }
         }
         for key in MessageKey.allCases {
-            need(kb.messages.localized(key), "message \(key.rawValue)", SourceLocation(file: KnowledgeBase.messagesFile, line: 1, column: 1))
+            need(
+                kb.messages.localized(key), "message \(key.rawValue)",
+                SourceLocation(file: KnowledgeBase.messagesFile, line: 1, column: 1))
         }
         return diagnostics
     }
@@ -273,7 +346,9 @@ public enum KnowledgeBaseLint {
     static func testCases(_ kb: KnowledgeBase, directory: URL) -> [Diagnostic] {
         let folder = directory.appendingPathComponent(KnowledgeBaseFiles.testsFolder)
         let suites: [LabelledSuite]
-        do { suites = try LabelledSuite.loadAll(in: folder); _ = try ConversationSuite.loadAll(in: folder) } catch let error as KnowledgeBaseError {
+        do { suites = try LabelledSuite.loadAll(in: folder); _ = try ConversationSuite.loadAll(in: folder) } catch let
+            error as KnowledgeBaseError
+        {
             return [Diagnostic(error)]
         } catch {
             return []
@@ -283,7 +358,10 @@ public enum KnowledgeBaseLint {
         for labelled in suites.flatMap(\.cases) {
             guard case let .intent(id) = labelled.expected else { continue }
             if !intents.contains(id) {
-                diagnostics.append(Diagnostic(.error, labelled.location, "unknown intent '\(id)'; expected a topic, a small-talk id or out_of_scope"))
+                diagnostics.append(
+                    Diagnostic(
+                        .error, labelled.location,
+                        "unknown intent '\(id)'; expected a topic, a small-talk id or out_of_scope"))
             } else if let facet = labelled.facet, kb.topic(id)?.facets.contains(where: { $0.id == facet }) != true {
                 diagnostics.append(Diagnostic(.error, labelled.location, "topic \(id) has no facet '\(facet)'"))
             }
@@ -298,8 +376,10 @@ public enum KnowledgeBaseLint {
         guard let evaluation = try? CrossValidation.run(kb, folds: 10) else { return [] }
         return evaluation.results.filter { !$0.correct }.map { result in
             let got = TestReport.label(of: result.match)
-            return Diagnostic(.warning, result.testCase.location,
-                              "\"\(result.testCase.question)\" is taken for \(got) (\(JSONLineEncoder.formatConfidence(result.match.confidence))) when left out; add examples like it")
+            return Diagnostic(
+                .warning, result.testCase.location,
+                "\"\(result.testCase.question)\" is taken for \(got) (\(JSONLineEncoder.formatConfidence(result.match.confidence))) when left out; add examples like it"
+            )
         }
     }
 }

@@ -17,15 +17,18 @@ public struct RuleAblation: Codable, Sendable {
     public init(knowledgeBase: KnowledgeBase, policy: MatchPolicy, suites: [LabelledSuite], folds: Int? = nil) throws {
         self.suites = suites.map(\.file) + (folds.map { ["\($0)-fold cross-validation"] } ?? [])
         var variants: [(String, MatchRules)] = [("all rules", policy.rules)]
-        variants += MatchRules.named.filter { policy.rules.contains($0.rule) }.map { ("without \($0.name)", policy.rules.subtracting($0.rule)) }
+        variants += MatchRules.named.filter { policy.rules.contains($0.rule) }.map {
+            ("without \($0.name)", policy.rules.subtracting($0.rule))
+        }
         rows = try variants.map { name, rules in
             var variant = policy
             variant.rules = rules
             let matcher = try IntentMatcher(knowledgeBase: knowledgeBase, policy: variant)
             var evaluations = suites.map { SuiteEvaluation(matcher: matcher, cases: $0.cases) }
             if let folds { evaluations.append(try CrossValidation.run(knowledgeBase, folds: folds, policy: variant)) }
-            return Row(name: name, accuracy: evaluations.map(\.accuracy),
-                       overall: SuiteEvaluation(results: evaluations.flatMap(\.results)).accuracy)
+            return Row(
+                name: name, accuracy: evaluations.map(\.accuracy),
+                overall: SuiteEvaluation(results: evaluations.flatMap(\.results)).accuracy)
         }
     }
 }

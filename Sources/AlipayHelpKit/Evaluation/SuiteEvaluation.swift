@@ -25,7 +25,9 @@ public struct SuiteEvaluation: Sendable {
         results = cases.map { labelled in
             let reply = responder.reply(to: labelled.question)
             var result = Self.judge(labelled, reply.match)
-            result.verdictCorrect = labelled.verdict.map { ($0 == "none" ? nil : $0) == reply.verdict?.outcome.rawValue }
+            result.verdictCorrect = labelled.verdict.map {
+                ($0 == "none" ? nil : $0) == reply.verdict?.outcome.rawValue
+            }
             if labelled.verdict != nil { result.verdictGot = reply.verdict?.outcome.rawValue ?? "none" }
             return result
         }
@@ -37,7 +39,9 @@ public struct SuiteEvaluation: Sendable {
         case .outOfScope: correct = match.outcome == .outOfScope
         case let .intent(id): correct = match.intent == id
         }
-        return Result(testCase: labelled, match: match, correct: correct, facetCorrect: labelled.facet.map { correct && match.facet == $0 })
+        return Result(
+            testCase: labelled, match: match, correct: correct,
+            facetCorrect: labelled.facet.map { correct && match.facet == $0 })
     }
 
     /// Through the matcher alone: what the matcher makes of each question.
@@ -66,5 +70,7 @@ public struct SuiteEvaluation: Sendable {
         return share(withFacet) { $0.facetCorrect == true }
     }
 
-    public var failures: [Result] { results.filter { !$0.correct || $0.facetCorrect == false || $0.verdictCorrect == false } }
+    public var failures: [Result] {
+        results.filter { !$0.correct || $0.facetCorrect == false || $0.verdictCorrect == false }
+    }
 }

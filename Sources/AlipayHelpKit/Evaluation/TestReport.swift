@@ -105,8 +105,10 @@ public struct TestReport: Codable, Sendable {
 
     public var verdicts: [VerdictSummary] = []
 
-    public init(knowledgeBase: KnowledgeBase, threshold: Double, suites: [(file: String, evaluation: SuiteEvaluation)],
-                conversations: [ConversationSuite.Outcome]) {
+    public init(
+        knowledgeBase: KnowledgeBase, threshold: Double, suites: [(file: String, evaluation: SuiteEvaluation)],
+        conversations: [ConversationSuite.Outcome]
+    ) {
         let evaluation = SuiteEvaluation(results: suites.flatMap(\.evaluation.results))
         self.threshold = threshold
         questions = evaluation.results.count
@@ -116,37 +118,51 @@ public struct TestReport: Codable, Sendable {
         ambiguityRate = evaluation.ambiguityRate
         facetAccuracy = evaluation.facetAccuracy
         self.suites = suites.map {
-            SuiteSummary(file: $0.file, realQuestions: KnowledgeBaseFiles.isRealQuestions($0.file), questions: $0.evaluation.results.count,
-                         accuracy: $0.evaluation.accuracy, outOfScopeRecall: $0.evaluation.outOfScopeRecall,
-                         inScopeDeclined: $0.evaluation.falseRejectionRate, ambiguous: $0.evaluation.ambiguityRate)
+            SuiteSummary(
+                file: $0.file, realQuestions: KnowledgeBaseFiles.isRealQuestions($0.file),
+                questions: $0.evaluation.results.count,
+                accuracy: $0.evaluation.accuracy, outOfScopeRecall: $0.evaluation.outOfScopeRecall,
+                inScopeDeclined: $0.evaluation.falseRejectionRate, ambiguous: $0.evaluation.ambiguityRate)
         }
         // The language a suite gives, else the one the matcher read.
-        let languageOf = { (result: SuiteEvaluation.Result) in result.testCase.language ?? result.match.questionLanguage }
+        let languageOf = { (result: SuiteEvaluation.Result) in result.testCase.language ?? result.match.questionLanguage
+        }
         let languages = Set(evaluation.results.map(languageOf)).sorted { a, b in
             let order = ["en", "zh", "zh-Hant"]
             return (order.firstIndex(of: a) ?? 3, a) < (order.firstIndex(of: b) ?? 3, b)
         }
         perLanguage = languages.map { language in
             let part = SuiteEvaluation(results: evaluation.results.filter { languageOf($0) == language })
-            return LanguageSummary(language: language, questions: part.results.count, accuracy: part.accuracy, outOfScopeRecall: part.outOfScopeRecall)
+            return LanguageSummary(
+                language: language, questions: part.results.count, accuracy: part.accuracy,
+                outOfScopeRecall: part.outOfScopeRecall)
         }
         let others = evaluation.results.filter { Language(rawValue: languageOf($0)) == nil }
         if !others.isEmpty {
             let part = SuiteEvaluation(results: others)
-            perLanguage.append(LanguageSummary(language: "other languages", questions: others.count, accuracy: part.accuracy, outOfScopeRecall: part.outOfScopeRecall))
+            perLanguage.append(
+                LanguageSummary(
+                    language: "other languages", questions: others.count, accuracy: part.accuracy,
+                    outOfScopeRecall: part.outOfScopeRecall))
         }
         (expectedCalibrationError, calibration) = Self.calibration(of: evaluation.results)
         let judged = evaluation.results.filter { $0.verdictCorrect != nil }
         if !judged.isEmpty {
-            let chinese = { (result: SuiteEvaluation.Result) in Language.detect(result.testCase.question)?.isChinese ?? false }
+            let chinese = { (result: SuiteEvaluation.Result) in
+                Language.detect(result.testCase.question)?.isChinese ?? false
+            }
             verdicts = [("all", judged), ("en", judged.filter { !chinese($0) }), ("zh", judged.filter(chinese))]
                 .filter { !$0.1.isEmpty }
-                .map { VerdictSummary(language: $0.0, questions: $0.1.count, correct: $0.1.filter { $0.verdictCorrect == true }.count) }
+                .map {
+                    VerdictSummary(
+                        language: $0.0, questions: $0.1.count, correct: $0.1.filter { $0.verdictCorrect == true }.count)
+                }
         }
 
         let expected = evaluation.results.map { Self.label(of: $0.testCase.expected) }
         let predicted = evaluation.results.map { Self.label(of: $0.match) }
-        let labels = knowledgeBase.topics.map(\.id) + knowledgeBase.smallTalk.map(\.id) + [LabelledQuestion.outOfScopeLabel]
+        let labels =
+            knowledgeBase.topics.map(\.id) + knowledgeBase.smallTalk.map(\.id) + [LabelledQuestion.outOfScopeLabel]
         perClass = labels.compactMap { label in
             let support = expected.filter { $0 == label }.count
             let predictedCount = predicted.filter { $0 == label }.count
@@ -157,8 +173,12 @@ public struct TestReport: Codable, Sendable {
             let f1 = precision + recall == 0 ? 0 : 2 * precision * recall / (precision + recall)
             var confusions: [String: Int] = [:]
             for (e, p) in zip(expected, predicted) where e == label && p != label { confusions[p, default: 0] += 1 }
-            let confusedWith = confusions.sorted { $0.value != $1.value ? $0.value > $1.value : $0.key < $1.key }.map { "\($0.key) (\($0.value))" }
-            return ClassMetrics(label: label, precision: precision, recall: recall, f1: f1, support: support, confusedWith: confusedWith)
+            let confusedWith = confusions.sorted { $0.value != $1.value ? $0.value > $1.value : $0.key < $1.key }.map {
+                "\($0.key) (\($0.value))"
+            }
+            return ClassMetrics(
+                label: label, precision: precision, recall: recall, f1: f1, support: support, confusedWith: confusedWith
+            )
         }
         let rows = labels.filter(expected.contains)
         let columns = labels + (predicted.contains("ambiguous") ? ["ambiguous"] : [])
@@ -169,28 +189,35 @@ public struct TestReport: Codable, Sendable {
         }
         failures = evaluation.failures.map { result in
             let runnerUp = result.match.ranking.dropFirst().first
-            return Failure(location: result.testCase.location.description, question: result.testCase.question,
-                           expected: Self.label(of: result.testCase.expected) + (result.testCase.facet.map { "/" + $0 } ?? "")
-                               + (result.testCase.verdict.map { " (verdict \($0))" } ?? ""),
-                           got: Self.label(of: result.match) + (result.match.facet.map { "/" + $0 } ?? "")
-                               + (result.verdictGot.map { " (verdict \($0))" } ?? ""),
-                           confidence: result.match.confidence, runnerUp: runnerUp?.label, runnerUpProbability: runnerUp?.probability)
+            return Failure(
+                location: result.testCase.location.description, question: result.testCase.question,
+                expected: Self.label(of: result.testCase.expected) + (result.testCase.facet.map { "/" + $0 } ?? "")
+                    + (result.testCase.verdict.map { " (verdict \($0))" } ?? ""),
+                got: Self.label(of: result.match) + (result.match.facet.map { "/" + $0 } ?? "")
+                    + (result.verdictGot.map { " (verdict \($0))" } ?? ""),
+                confidence: result.match.confidence, runnerUp: runnerUp?.label,
+                runnerUpProbability: runnerUp?.probability)
         }
-        self.conversations = conversations.map { Conversation(name: $0.script.name, passed: $0.passed, firstDifference: $0.failure) }
+        self.conversations = conversations.map {
+            Conversation(name: $0.script.name, passed: $0.passed, firstDifference: $0.failure)
+        }
 
         let cases = evaluation.results.map(\.testCase)
         let topicIDs = knowledgeBase.topics.map(\.id)
-        let testedTopics = Set(cases.compactMap { if case let .intent(id) = $0.expected { return id } else { return nil } })
+        let testedTopics = Set(
+            cases.compactMap { if case let .intent(id) = $0.expected { return id } else { return nil } })
         let facetIDs = knowledgeBase.topics.flatMap { topic in topic.facets.map { topic.id + "/" + $0.id } }
-        let testedFacets = Set(cases.compactMap { labelled -> String? in
-            guard let facet = labelled.facet, case let .intent(id) = labelled.expected else { return nil }
-            return id + "/" + facet
-        })
+        let testedFacets = Set(
+            cases.compactMap { labelled -> String? in
+                guard let facet = labelled.facet, case let .intent(id) = labelled.expected else { return nil }
+                return id + "/" + facet
+            })
         let stepIDs = knowledgeBase.flows.flatMap { flow in flow.steps.map { flow.id + "/" + $0.id } }
         let visited = conversations.reduce(into: Set<String>()) { $0.formUnion($1.visitedSteps) }
-        coverage = Coverage(topics: Self.coverage(of: topicIDs, tested: testedTopics),
-                            facets: Self.coverage(of: facetIDs, tested: testedFacets),
-                            flowSteps: Self.coverage(of: stepIDs, tested: visited))
+        coverage = Coverage(
+            topics: Self.coverage(of: topicIDs, tested: testedTopics),
+            facets: Self.coverage(of: facetIDs, tested: testedFacets),
+            flowSteps: Self.coverage(of: stepIDs, tested: visited))
     }
 
     /// Bands of confidence with the accuracy reached in each, and the expected calibration error.
@@ -203,7 +230,10 @@ public struct TestReport: Codable, Sendable {
             guard !inBand.isEmpty else { continue }
             let confidence = inBand.map(\.match.confidence).reduce(0, +) / Double(inBand.count)
             let accuracy = Double(inBand.filter(\.correct).count) / Double(inBand.count)
-            bands.append(CalibrationBand(from: from, to: min(to, 1), questions: inBand.count, meanConfidence: confidence, accuracy: accuracy))
+            bands.append(
+                CalibrationBand(
+                    from: from, to: min(to, 1), questions: inBand.count, meanConfidence: confidence, accuracy: accuracy)
+            )
             error += abs(accuracy - confidence) * Double(inBand.count)
         }
         return (results.isEmpty ? 0 : error / Double(results.count), bands)
@@ -212,7 +242,9 @@ public struct TestReport: Codable, Sendable {
     static func coverage(of all: [String], tested: Set<String>) -> CoverageItem {
         let missing = all.filter { !tested.contains($0) }
         let covered = all.count - missing.count
-        return CoverageItem(covered: covered, total: all.count, percent: all.isEmpty ? 1 : Double(covered) / Double(all.count), missing: missing)
+        return CoverageItem(
+            covered: covered, total: all.count, percent: all.isEmpty ? 1 : Double(covered) / Double(all.count),
+            missing: missing)
     }
 
     static func label(of expectation: LabelledQuestion.Expectation) -> String {

@@ -11,18 +11,23 @@ public struct ThresholdSweep: Codable, Sendable {
     public var points: [Point]
     public var best: Point
 
-    public init(matcher: IntentMatcher, cases: [LabelledQuestion], thresholds: [Double] = (1...19).map { Double($0) / 20 }) {
+    public init(
+        matcher: IntentMatcher, cases: [LabelledQuestion], thresholds: [Double] = (1...19).map { Double($0) / 20 }
+    ) {
         var matcher = matcher
-        self.init(thresholds: thresholds, evaluations: thresholds.map { threshold in
-            matcher.policy.threshold = threshold
-            return SuiteEvaluation(matcher: matcher, cases: cases)
-        })
+        self.init(
+            thresholds: thresholds,
+            evaluations: thresholds.map { threshold in
+                matcher.policy.threshold = threshold
+                return SuiteEvaluation(matcher: matcher, cases: cases)
+            })
     }
 
     init(thresholds: [Double], evaluations: [SuiteEvaluation]) {
         points = zip(thresholds, evaluations).map { threshold, evaluation in
-            Point(threshold: threshold, accuracy: evaluation.accuracy, outOfScopeRecall: evaluation.outOfScopeRecall,
-                  falseRejectionRate: evaluation.falseRejectionRate)
+            Point(
+                threshold: threshold, accuracy: evaluation.accuracy, outOfScopeRecall: evaluation.outOfScopeRecall,
+                falseRejectionRate: evaluation.falseRejectionRate)
         }
         best = points.max { a, b in
             a.accuracy != b.accuracy ? a.accuracy < b.accuracy : a.outOfScopeRecall < b.outOfScopeRecall

@@ -11,7 +11,11 @@ public enum FlowLoader {
             let path = directory.appendingPathComponent(name).path
             let flow = try parse(try YAMLNode.parse(try KnowledgeBase.readText(path), file: path))
             if let other = flows.first(where: { $0.id == flow.id || $0.command == flow.command }) {
-                throw KnowledgeBaseError.invalid(flow.location, message: "flow '\(flow.id)' clashes with '\(other.id)' at \(other.location): ids and commands must be unique")
+                throw KnowledgeBaseError.invalid(
+                    flow.location,
+                    message:
+                        "flow '\(flow.id)' clashes with '\(other.id)' at \(other.location): ids and commands must be unique"
+                )
             }
             flows.append(flow)
         }
@@ -19,7 +23,9 @@ public enum FlowLoader {
     }
 
     static func parse(_ root: YAMLNode) throws -> FlowDefinition {
-        let keys = try root.mapping(allowedKeys: ["id", "title", "command", "topic", "start_phrases", "offer", "intro", "steps", "summary"])
+        let keys = try root.mapping(allowedKeys: [
+            "id", "title", "command", "topic", "start_phrases", "offer", "intro", "steps", "summary",
+        ])
         var steps: [FlowStep] = []
         for node in try keys.required("steps", in: root).sequence() {
             let step = try parseStep(node)
@@ -28,7 +34,9 @@ public enum FlowLoader {
         }
         guard !steps.isEmpty else { throw root.fail("a flow needs at least one step") }
         let command = try keys.required("command", in: root).string()
-        guard command.hasPrefix("/") else { throw keys["command"]!.fail("a command starts with '/', e.g. /change-number") }
+        guard command.hasPrefix("/") else {
+            throw keys["command"]!.fail("a command starts with '/', e.g. /change-number")
+        }
         let flow = FlowDefinition(
             id: try keys.required("id", in: root).string(),
             title: try keys.required("title", in: root).localized(),
@@ -46,19 +54,25 @@ public enum FlowLoader {
     }
 
     private static func parseStep(_ node: YAMLNode) throws -> FlowStep {
-        let keys = try node.mapping(allowedKeys: ["id", "title", "prompt", "input", "detour", "optional", "invalid", "help",
-                                                  "next", "on_yes", "on_no", "choices", "todo_if_no"])
+        let keys = try node.mapping(allowedKeys: [
+            "id", "title", "prompt", "input", "detour", "optional", "invalid", "help",
+            "next", "on_yes", "on_no", "choices", "todo_if_no",
+        ])
         let inputNode = try keys.required("input", in: node)
         let inputName = try inputNode.string()
         guard let input = FlowStep.Input(rawValue: inputName) else {
-            throw inputNode.fail("unknown input '\(inputName)'; expected one of: \(FlowStep.Input.allCases.map(\.rawValue).joined(separator: ", "))")
+            throw inputNode.fail(
+                "unknown input '\(inputName)'; expected one of: \(FlowStep.Input.allCases.map(\.rawValue).joined(separator: ", "))"
+            )
         }
         var choices: [FlowStep.Choice] = []
         for choiceNode in try keys["choices"]?.sequence() ?? [] {
             let fields = try choiceNode.mapping(allowedKeys: ["label", "words", "next"])
-            choices.append(.init(label: try fields.required("label", in: choiceNode).localized(),
-                                 words: try fields["words"]?.strings() ?? [],
-                                 next: try fields["next"].map { try target($0) } ?? nil))
+            choices.append(
+                .init(
+                    label: try fields.required("label", in: choiceNode).localized(),
+                    words: try fields["words"]?.strings() ?? [],
+                    next: try fields["next"].map { try target($0) } ?? nil))
         }
         func flag(_ key: String) throws -> Bool {
             guard let value = keys[key] else { return false }
@@ -84,11 +98,15 @@ public enum FlowLoader {
         )
         switch input {
         case .yesNo:
-            guard keys["on_yes"] != nil, keys["on_no"] != nil else { throw node.fail("a yes_no step needs on_yes and on_no (use 'end' to finish the flow)") }
+            guard keys["on_yes"] != nil, keys["on_no"] != nil else {
+                throw node.fail("a yes_no step needs on_yes and on_no (use 'end' to finish the flow)")
+            }
         case .choice:
             guard choices.count >= 2 else { throw node.fail("a choice step needs at least two choices") }
         case .phoneNumber, .acknowledge:
-            guard keys["next"] != nil else { throw node.fail("a \(input.rawValue) step needs next (use 'end' to finish the flow)") }
+            guard keys["next"] != nil else {
+                throw node.fail("a \(input.rawValue) step needs next (use 'end' to finish the flow)")
+            }
         }
         return step
     }
@@ -104,7 +122,8 @@ public enum FlowLoader {
         for step in flow.steps {
             for exit in step.exits {
                 if let exit, flow.step(exit) == nil {
-                    throw KnowledgeBaseError.invalid(step.location, message: "step '\(step.id)' leads to unknown step '\(exit)'")
+                    throw KnowledgeBaseError.invalid(
+                        step.location, message: "step '\(step.id)' leads to unknown step '\(exit)'")
                 }
             }
         }
@@ -117,7 +136,8 @@ public enum FlowLoader {
             }
         }
         if let unreachable = flow.steps.first(where: { !reached.contains($0.id) }) {
-            throw KnowledgeBaseError.invalid(unreachable.location, message: "step '\(unreachable.id)' can never be reached from the first step")
+            throw KnowledgeBaseError.invalid(
+                unreachable.location, message: "step '\(unreachable.id)' can never be reached from the first step")
         }
         // Every step must be able to reach the end.
         var finishing: Set<String> = []
@@ -132,7 +152,9 @@ public enum FlowLoader {
             }
         }
         if let stuck = flow.steps.first(where: { !finishing.contains($0.id) }) {
-            throw KnowledgeBaseError.invalid(stuck.location, message: "step '\(stuck.id)' has no way out: none of its paths reaches the end of the flow")
+            throw KnowledgeBaseError.invalid(
+                stuck.location,
+                message: "step '\(stuck.id)' has no way out: none of its paths reaches the end of the flow")
         }
     }
 }

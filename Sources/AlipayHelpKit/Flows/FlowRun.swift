@@ -40,7 +40,10 @@ public struct FlowRun: Sendable {
 
     /// The intro and the first step.
     public func start() -> [ReplyBlock] {
-        [.heading(flow.title.text(language)), .paragraph(flow.intro.text(language)), .paragraph(say(.flowCommandsHint))] + stepBlocks()
+        [
+            .heading(flow.title.text(language)), .paragraph(flow.intro.text(language)),
+            .paragraph(say(.flowCommandsHint)),
+        ] + stepBlocks()
     }
 
     /// "Step 3 of 6": detours count as the main step they branch from.
@@ -53,7 +56,9 @@ public struct FlowRun: Sendable {
     func stepBlocks(resuming: Bool = false) -> [ReplyBlock] {
         let step = currentStep
         let (number, total) = progress
-        let heading = say(resuming ? .backToStep : .stepHeading, ["number": String(number), "total": String(total), "title": step.title.text(language)])
+        let heading = say(
+            resuming ? .backToStep : .stepHeading,
+            ["number": String(number), "total": String(total), "title": step.title.text(language)])
         var blocks: [ReplyBlock] = [.heading(heading), .paragraph(step.prompt.text(language))]
         switch step.input {
         case .yesNo: blocks.append(.paragraph(say(.yesNoHint)))
@@ -158,7 +163,10 @@ public struct FlowRun: Sendable {
     /// The step's explanation; after too many in a row, also the offer to cancel.
     public mutating func invalid(_ blocks: [ReplyBlock]? = nil) -> Result {
         invalidInARow += 1
-        var result = blocks ?? numberToConfirm.map { [.paragraph(say(.confirmNumber, ["masked": $0]))] } ?? [.paragraph(invalidText(currentStep))]
+        var result =
+            blocks ?? numberToConfirm.map { [.paragraph(say(.confirmNumber, ["masked": $0]))] } ?? [
+                .paragraph(invalidText(currentStep))
+            ]
         if invalidInARow >= Self.invalidLimit { result.append(.paragraph(say(.tooManyInvalid))) }
         return .handled(result)
     }
@@ -190,7 +198,9 @@ public struct FlowRun: Sendable {
                 numberToConfirm = nil
                 return .handled(stepBlocks())
             }
-            guard let previous = trail.popLast() else { return .handled([.paragraph(say(.atFirstStep))] + stepBlocks()) }
+            guard let previous = trail.popLast() else {
+                return .handled([.paragraph(say(.atFirstStep))] + stepBlocks())
+            }
             numberToConfirm = nil
             currentStepID = previous
             return .handled(stepBlocks())
@@ -205,7 +215,8 @@ public struct FlowRun: Sendable {
         case .help:
             var blocks: [ReplyBlock] = []
             if let help = currentStep.help { blocks.append(.paragraph(help.text(language))) }
-            blocks.append(.paragraph(say(.flowCommandsHint) + (currentStep.optional ? " " + say(.optionalStepHint) : "")))
+            blocks.append(
+                .paragraph(say(.flowCommandsHint) + (currentStep.optional ? " " + say(.optionalStepHint) : "")))
             return .handled(blocks)
         }
     }
@@ -215,7 +226,8 @@ public struct FlowRun: Sendable {
 
     private func summary() -> [ReplyBlock] {
         var blocks: [ReplyBlock] = [.heading(say(.finished, ["title": flow.title.text(language)]))]
-        let todos = flow.steps.compactMap { step in yesNoAnswers[step.id] == false ? step.todoIfNo?.text(language) : nil }
+        let todos = flow.steps.compactMap { step in yesNoAnswers[step.id] == false ? step.todoIfNo?.text(language) : nil
+        }
         if flow.steps.contains(where: { $0.todoIfNo != nil }) {
             blocks.append(.paragraph(say(todos.isEmpty ? .allDone : .stillToDo)))
             if !todos.isEmpty { blocks.append(.notes(todos)) }
@@ -226,7 +238,9 @@ public struct FlowRun: Sendable {
     }
 
     /// Ways of saying "done" at an acknowledge step.
-    static let acknowledgements: Set<String> = ["done", "ok", "okay", "next", "finished", "ready", "got it", "continue", "yes", "y",
-                                                "im there", "i am there", "did it", "i did", "all done", "完成", "完成了", "好了", "好",
-                                                "下一步", "已完成", "可以了", "弄好了", "做好了", "是"]
+    static let acknowledgements: Set<String> = [
+        "done", "ok", "okay", "next", "finished", "ready", "got it", "continue", "yes", "y",
+        "im there", "i am there", "did it", "i did", "all done", "完成", "完成了", "好了", "好",
+        "下一步", "已完成", "可以了", "弄好了", "做好了", "是",
+    ]
 }

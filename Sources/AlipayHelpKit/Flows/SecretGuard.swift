@@ -26,17 +26,41 @@ public enum SecretGuard {
     }
 
     /// Words that make a nearby number a code. Latin words match whole; Chinese ones anywhere.
-    static let codeWords: Set<String> = ["code", "codes", "otp", "otps", "sms", "passcode", "pin", "password", "verification", "verify", "verifying", "captcha", "tac"]
+    static let codeWords: Set<String> = [
+        "code", "codes", "otp", "otps", "sms", "passcode", "pin", "password", "verification", "verify", "verifying",
+        "captcha", "tac",
+    ]
     static let chineseCodeWords = ["验证码", "校验码", "动态码", "短信", "动态密码", "密码", "验证", "口令"]
     /// "QR code", "zip code": kinds of code that are not a secret sent to the person.
-    static let notSecretCodes: Set<String> = ["qr", "bar", "barcode", "zip", "postal", "post", "postcode", "country", "area", "dial", "dialing", "dialling", "promo", "promotion", "promotional", "coupon", "discount", "invite", "invitation", "referral", "error", "swift", "bank", "branch", "payment", "pay", "receive", "receiving", "collection", "merchant", "source", "status", "tax", "product", "voucher", "gift", "redeem", "redemption"]
-    static let chineseNotSecret = ["二维码", "付款码", "收款码", "条形码", "条码", "邀请码", "优惠码", "邮编", "邮政编码", "区号", "错误码", "兑换码", "红包码", "健康码"]
+    static let notSecretCodes: Set<String> = [
+        "qr", "bar", "barcode", "zip", "postal", "post", "postcode", "country", "area", "dial", "dialing", "dialling",
+        "promo", "promotion", "promotional", "coupon", "discount", "invite", "invitation", "referral", "error", "swift",
+        "bank", "branch", "payment", "pay", "receive", "receiving", "collection", "merchant", "source", "status", "tax",
+        "product", "voucher", "gift", "redeem", "redemption",
+    ]
+    static let chineseNotSecret = [
+        "二维码", "付款码", "收款码", "条形码", "条码", "邀请码", "优惠码", "邮编", "邮政编码", "区号", "错误码", "兑换码", "红包码", "健康码",
+    ]
     /// Units and signs that make a number an amount or a count, not a code.
-    static let unitsAfter: Set<String> = ["yuan", "rmb", "cny", "usd", "dollar", "dollars", "kuai", "hkd", "eur", "euro", "euros", "k", "w", "percent", "day", "days", "month", "months", "year", "years", "time", "times", "transaction", "transactions", "envelope", "envelopes", "people", "person", "yen", "jpy", "pounds", "gbp", "a", "per", "each", "every", "a", "bucks"]
+    static let unitsAfter: Set<String> = [
+        "yuan", "rmb", "cny", "usd", "dollar", "dollars", "kuai", "hkd", "eur", "euro", "euros", "k", "w", "percent",
+        "day", "days", "month", "months", "year", "years", "time", "times", "transaction", "transactions", "envelope",
+        "envelopes", "people", "person", "yen", "jpy", "pounds", "gbp", "a", "per", "each", "every", "a", "bucks",
+    ]
     static let currencyBefore: Set<String> = ["rmb", "cny", "usd", "hkd", "eur", "gbp", "jpy", "yuan"]
-    static let figureBefore: Set<String> = ["limit", "limits", "pay", "paid", "paying", "send", "sent", "sending", "transfer", "transferred", "transferring", "withdraw", "spend", "spent", "borrow", "borrowed", "owe", "top", "than", "over", "under", "about", "only", "to", "from", "year", "in", "since", "until", "by", "of", "upto", "max", "maximum", "minimum", "least", "most"]
-    static let chineseUnitsAfter: Set<Character> = ["元", "块", "圆", "万", "千", "百", "亿", "%", "％", "次", "笔", "天", "个", "年", "月", "日", "号", "人", "岁", "美", "港", "期", "分", "角", "镑", "欧", "円", "张", "周", "小", "秒"]
-    static let chineseFigureBefore: Set<Character> = ["转", "付", "花", "借", "还", "欠", "额", "账", "过", "超", "存", "取", "提", "充", "共", "计", "达", "满"]
+    static let figureBefore: Set<String> = [
+        "limit", "limits", "pay", "paid", "paying", "send", "sent", "sending", "transfer", "transferred",
+        "transferring", "withdraw", "spend", "spent", "borrow", "borrowed", "owe", "top", "than", "over", "under",
+        "about", "only", "to", "from", "year", "in", "since", "until", "by", "of", "upto", "max", "maximum", "minimum",
+        "least", "most",
+    ]
+    static let chineseUnitsAfter: Set<Character> = [
+        "元", "块", "圆", "万", "千", "百", "亿", "%", "％", "次", "笔", "天", "个", "年", "月", "日", "号", "人", "岁", "美", "港", "期",
+        "分", "角", "镑", "欧", "円", "张", "周", "小", "秒",
+    ]
+    static let chineseFigureBefore: Set<Character> = [
+        "转", "付", "花", "借", "还", "欠", "额", "账", "过", "超", "存", "取", "提", "充", "共", "计", "达", "满",
+    ]
 
     /// Alipay's own customer-service numbers, which the answers themselves tell people to call.
     static let serviceNumbers: Set<String> = ["95188"]
@@ -48,12 +72,14 @@ public enum SecretGuard {
         let value = scalar.value
         if value >= 0x30 && value <= 0x39 { return UInt8(value - 0x30) }
         if value < 0x80 { return nil }
-        if value >= 0xFF10 && value <= 0xFF19 { return UInt8(value - 0xFF10) } // full-width
+        if value >= 0xFF10 && value <= 0xFF19 { return UInt8(value - 0xFF10) }  // full-width
         if let numeral = chineseNumeral(scalar) { return numeral }
         // No other decimal digits before Arabic-Indic, nor among kana, CJK and Hangul: skip the
         // costly character-property lookup for them.
         if value < 0x0660 || (value >= 0x3000 && value <= 0x9FFF) || (value >= 0xAC00 && value <= 0xD7AF) { return nil }
-        if scalar.properties.numericType == .decimal, let number = scalar.properties.numericValue, number >= 0, number <= 9 {
+        if scalar.properties.numericType == .decimal, let number = scalar.properties.numericValue, number >= 0,
+            number <= 9
+        {
             return UInt8(number)
         }
         return nil
@@ -79,7 +105,7 @@ public enum SecretGuard {
     static func isSeparator(_ scalar: Unicode.Scalar) -> Bool {
         switch scalar.value {
         case 0x20, 0x09, 0x2F, 0x2C, 0x5F, 0x2D, 0x2E, 0x28, 0x29, 0x2B, 0xA0, 0xB7, 0x3000, 0x3001, 0x30FB,
-             0xFF0F, 0xFF0C, 0xFF3F, 0xFF0D, 0xFF0E, 0xFF08, 0xFF09, 0xFF0B, 0xFF65, 0x2212, 0xFE58, 0xFE63:
+            0xFF0F, 0xFF0C, 0xFF3F, 0xFF0D, 0xFF0E, 0xFF08, 0xFF09, 0xFF0B, 0xFF65, 0x2212, 0xFE58, 0xFE63:
             return true
         case 0x2010...0x2015, 0x2000...0x200F, 0x2028...0x202F, 0x205F...0x206F, 0xFEFF, 0x180E:
             return true
@@ -94,7 +120,8 @@ public enum SecretGuard {
     }
 
     static func isHan(_ scalar: Unicode.Scalar) -> Bool {
-        (0x4E00...0x9FFF).contains(scalar.value) || (0x3400...0x4DBF).contains(scalar.value) || (0xF900...0xFAFF).contains(scalar.value)
+        (0x4E00...0x9FFF).contains(scalar.value) || (0x3400...0x4DBF).contains(scalar.value)
+            || (0xF900...0xFAFF).contains(scalar.value)
     }
 
     /// Full-width ASCII folded to ASCII.
@@ -139,7 +166,8 @@ public enum SecretGuard {
         return false
     }
 
-    private static let chineseCodeInitials: Set<Unicode.Scalar> = Set(chineseCodeWords.compactMap(\.unicodeScalars.first))
+    private static let chineseCodeInitials: Set<Unicode.Scalar> = Set(
+        chineseCodeWords.compactMap(\.unicodeScalars.first))
 
     private static let codeWordBytes: [[UInt8]] = codeWords.sorted().map { Array($0.utf8) }
 
@@ -194,8 +222,10 @@ public enum SecretGuard {
             }
             groups.append(group)
             var number = Number(digits: digits, start: start, end: end)
-            number.glued = (start > 0 && isLatinLetter(scalars[start - 1])) || (end < scalars.count && isLatinLetter(scalars[end]))
-            number.thousands = groups.count > 1 && (1...3).contains(groups[0]) && groups.dropFirst().allSatisfy { $0 == 3 }
+            number.glued =
+                (start > 0 && isLatinLetter(scalars[start - 1])) || (end < scalars.count && isLatinLetter(scalars[end]))
+            number.thousands =
+                groups.count > 1 && (1...3).contains(groups[0]) && groups.dropFirst().allSatisfy { $0 == 3 }
                 && separatorsUsed.allSatisfy { [",", "，", " ", "\u{A0}", "'", "\u{202F}"].contains($0) }
             number.amount = isAmount(scalars, start: start, end: end)
             number.figure = isFigure(scalars, start: start)
@@ -209,7 +239,9 @@ public enum SecretGuard {
     /// other than space comes first.
     private static func word(in scalars: [Unicode.Scalar], before start: Int) -> String? {
         var index = start - 1
-        while index >= 0, scalars[index] == " " || scalars[index] == "\u{3000}" || scalars[index] == "\u{A0}" { index -= 1 }
+        while index >= 0, scalars[index] == " " || scalars[index] == "\u{3000}" || scalars[index] == "\u{A0}" {
+            index -= 1
+        }
         var letters: [Unicode.Scalar] = []
         while index >= 0, isLatinLetter(scalars[index]) { letters.insert(folded(scalars[index]), at: 0); index -= 1 }
         return letters.isEmpty ? nil : String(String.UnicodeScalarView(letters)).lowercased()
@@ -217,9 +249,12 @@ public enum SecretGuard {
 
     private static func word(in scalars: [Unicode.Scalar], after end: Int) -> String? {
         var index = end
-        while index < scalars.count, scalars[index] == " " || scalars[index] == "\u{3000}" || scalars[index] == "\u{A0}" { index += 1 }
+        while index < scalars.count, scalars[index] == " " || scalars[index] == "\u{3000}" || scalars[index] == "\u{A0}"
+        { index += 1 }
         var letters: [Unicode.Scalar] = []
-        while index < scalars.count, isLatinLetter(scalars[index]) { letters.append(folded(scalars[index])); index += 1 }
+        while index < scalars.count, isLatinLetter(scalars[index]) {
+            letters.append(folded(scalars[index])); index += 1
+        }
         return letters.isEmpty ? nil : String(String.UnicodeScalarView(letters)).lowercased()
     }
 
@@ -230,7 +265,11 @@ public enum SecretGuard {
         if before >= 0, ["$", "¥", "€", "£", "￥"].contains(folded(scalars[before])) { return true }
         var after = end
         while after < scalars.count, scalars[after] == " " || scalars[after] == "\u{3000}" { after += 1 }
-        if after < scalars.count, chineseUnitsAfter.contains(Character(folded(scalars[after]))) || folded(scalars[after]) == "%" { return true }
+        if after < scalars.count,
+            chineseUnitsAfter.contains(Character(folded(scalars[after]))) || folded(scalars[after]) == "%"
+        {
+            return true
+        }
         if let word = word(in: scalars, after: end), unitsAfter.contains(word) { return true }
         if let word = word(in: scalars, before: start), currencyBefore.contains(word) { return true }
         return false
@@ -261,7 +300,9 @@ public enum SecretGuard {
             if isLatinLetter(scalars[index]) {
                 let start = index
                 while index < scalars.count, isLatinLetter(scalars[index]) { index += 1 }
-                if isCodeWord(scalars[start..<index]), !(previousWord.map { notSecretCodes.contains(lowercased($0)) } ?? false) {
+                if isCodeWord(scalars[start..<index]),
+                    !(previousWord.map { notSecretCodes.contains(lowercased($0)) } ?? false)
+                {
                     mentions.append(start..<index)
                 }
                 previousWord = start..<index
@@ -279,7 +320,8 @@ public enum SecretGuard {
                     let covered = chineseNotSecret.contains { other in
                         let otherScalars = Array(other.unicodeScalars)
                         return (max(0, offset - otherScalars.count + 1)...offset).contains { begin in
-                            begin + otherScalars.count <= characters.count && Array(characters[begin..<begin + otherScalars.count]) == otherScalars
+                            begin + otherScalars.count <= characters.count
+                                && Array(characters[begin..<begin + otherScalars.count]) == otherScalars
                         }
                     }
                     if !covered && !mentions.contains(where: { $0.overlaps(offset..<offset + pattern.count) }) {
@@ -297,10 +339,11 @@ public enum SecretGuard {
     /// Whether Latin letters (full-width folded, any case) spell one of `codeWords`.
     private static func isCodeWord(_ letters: ArraySlice<Unicode.Scalar>) -> Bool {
         codeWordBytes.contains { word in
-            word.count == letters.count && zip(word, letters).allSatisfy { byte, letter in
-                let value = folded(letter).value
-                return UInt32(byte) == (value >= 0x41 && value <= 0x5A ? value + 32 : value)
-            }
+            word.count == letters.count
+                && zip(word, letters).allSatisfy { byte, letter in
+                    let value = folded(letter).value
+                    return UInt32(byte) == (value >= 0x41 && value <= 0x5A ? value + 32 : value)
+                }
         }
     }
 
@@ -329,14 +372,17 @@ public enum SecretGuard {
     public static func looksLikeVerificationCode(_ text: String, expectingFigure: Bool = false) -> Bool {
         guard mayHoldDigits(text, atLeast: 4), mayMentionACode(text) else { return false }
         let scalars = Array(text.unicodeScalars)
-        let candidates = numbers(in: scalars).filter { (4...8).contains($0.digits.count) && !$0.glued && !serviceNumbers.contains($0.digits) }
+        let candidates = numbers(in: scalars).filter {
+            (4...8).contains($0.digits.count) && !$0.glued && !serviceNumbers.contains($0.digits)
+        }
         guard !candidates.isEmpty else { return false }
         if !expectingFigure, isBare(scalars, candidates) { return true }
         let mentions = codeMentions(in: scalars)
         guard !mentions.isEmpty else { return false }
         for number in candidates where !number.amount && !number.figure {
             for mention in mentions {
-                let gap = mention.upperBound <= number.start
+                let gap =
+                    mention.upperBound <= number.start
                     ? distance(scalars, from: mention.upperBound, to: number.start)
                     : distance(scalars, from: number.end, to: mention.lowerBound)
                 if gap <= 4 { return true }
@@ -358,7 +404,7 @@ public enum SecretGuard {
     private static func isPunctuation(_ scalar: Unicode.Scalar) -> Bool {
         switch scalar.properties.generalCategory {
         case .connectorPunctuation, .dashPunctuation, .openPunctuation, .closePunctuation, .initialPunctuation,
-             .finalPunctuation, .otherPunctuation:
+            .finalPunctuation, .otherPunctuation:
             return true
         default:
             return false
@@ -380,7 +426,9 @@ public enum SecretGuard {
             // An amount: a currency or a unit with it, and written as amounts are (thousands
             // groups, or plain and shorter than any phone number).
             let plain = number.end - number.start == number.digits.unicodeScalars.count
-            let amount = number.amount && ((number.thousands && number.digits.count <= 12) || (plain && number.digits.count <= 9))
+            let amount =
+                number.amount
+                && ((number.thousands && number.digits.count <= 12) || (plain && number.digits.count <= 9))
             return !amount
         }
     }
@@ -389,7 +437,9 @@ public enum SecretGuard {
     /// alone, whatever the question was read as (the code is not repeated, and nothing is kept).
     public static func warningReply(replacing reply: Reply, messages: Messages) -> Reply? {
         guard looksLikeVerificationCode(reply.question) else { return nil }
-        var warned = Reply(question: reply.question, match: reply.match, blocks: [.paragraph(messages.text(.codeWarning, reply.language))])
+        var warned = Reply(
+            question: reply.question, match: reply.match,
+            blocks: [.paragraph(messages.text(.codeWarning, reply.language))])
         warned.language = reply.language
         return warned
     }

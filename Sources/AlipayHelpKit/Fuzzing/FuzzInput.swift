@@ -39,8 +39,10 @@ public enum FuzzInput {
             }
         default:
             // The YAML loader, as each kind of knowledge-base file.
-            let names = ["topic.yaml", KnowledgeBase.vocabularyFile, KnowledgeBase.smallTalkFile, KnowledgeBase.outOfScopeFile,
-                         KnowledgeBase.messagesFile, "flow.yaml", EntityDefinitions.file]
+            let names = [
+                "topic.yaml", KnowledgeBase.vocabularyFile, KnowledgeBase.smallTalkFile, KnowledgeBase.outOfScopeFile,
+                KnowledgeBase.messagesFile, "flow.yaml", EntityDefinitions.file,
+            ]
             let name = names[Int(selector / 4) % names.count]
             _ = try? KnowledgeBase.parseFile(text, name: name)
         }
@@ -64,13 +66,18 @@ public struct SeededMutator {
 
     mutating func below(_ bound: Int) -> Int { Int(next() % UInt64(max(bound, 1))) }
 
-    static let fragments: [[UInt8]] = [
-        "\u{1B}]2;PWNED\u{1B}\\", "\u{1B}[31m", "\u{9B}", "\u{202E}", "\u{2066}", "\u{0}", "\r", "\n", "\t",
-        "138/1234/5678", "１３８－１２３４－５６７８", "一三八一二三四五六七八", "sms code 123-456", "my code is 12 34 56",
-        "otp: 12 34 56", "验证码", "QR code", "30000 yuan", "¥500", "5000元", "+86 ", "0086", "\u{3000}", "\u{A0}", "\u{200B}",
-        "&a ", "*a ", "? *a : 1", "- ", ": ", "{", "}", "[", "]", "'", "\"", "|\n  ", ">-\n  ", "id: limits\n", "examples:\n  - ",
-        "huabei", "delete my account", "转账限额是多少", "那一年呢？", "more", "yes", "cancel", "/change-number",
-    ].map { Array($0.utf8) } + [[0xFF], [0xC0, 0x80], [0xED, 0xA0, 0x80], [0xF4, 0x90, 0x80, 0x80], [0xE2, 0x82]]
+    static let fragments: [[UInt8]] =
+        [
+            "\u{1B}]2;PWNED\u{1B}\\", "\u{1B}[31m", "\u{9B}", "\u{202E}", "\u{2066}", "\u{0}", "\r", "\n", "\t",
+            "138/1234/5678", "１３８－１２３４－５６７８", "一三八一二三四五六七八", "sms code 123-456", "my code is 12 34 56",
+            "otp: 12 34 56", "验证码", "QR code", "30000 yuan", "¥500", "5000元", "+86 ", "0086", "\u{3000}", "\u{A0}",
+            "\u{200B}",
+            "&a ", "*a ", "? *a : 1", "- ", ": ", "{", "}", "[", "]", "'", "\"", "|\n  ", ">-\n  ", "id: limits\n",
+            "examples:\n  - ",
+            "huabei", "delete my account", "转账限额是多少", "那一年呢？", "more", "yes", "cancel", "/change-number",
+        ].map { Array($0.utf8) } + [
+            [0xFF], [0xC0, 0x80], [0xED, 0xA0, 0x80], [0xF4, 0x90, 0x80, 0x80], [0xE2, 0x82],
+        ]
 
     /// A mutated copy of `seed`, at most `limit` bytes.
     public mutating func mutate(_ seed: [UInt8], limit: Int = 4096) -> [UInt8] {
@@ -83,7 +90,8 @@ public struct SeededMutator {
             case 3 where bytes.count > 1: bytes.removeSubrange(below(bytes.count)..<bytes.count)
             case 4 where !bytes.isEmpty:
                 let start = below(bytes.count)
-                bytes.insert(contentsOf: bytes[start..<min(bytes.count, start + 1 + below(32))], at: below(bytes.count + 1))
+                bytes.insert(
+                    contentsOf: bytes[start..<min(bytes.count, start + 1 + below(32))], at: below(bytes.count + 1))
             default: bytes.append(contentsOf: Self.fragments[below(Self.fragments.count)])
             }
         }

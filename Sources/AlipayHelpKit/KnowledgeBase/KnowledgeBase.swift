@@ -23,8 +23,10 @@ public struct KnowledgeBase: Sendable {
     /// Where a line asks several questions, from `several_questions.yaml`.
     public var questionSplitter = QuestionSplitter()
 
-    public init(topics: [Topic], smallTalk: [SmallTalkIntent], outOfScope: OutOfScope, vocabulary: VocabularyDefinition,
-                flows: [FlowDefinition] = [], messages: Messages = Messages(texts: [:])) {
+    public init(
+        topics: [Topic], smallTalk: [SmallTalkIntent], outOfScope: OutOfScope, vocabulary: VocabularyDefinition,
+        flows: [FlowDefinition] = [], messages: Messages = Messages(texts: [:])
+    ) {
         self.topics = topics
         self.smallTalk = smallTalk
         self.outOfScope = outOfScope
@@ -48,13 +50,19 @@ public struct KnowledgeBase: Sendable {
     public var allExamples: [Example] {
         var all: [Example] = []
         for topic in topics {
-            all += zip(topic.examples, topic.exampleLocations).map { Example(text: $0, label: topic.id, facet: nil, location: $1) }
+            all += zip(topic.examples, topic.exampleLocations).map {
+                Example(text: $0, label: topic.id, facet: nil, location: $1)
+            }
             for facet in topic.facets {
-                all += zip(facet.examples, facet.exampleLocations).map { Example(text: $0, label: topic.id, facet: facet.id, location: $1) }
+                all += zip(facet.examples, facet.exampleLocations).map {
+                    Example(text: $0, label: topic.id, facet: facet.id, location: $1)
+                }
             }
         }
         for intent in smallTalk {
-            all += zip(intent.examples, intent.exampleLocations).map { Example(text: $0, label: intent.id, facet: nil, location: $1) }
+            all += zip(intent.examples, intent.exampleLocations).map {
+                Example(text: $0, label: intent.id, facet: nil, location: $1)
+            }
         }
         all += zip(outOfScope.examples, outOfScope.exampleLocations).map {
             Example(text: $0, label: LabelledQuestion.outOfScopeLabel, facet: nil, location: $1)
@@ -107,7 +115,9 @@ extension KnowledgeBase {
         var vagueLines = VagueLines()
         var contextMarkers = ContextMarkers()
         var questionSplitter = QuestionSplitter()
-        let names = files.filter { (trainingData || $0 != vocabularyFile) && (storedTopics == nil || fixedFiles.contains($0)) }
+        let names = files.filter {
+            (trainingData || $0 != vocabularyFile) && (storedTopics == nil || fixedFiles.contains($0))
+        }
         let roots = try parseInParallel(names.map { directory.appendingPathComponent($0).path })
         for (name, root) in zip(names, roots) {
             switch name {
@@ -127,34 +137,44 @@ extension KnowledgeBase {
         guard !topics.isEmpty else { throw KnowledgeBaseError.notFound(path: directory.path) }
         try checkTopicIDs(topics, reserved: Set(smallTalk.map(\.id) + [LabelledQuestion.outOfScopeLabel]))
         guard files.contains(vocabularyFile) else {
-            throw KnowledgeBaseError.invalid(SourceLocation(file: directory.appendingPathComponent(vocabularyFile).path, line: 1, column: 1),
-                                             message: "missing: the concepts the matcher reads questions with live in \(vocabularyFile)")
+            throw KnowledgeBaseError.invalid(
+                SourceLocation(file: directory.appendingPathComponent(vocabularyFile).path, line: 1, column: 1),
+                message: "missing: the concepts the matcher reads questions with live in \(vocabularyFile)")
         }
         // Topics are data: their order (menus, reports) is each file's `order`, then file name.
         topics.sort { ($0.order ?? .max, $0.location.file) < ($1.order ?? .max, $1.location.file) }
         let flowsFolder = directory.appendingPathComponent("flows")
         var isFolder: ObjCBool = false
         if FileManager.default.fileExists(atPath: flowsFolder.path, isDirectory: &isFolder), !isFolder.boolValue {
-            throw KnowledgeBaseError.invalid(SourceLocation(file: flowsFolder.path, line: 1, column: 1),
-                                             message: "flows must be a folder of flow files, not a file")
+            throw KnowledgeBaseError.invalid(
+                SourceLocation(file: flowsFolder.path, line: 1, column: 1),
+                message: "flows must be a folder of flow files, not a file")
         }
         let flows = try FlowLoader.loadAll(in: flowsFolder)
         for topic in topics {
             for facet in topic.facets {
-                for named in facet.coveredTopics where named == topic.id || !topics.contains(where: { $0.id == named }) {
-                    throw KnowledgeBaseError.invalid(facet.location, message: "facet '\(topic.id)/\(facet.id)' names '\(named)' in covers_topics, which is not another topic")
+                for named in facet.coveredTopics where named == topic.id || !topics.contains(where: { $0.id == named })
+                {
+                    throw KnowledgeBaseError.invalid(
+                        facet.location,
+                        message:
+                            "facet '\(topic.id)/\(facet.id)' names '\(named)' in covers_topics, which is not another topic"
+                    )
                 }
             }
         }
         for flow in flows where !topics.contains(where: { $0.id == flow.topic }) {
-            throw KnowledgeBaseError.invalid(flow.location, message: "flow '\(flow.id)' names unknown topic '\(flow.topic)'")
+            throw KnowledgeBaseError.invalid(
+                flow.location, message: "flow '\(flow.id)' names unknown topic '\(flow.topic)'")
         }
         if messages.texts.isEmpty {
-            throw KnowledgeBaseError.invalid(SourceLocation(file: directory.appendingPathComponent(messagesFile).path, line: 1, column: 1),
-                                             message: "missing: the assistant's messages live in \(messagesFile)")
+            throw KnowledgeBaseError.invalid(
+                SourceLocation(file: directory.appendingPathComponent(messagesFile).path, line: 1, column: 1),
+                message: "missing: the assistant's messages live in \(messagesFile)")
         }
-        var knowledgeBase = KnowledgeBase(topics: topics, smallTalk: smallTalk, outOfScope: outOfScope, vocabulary: vocabulary,
-                                          flows: flows, messages: messages)
+        var knowledgeBase = KnowledgeBase(
+            topics: topics, smallTalk: smallTalk, outOfScope: outOfScope, vocabulary: vocabulary,
+            flows: flows, messages: messages)
         knowledgeBase.entities = entities
         knowledgeBase.vagueLines = vagueLines
         knowledgeBase.contextMarkers = contextMarkers
@@ -192,11 +212,19 @@ extension KnowledgeBase {
         let units = Set([entities.currencyUnit] + entities.counts.map(\.unit) + entities.unitTexts.keys)
         for topic in topics {
             for figure in topic.figures where !units.contains(figure.unit) {
-                throw KnowledgeBaseError.invalid(figure.location, message: "figure '\(figure.id)' is in '\(figure.unit)', a unit \(EntityDefinitions.file) does not declare; use one of: \(units.sorted().joined(separator: ", "))")
+                throw KnowledgeBaseError.invalid(
+                    figure.location,
+                    message:
+                        "figure '\(figure.id)' is in '\(figure.unit)', a unit \(EntityDefinitions.file) does not declare; use one of: \(units.sorted().joined(separator: ", "))"
+                )
             }
             for facet in topic.facets {
                 for check in facet.checks where topic.figure(check.figure) == nil {
-                    throw KnowledgeBaseError.invalid(check.location, message: "check names figure '\(check.figure)', which topic \(topic.id) does not define under figures:")
+                    throw KnowledgeBaseError.invalid(
+                        check.location,
+                        message:
+                            "check names figure '\(check.figure)', which topic \(topic.id) does not define under figures:"
+                    )
                 }
             }
         }
@@ -234,8 +262,9 @@ extension KnowledgeBase {
         }
         let limit = YAMLNode.maximumFileSize
         let tooBig = { (size: Int) in
-            KnowledgeBaseError.invalid(SourceLocation(file: path, line: 1, column: 1),
-                                       message: "the file is \(size) bytes; a knowledge-base file may be at most \(limit / 1024) KB, split it")
+            KnowledgeBaseError.invalid(
+                SourceLocation(file: path, line: 1, column: 1),
+                message: "the file is \(size) bytes; a knowledge-base file may be at most \(limit / 1024) KB, split it")
         }
         guard Int(info.st_size) <= limit else { throw tooBig(Int(info.st_size)) }
         guard let handle = FileHandle(forReadingAtPath: path) else {
@@ -255,14 +284,20 @@ extension KnowledgeBase {
         var seen: [String: SourceLocation] = [:]
         for topic in topics {
             // An id names the topic in JSON, tests and rules: lowercase words joined by "_".
-            guard !topic.id.isEmpty, topic.id.utf8.allSatisfy({ ($0 >= 97 && $0 <= 122) || ($0 >= 48 && $0 <= 57) || $0 == 95 }) else {
-                throw KnowledgeBaseError.invalid(topic.location, message: "topic id '\(topic.id)' must be lowercase letters, digits and _")
+            guard !topic.id.isEmpty,
+                topic.id.utf8.allSatisfy({ ($0 >= 97 && $0 <= 122) || ($0 >= 48 && $0 <= 57) || $0 == 95 })
+            else {
+                throw KnowledgeBaseError.invalid(
+                    topic.location, message: "topic id '\(topic.id)' must be lowercase letters, digits and _")
             }
             if reserved.contains(topic.id) {
-                throw KnowledgeBaseError.invalid(topic.location, message: "topic id '\(topic.id)' is taken by small talk or out of scope; choose another")
+                throw KnowledgeBaseError.invalid(
+                    topic.location,
+                    message: "topic id '\(topic.id)' is taken by small talk or out of scope; choose another")
             }
             if let first = seen[topic.id] {
-                throw KnowledgeBaseError.invalid(topic.location, message: "topic '\(topic.id)' is also defined at \(first)")
+                throw KnowledgeBaseError.invalid(
+                    topic.location, message: "topic '\(topic.id)' is also defined at \(first)")
             }
             seen[topic.id] = topic.location
         }
@@ -274,7 +309,9 @@ extension KnowledgeBase {
     }
 
     private static func parseTopic(_ root: YAMLNode) throws -> Topic {
-        let keys = try root.mapping(allowedKeys: ["id", "order", "title", "require", "exclude", "examples", "answer", "facets", "figures"])
+        let keys = try root.mapping(allowedKeys: [
+            "id", "order", "title", "require", "exclude", "examples", "answer", "facets", "figures",
+        ])
         let answerNode = try keys.required("answer", in: root)
         let answerKeys = try answerNode.mapping(allowedKeys: ["summary", "steps", "notes"])
         let answer = Answer(
@@ -284,7 +321,9 @@ extension KnowledgeBase {
         )
         var facets: [Facet] = []
         for facetNode in try keys["facets"]?.sequence() ?? [] {
-            let facetKeys = try facetNode.mapping(allowedKeys: ["id", "title", "triggers", "examples", "answer", "checks", "follow_ups", "covers_topics"])
+            let facetKeys = try facetNode.mapping(allowedKeys: [
+                "id", "title", "triggers", "examples", "answer", "checks", "follow_ups", "covers_topics",
+            ])
             let examples = try facetKeys.required("examples", in: facetNode).locatedStrings()
             let facet = Facet(
                 id: try facetKeys.required("id", in: facetNode).string(),
@@ -365,16 +404,19 @@ extension KnowledgeBase {
         let keys = try root.mapping(allowedKeys: ["concepts", "stopwords", "other_products", "common_words"])
         var concepts: [VocabularyDefinition.Concept] = []
         let conceptsNode = try keys.required("concepts", in: root)
-        guard case let .mapping(mapping) = conceptsNode.node else { throw conceptsNode.fail("expected a mapping of concept ids") }
+        guard case let .mapping(mapping) = conceptsNode.node else {
+            throw conceptsNode.fail("expected a mapping of concept ids")
+        }
         for (key, value) in mapping {
             let node = YAMLNode(node: value, file: root.file)
             let fields = try node.mapping(allowedKeys: ["en", "zh"])
-            concepts.append(.init(
-                id: try YAMLNode(node: key, file: root.file).string(),
-                english: try fields["en"]?.strings() ?? [],
-                chinese: try fields["zh"]?.strings() ?? [],
-                location: YAMLNode(node: key, file: root.file).location
-            ))
+            concepts.append(
+                .init(
+                    id: try YAMLNode(node: key, file: root.file).string(),
+                    english: try fields["en"]?.strings() ?? [],
+                    chinese: try fields["zh"]?.strings() ?? [],
+                    location: YAMLNode(node: key, file: root.file).location
+                ))
         }
         return VocabularyDefinition(
             concepts: concepts,
@@ -384,4 +426,3 @@ extension KnowledgeBase {
         )
     }
 }
-

@@ -51,21 +51,25 @@ public struct LabelledSuite: Sendable {
             .invalid(SourceLocation(file: path, line: line, column: 1), message: message)
         }
         guard let header = lines.first?.split(separator: "\t").map({ String($0).trimmingWhitespace() }),
-              let intent = header.firstIndex(of: "intent"), let question = header.firstIndex(of: "question") else {
+            let intent = header.firstIndex(of: "intent"), let question = header.firstIndex(of: "question")
+        else {
             throw fail(1, "expected a header line with the columns intent, lang and question, separated by tabs")
         }
         let language = header.firstIndex(of: "lang")
         var cases: [LabelledQuestion] = []
         for (offset, line) in lines.enumerated().dropFirst() where !String(line).trimmingWhitespace().isEmpty {
             let fields = line.split(separator: "\t", omittingEmptySubsequences: false).map(String.init)
-            guard fields.count > max(intent, question, language ?? 0) else { throw fail(offset + 1, "expected \(header.count) tab-separated columns") }
+            guard fields.count > max(intent, question, language ?? 0) else {
+                throw fail(offset + 1, "expected \(header.count) tab-separated columns")
+            }
             let label = fields[intent].trimmingWhitespace()
-            cases.append(LabelledQuestion(
-                question: fields[question].trimmingWhitespace(),
-                expected: label == LabelledQuestion.outOfScopeLabel ? .outOfScope : .intent(label),
-                facet: nil,
-                location: SourceLocation(file: path, line: offset + 1, column: 1),
-                language: language.map { fields[$0].trimmingWhitespace() }))
+            cases.append(
+                LabelledQuestion(
+                    question: fields[question].trimmingWhitespace(),
+                    expected: label == LabelledQuestion.outOfScopeLabel ? .outOfScope : .intent(label),
+                    facet: nil,
+                    location: SourceLocation(file: path, line: offset + 1, column: 1),
+                    language: language.map { fields[$0].trimmingWhitespace() }))
         }
         return LabelledSuite(file: path, cases: cases)
     }

@@ -29,17 +29,20 @@ public struct LanguagePack: Sendable {
         var isFolder: ObjCBool = false
         guard FileManager.default.fileExists(atPath: directory.path, isDirectory: &isFolder) else { return [] }
         guard isFolder.boolValue else {
-            throw KnowledgeBaseError.invalid(SourceLocation(file: directory.path, line: 1, column: 1),
-                                             message: "expected a folder of language files")
+            throw KnowledgeBaseError.invalid(
+                SourceLocation(file: directory.path, line: 1, column: 1),
+                message: "expected a folder of language files")
         }
         let names = try FileManager.default.contentsOfDirectory(atPath: directory.path)
             .filter(KnowledgeBaseFiles.isYAML).sorted()
         var packs: [LanguagePack] = []
         for name in names {
             let path = directory.appendingPathComponent(name).path
-            let pack = try parse(YAMLNode.parse(try KnowledgeBase.readText(path), file: path), labels: labels, concepts: concepts)
+            let pack = try parse(
+                YAMLNode.parse(try KnowledgeBase.readText(path), file: path), labels: labels, concepts: concepts)
             if let other = packs.first(where: { $0.code == pack.code }) {
-                throw KnowledgeBaseError.invalid(pack.location, message: "language '\(pack.code)' is also defined at \(other.location)")
+                throw KnowledgeBaseError.invalid(
+                    pack.location, message: "language '\(pack.code)' is also defined at \(other.location)")
             }
             packs.append(pack)
         }
@@ -47,18 +50,22 @@ public struct LanguagePack: Sendable {
     }
 
     static func parse(_ root: YAMLNode, labels: Set<String>, concepts: Set<String>) throws -> LanguagePack {
-        let keys = try root.mapping(allowedKeys: ["language", "name", "script", "markers", "function_words", "words", "examples"])
+        let keys = try root.mapping(allowedKeys: [
+            "language", "name", "script", "markers", "function_words", "words", "examples",
+        ])
         let codeNode = try keys.required("language", in: root)
         let code = try codeNode.string()
         if ["en", "zh", "zh-Hant"].contains(code) {
-            throw codeNode.fail("'\(code)' is a language the answers are written in; its examples belong in the topic files")
+            throw codeNode.fail(
+                "'\(code)' is a language the answers are written in; its examples belong in the topic files")
         }
         var words: [(String, [String], SourceLocation)] = []
         if let node = keys["words"] {
             for (key, value) in try node.orderedMapping() {
                 let concept = try key.string()
                 guard concepts.contains(concept) else {
-                    throw key.fail("unknown concept '\(concept)'; concepts are declared in \(KnowledgeBase.vocabularyFile)")
+                    throw key.fail(
+                        "unknown concept '\(concept)'; concepts are declared in \(KnowledgeBase.vocabularyFile)")
                 }
                 words.append((concept, try value.strings(), key.location))
             }
@@ -70,15 +77,19 @@ public struct LanguagePack: Sendable {
                 throw key.fail("unknown label '\(label)'; expected a topic id or \(LabelledQuestion.outOfScopeLabel)")
             }
             let located = try value.locatedStrings()
-            examples += zip(located.texts, located.locations).map { .init(text: $0, label: label, facet: nil, location: $1) }
+            examples += zip(located.texts, located.locations).map {
+                .init(text: $0, label: label, facet: nil, location: $1)
+            }
         }
         let scriptNode = try keys.required("script", in: root)
         guard let script = Script(rawValue: try scriptNode.string()) else {
-            throw scriptNode.fail("unknown script; expected one of: \(Script.allCases.map(\.rawValue).joined(separator: ", "))")
+            throw scriptNode.fail(
+                "unknown script; expected one of: \(Script.allCases.map(\.rawValue).joined(separator: ", "))")
         }
-        var pack = LanguagePack(code: code, name: try keys.required("name", in: root).string(), script: script,
-                                markers: try keys["markers"]?.strings() ?? [], words: words, examples: examples,
-                                location: root.location)
+        var pack = LanguagePack(
+            code: code, name: try keys.required("name", in: root).string(), script: script,
+            markers: try keys["markers"]?.strings() ?? [], words: words, examples: examples,
+            location: root.location)
         pack.functionWords = try keys["function_words"]?.strings() ?? []
         return pack
     }

@@ -15,7 +15,9 @@ public struct VocabularyDefinition: Sendable {
     /// Ordinary words known as themselves, so they are never taken for a misspelling.
     public var commonWords: [String]
 
-    public init(concepts: [Concept] = [], stopwords: [String] = [], otherProducts: [String] = [], commonWords: [String] = []) {
+    public init(
+        concepts: [Concept] = [], stopwords: [String] = [], otherProducts: [String] = [], commonWords: [String] = []
+    ) {
         self.concepts = concepts
         self.stopwords = stopwords
         self.otherProducts = otherProducts

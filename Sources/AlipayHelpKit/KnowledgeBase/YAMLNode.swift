@@ -22,7 +22,8 @@ struct YAMLNode {
         do {
             // The basic resolver: every scalar is text to us, so no per-scalar regular expressions.
             guard let node = try Yams.compose(yaml: text, .basic) else {
-                throw KnowledgeBaseError.invalid(SourceLocation(file: file, line: 1, column: 1), message: "the file is empty")
+                throw KnowledgeBaseError.invalid(
+                    SourceLocation(file: file, line: 1, column: 1), message: "the file is empty")
             }
             return YAMLNode(node: node, file: file)
         } catch let error as YamlError {
@@ -30,7 +31,8 @@ struct YAMLNode {
                 // Yams points at the first of the two keys; the mistake is the second one.
                 let first = SourceLocation(file: file, line: context.mark.line, column: context.mark.column)
                 let second = Self.repeatedKey(key, after: first, in: text) ?? first
-                throw KnowledgeBaseError.invalid(second, message: "the key '\(key)' appears twice in this mapping (first at line \(first.line))")
+                throw KnowledgeBaseError.invalid(
+                    second, message: "the key '\(key)' appears twice in this mapping (first at line \(first.line))")
             }
             throw KnowledgeBaseError.invalid(Self.location(of: error, file: file), message: Self.message(of: error))
         }
@@ -61,8 +63,11 @@ struct YAMLNode {
             }
         }
         if let found {
-            throw KnowledgeBaseError.invalid(SourceLocation(file: file, line: found.line, column: found.column),
-                                             message: "\(found.kind) is not allowed in the knowledge base; write the text out in full (quote it if it starts with & or *)")
+            throw KnowledgeBaseError.invalid(
+                SourceLocation(file: file, line: found.line, column: found.column),
+                message:
+                    "\(found.kind) is not allowed in the knowledge base; write the text out in full (quote it if it starts with & or *)"
+            )
         }
     }
 
@@ -73,7 +78,8 @@ struct YAMLNode {
         let line = before.reduce(1) { $0 + ($1 == 10 ? 1 : 0) }
         let lineStart = before.lastIndex(of: 10).map { text.utf8.index(after: $0) } ?? text.utf8.startIndex
         let column = text[lineStart..<offset].unicodeScalars.count + 1
-        throw KnowledgeBaseError.invalid(SourceLocation(file: file, line: line, column: column), message: "invalid YAML: a NUL character; remove it")
+        throw KnowledgeBaseError.invalid(
+            SourceLocation(file: file, line: line, column: column), message: "invalid YAML: a NUL character; remove it")
     }
 
     func fail(_ message: String) -> KnowledgeBaseError {
@@ -88,7 +94,8 @@ struct YAMLNode {
             let name = key.string ?? ""
             let keyNode = YAMLNode(node: key, file: file)
             guard allowedKeys.contains(name) else {
-                throw keyNode.fail("unknown key '\(name)'; expected one of: \(allowedKeys.sorted().joined(separator: ", "))")
+                throw keyNode.fail(
+                    "unknown key '\(name)'; expected one of: \(allowedKeys.sorted().joined(separator: ", "))")
             }
             guard result[name] == nil else { throw keyNode.fail("the key '\(name)' appears twice") }
             result[name] = YAMLNode(node: value, file: file)
@@ -113,7 +120,9 @@ struct YAMLNode {
         guard !text.isEmpty else { throw fail("expected text, found an empty value") }
         // Knowledge-base text is shown to people: it must not be able to drive what shows it.
         if let control = ControlCharacters.first(in: text) {
-            throw fail("the text holds \(ControlCharacters.describe(control)), which would drive the terminal it is shown on; remove it")
+            throw fail(
+                "the text holds \(ControlCharacters.describe(control)), which would drive the terminal it is shown on; remove it"
+            )
         }
         return text
     }
@@ -139,7 +148,8 @@ struct YAMLNode {
         let texts = try items.map { try $0.string() }
         guard !texts.isEmpty else { throw fail("expected at least one entry") }
         for (item, text) in zip(items, texts) where text.utf8.count > Self.maximumExampleLength {
-            throw item.fail("an entry of \(text.utf8.count) bytes is too long; keep each under \(Self.maximumExampleLength) bytes")
+            throw item.fail(
+                "an entry of \(text.utf8.count) bytes is too long; keep each under \(Self.maximumExampleLength) bytes")
         }
         return (texts, items.map(\.location))
     }
@@ -155,7 +165,9 @@ struct YAMLNode {
                 let start = indent + form
                 guard line.hasPrefix(start) else { continue }
                 let rest = line.dropFirst(start.count).drop { $0 == " " }
-                if rest.hasPrefix(":") { return SourceLocation(file: first.file, line: index + 1, column: first.column) }
+                if rest.hasPrefix(":") {
+                    return SourceLocation(file: first.file, line: index + 1, column: first.column)
+                }
             }
         }
         return nil
@@ -175,7 +187,7 @@ struct YAMLNode {
     private static func message(of error: YamlError) -> String {
         switch error {
         case let .scanner(context, problem, _, _), let .parser(context, problem, _, _),
-             let .composer(context, problem, _, _):
+            let .composer(context, problem, _, _):
             let detail = context.map { " \($0.text)" } ?? ""
             return "invalid YAML: \(problem)\(detail)"
         case let .duplicatedKeysInMapping(duplicates, _):

@@ -20,7 +20,8 @@ public enum Language: String, Sendable, Codable, CaseIterable {
                 if ChineseText.isTraditional(value) { traditional = true }
             } else if TextNormalizer.unspacedScript(value) == .kana {
                 return .en
-            } else if value < 0x80 ? ((value | 0x20) >= 0x61 && (value | 0x20) <= 0x7A) : scalar.properties.isAlphabetic {
+            } else if value < 0x80 ? ((value | 0x20) >= 0x61 && (value | 0x20) <= 0x7A) : scalar.properties.isAlphabetic
+            {
                 letters = true
             }
         }

@@ -18,7 +18,9 @@ public struct LanguageDetector: Sendable {
         for pack in knowledgeBase.languages {
             if pack.script != .latin, byScript[pack.script] == nil { byScript[pack.script] = pack.code }
             if pack.script == .latin || pack.script == .vietnamese {
-                for marker in pack.markers { for word in TextNormalizer.normalize(marker).pieces { markers[word, default: []].append(pack.code) } }
+                for marker in pack.markers {
+                    for word in TextNormalizer.normalize(marker).pieces { markers[word, default: []].append(pack.code) }
+                }
             }
         }
         for word in knowledgeBase.vocabulary.stopwords { english.formUnion(TextNormalizer.normalize(word).pieces) }
@@ -48,7 +50,9 @@ public struct LanguageDetector: Sendable {
         if scripts.contains(.kana), let code = byScript[.kana] { return code }
         if scripts.contains(.hangul), let code = byScript[.hangul] { return code }
         if scripts.contains(.thai), let code = byScript[.thai] { return code }
-        if scripts.contains(.han) { return scripts.contains(.traditionalHan) ? Language.zhHant.rawValue : Language.zh.rawValue }
+        if scripts.contains(.han) {
+            return scripts.contains(.traditionalHan) ? Language.zhHant.rawValue : Language.zh.rawValue
+        }
         if scripts.contains(.vietnamese), let code = byScript[.vietnamese] { return code }
         if scripts.contains(.cyrillic), let code = byScript[.cyrillic] { return code }
         guard !markers.isEmpty else { return Language.en.rawValue }
@@ -60,7 +64,9 @@ public struct LanguageDetector: Sendable {
                 // An ASCII word is looked up by its bytes; any other the string way.
                 if !word.contains(where: { $0 >= 0x80 }) {
                     if asciiEnglish[word] != nil { englishCount += 1 }
-                    if let place = asciiMarkers[word] { for code in markerCodes[Int(place) - 1] { counts[code, default: 0] += 1 } }
+                    if let place = asciiMarkers[word] {
+                        for code in markerCodes[Int(place) - 1] { counts[code, default: 0] += 1 }
+                    }
                     continue
                 }
                 let text = String(decoding: word, as: UTF8.self)

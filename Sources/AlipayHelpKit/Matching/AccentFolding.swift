@@ -7,12 +7,16 @@ enum AccentFolding {
     private static let ranges: [ClosedRange<UInt32>] = [0x00C0...0x024F, 0x0400...0x04FF, 0x1E00...0x1EFF]
 
     private static let table: [UInt32: UInt32] = {
-        var table: [UInt32: UInt32] = [0x0111: 0x64, 0x0110: 0x44, 0x00F8: 0x6F, 0x00D8: 0x4F, 0x0142: 0x6C, 0x0141: 0x4C]
+        var table: [UInt32: UInt32] = [
+            0x0111: 0x64, 0x0110: 0x44, 0x00F8: 0x6F, 0x00D8: 0x4F, 0x0142: 0x6C, 0x0141: 0x4C,
+        ]
         for range in ranges {
             for value in range {
                 guard let scalar = Unicode.Scalar(value), table[value] == nil else { continue }
                 let decomposed = String(Character(scalar)).decomposedStringWithCanonicalMapping.unicodeScalars
-                if decomposed.count > 1, let first = decomposed.first, first.value != value { table[value] = first.value }
+                if decomposed.count > 1, let first = decomposed.first, first.value != value {
+                    table[value] = first.value
+                }
             }
         }
         return table

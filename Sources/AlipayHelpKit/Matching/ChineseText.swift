@@ -4,7 +4,8 @@
 enum ChineseText {
     @inline(__always)
     static func isHan(_ value: UInt32) -> Bool {
-        (value >= 0x4E00 && value <= 0x9FFF) || (value >= 0x3400 && value <= 0x4DBF) || (value >= 0xF900 && value <= 0xFAFF)
+        (value >= 0x4E00 && value <= 0x9FFF) || (value >= 0x3400 && value <= 0x4DBF)
+            || (value >= 0xF900 && value <= 0xFAFF)
     }
 
     @inline(__always)

@@ -41,8 +41,9 @@ struct FacetSelector: Sendable {
         let space = FeatureSpace(documents: labelled.map(\.0), unknownShare: 0)
         self.space = space
         guard !topic.facets.isEmpty else { classifier = nil; return }
-        classifier = SoftmaxClassifier(classCount: topic.facets.count + 1, featureCount: space.count,
-                                       examples: labelled.map { .init(vector: space.vector($0.0), label: $0.1) })
+        classifier = SoftmaxClassifier(
+            classCount: topic.facets.count + 1, featureCount: space.count,
+            examples: labelled.map { .init(vector: space.vector($0.0), label: $0.1) })
     }
 
     /// - Parameter isTrigger: which found trigger terms count (a follow-up with no topic of its
@@ -51,10 +52,13 @@ struct FacetSelector: Sendable {
     /// classifier reads terms and term pairs only: Chinese character n-grams would tie every
     /// Chinese question to the topic's many general Chinese examples.
     static func termKeys(_ features: QuestionFeatures) -> [UInt64] {
-        features.keys.filter { $0 >> 56 == QuestionFeatures.Kind.term.rawValue || $0 >> 56 == QuestionFeatures.Kind.termPair.rawValue }
+        features.keys.filter {
+            $0 >> 56 == QuestionFeatures.Kind.term.rawValue || $0 >> 56 == QuestionFeatures.Kind.termPair.rawValue
+        }
     }
 
-    func select(_ features: QuestionFeatures, threshold: Double, isTrigger: (TermID) -> Bool = { _ in true }) -> Choice? {
+    func select(_ features: QuestionFeatures, threshold: Double, isTrigger: (TermID) -> Bool = { _ in true }) -> Choice?
+    {
         guard let classifier else { return nil }
         // Facets the question gives no trigger for are out of the running, so their share goes
         // to the others: the choice is between "general" and the triggered facets. With none

@@ -40,7 +40,9 @@ public struct IntentMatcher: Sendable {
         do {
             for phrasePass in [false, true] {
                 for declaration in declarations {
-                    try lexicon.declare(declaration.surface, as: lexicon.concept(declaration.concept), owner: declaration.concept, phrases: phrasePass)
+                    try lexicon.declare(
+                        declaration.surface, as: lexicon.concept(declaration.concept), owner: declaration.concept,
+                        phrases: phrasePass)
                 }
                 for product in vocabulary.otherProducts {
                     try lexicon.declare(product, as: otherProduct, owner: "other_products", phrases: phrasePass)
@@ -48,15 +50,24 @@ public struct IntentMatcher: Sendable {
             }
         } catch {
             let clash = TextNormalizer.normalize(error.surface).pieces.joined(separator: " ")
-            let location = declarations.first {
-                $0.concept == error.second && TextNormalizer.normalize($0.surface).pieces.joined(separator: " ").contains(clash)
-            }?.location
+            let location =
+                declarations.first {
+                    $0.concept == error.second
+                        && TextNormalizer.normalize($0.surface).pieces.joined(separator: " ").contains(clash)
+                }?.location
                 ?? SourceLocation(file: KnowledgeBase.vocabularyFile, line: 1, column: 1)
-            throw KnowledgeBaseError.invalid(location, message: "'\(error.surface)' is declared in both '\(error.first)' and '\(error.second)'; keep it in one")
+            throw KnowledgeBaseError.invalid(
+                location,
+                message: "'\(error.surface)' is declared in both '\(error.first)' and '\(error.second)'; keep it in one"
+            )
         }
         for word in vocabulary.stopwords { lexicon.markStopword(word) }
-        for language in knowledgeBase.languages { for word in language.markers + language.functionWords { lexicon.markStopword(word) } }
-        for word in vocabulary.commonWords where lexicon.resolveExactOrInflected(word) == nil { lexicon.internWord(word) }
+        for language in knowledgeBase.languages {
+            for word in language.markers + language.functionWords { lexicon.markStopword(word) }
+        }
+        for word in vocabulary.commonWords where lexicon.resolveExactOrInflected(word) == nil {
+            lexicon.internWord(word)
+        }
         let alipay = lexicon.existingConcept("alipay")
         self.alipay = alipay
 
@@ -73,16 +84,22 @@ public struct IntentMatcher: Sendable {
             (TextNormalizer.normalize(example.text), labels.firstIndex(of: example.label)!)
         }
         let languageDetector = self.languageDetector
-        for (text, _) in labelled { _ = lexicon.learnTokens(of: text, correctingSpelling: languageDetector.correctsSpelling(text)) }
+        for (text, _) in labelled {
+            _ = lexicon.learnTokens(of: text, correctingSpelling: languageDetector.correctsSpelling(text))
+        }
 
         requireRules = topics.map { TermRule($0.require, lexicon: &lexicon) }
         requireCandidates = RuleCandidates(requireRules)
         excludeRules = topics.map { TermRule($0.exclude, lexicon: &lexicon) }
-        let facetTriggers = topics.map { topic in topic.facets.map { TermRule($0.triggers, lexicon: &lexicon, functionWordsCount: true) } }
+        let facetTriggers = topics.map { topic in
+            topic.facets.map { TermRule($0.triggers, lexicon: &lexicon, functionWordsCount: true) }
+        }
         lexicon.prepareForReading()
         self.lexicon = lexicon
 
-        let features = { (text: NormalizedText) in Self.features(of: text, lexicon: lexicon, languageDetector: languageDetector) }
+        let features = { (text: NormalizedText) in
+            Self.features(of: text, lexicon: lexicon, languageDetector: languageDetector)
+        }
         // An out-of-scope example about another app is already declined by the other-products
         // rule; left in, it would only teach the classifier that "change my number" is out of
         // scope (the rule, not the words, is what makes "change my WhatsApp number" so).
@@ -93,7 +110,10 @@ public struct IntentMatcher: Sendable {
             let found = features(text)
             featuresOfExample[examples[index].text] = found
             if policy.rules.contains(.otherProduct), label == outOfScopeClass,
-               found.contains(otherProduct) && !(alipay.map(found.contains) ?? false) { continue }
+                found.contains(otherProduct) && !(alipay.map(found.contains) ?? false)
+            {
+                continue
+            }
             training.append((found, label))
         }
         let space = FeatureSpace(documents: training.map(\.features.keys), unknownShare: policy.unknownShare)
@@ -102,8 +122,9 @@ public struct IntentMatcher: Sendable {
         // first, so that every example's features can be let go before the classifier's table
         // (tens of megabytes for hundreds of topics) is made; the order changes nothing learnt.
         facetSelectors = topics.enumerated().map { index, topic in
-            FacetSelector(topic: topic, triggers: facetTriggers[index],
-                          features: { featuresOfExample[$0] ?? features(TextNormalizer.normalize($0)) })
+            FacetSelector(
+                topic: topic, triggers: facetTriggers[index],
+                features: { featuresOfExample[$0] ?? features(TextNormalizer.normalize($0)) })
         }
         featuresOfExample = [:]
         labelled = []
@@ -137,7 +158,9 @@ public struct IntentMatcher: Sendable {
     /// another knowledge base, or are damaged. The knowledge base may be one loaded for
     /// answering only (`KnowledgeBase.load(from:trainingData: false)`).
     init?(archive bytes: [UInt8], key: UInt64, knowledgeBase: KnowledgeBase, policy: MatchPolicy) {
-        guard let matcher = IntentMatcher(archive: bytes, key: key, policy: policy), matcher.isTrained(for: knowledgeBase) else { return nil }
+        guard let matcher = IntentMatcher(archive: bytes, key: key, policy: policy),
+            matcher.isTrained(for: knowledgeBase)
+        else { return nil }
         self = matcher
     }
 
@@ -179,7 +202,9 @@ public struct IntentMatcher: Sendable {
 
     /// Whether this matcher was trained on `knowledgeBase`'s topics and small talk, in order.
     public func isTrained(for knowledgeBase: KnowledgeBase) -> Bool {
-        labels == knowledgeBase.topics.map(\.id) + knowledgeBase.smallTalk.map(\.id) + [LabelledQuestion.outOfScopeLabel]
+        labels == knowledgeBase.topics.map(\.id) + knowledgeBase.smallTalk.map(\.id) + [
+            LabelledQuestion.outOfScopeLabel
+        ]
             && topicCount == knowledgeBase.topics.count
     }
 
@@ -199,10 +224,14 @@ public struct IntentMatcher: Sendable {
         Self.features(of: text, lexicon: lexicon, languageDetector: languageDetector)
     }
 
-    private static func features(of text: NormalizedText, lexicon: Lexicon, languageDetector: LanguageDetector) -> QuestionFeatures {
+    private static func features(of text: NormalizedText, lexicon: Lexicon, languageDetector: LanguageDetector)
+        -> QuestionFeatures
+    {
         let language = languageDetector.detect(text)
-        var features = QuestionFeatures(text: text, tokens: lexicon.tokens(of: text, correctingSpelling: LanguageDetector.correctsSpelling(language)),
-                                        lexicon: lexicon)
+        var features = QuestionFeatures(
+            text: text,
+            tokens: lexicon.tokens(of: text, correctingSpelling: LanguageDetector.correctsSpelling(language)),
+            lexicon: lexicon)
         features.language = language
         return features
     }
@@ -221,28 +250,34 @@ public struct IntentMatcher: Sendable {
 
     private func classify(_ features: QuestionFeatures) -> Match {
         if features.keys.isEmpty {
-            return Match(outcome: .outOfScope, confidence: 1, facet: nil, ranking: [], reason: "nothing in the question is recognisable")
+            return Match(
+                outcome: .outOfScope, confidence: 1, facet: nil, ranking: [],
+                reason: "nothing in the question is recognisable")
         }
         var logits = classifier.logits(for: Self.vector(features, in: space))
         var ruledOut: [String] = []
-        let aboutOtherProduct = policy.rules.contains(.otherProduct)
+        let aboutOtherProduct =
+            policy.rules.contains(.otherProduct)
             && features.contains(otherProduct) && !(alipay.map(features.contains) ?? false)
         let terms = features.tokens.terms
         let requiring = policy.rules.contains(.require)
         // On the stack, not the heap: this runs for every question.
         withUnsafeTemporaryAllocation(of: Bool.self, capacity: topicCount) { mayHold in
-        mayHold.initialize(repeating: false)
-        if requiring { terms.withUnsafeBufferPointer { requireCandidates.mark(among: $0, in: mayHold) } }
-        for topic in 0..<topicCount {
-            if aboutOtherProduct {
-                logits[topic] = -.infinity
-            } else if requiring, !mayHold[topic] || !terms.withUnsafeBufferPointer(requireRules[topic].holds(among:)) {
-                logits[topic] = -.infinity
-            } else if policy.rules.contains(.exclude), let excluded = excludeRules[topic].firstMatch(in: features) {
-                logits[topic] = -.infinity
-                ruledOut.append("\(labels[topic]) (mentions \(excluded.map(lexicon.name(of:)).joined(separator: " ")))")
+            mayHold.initialize(repeating: false)
+            if requiring { terms.withUnsafeBufferPointer { requireCandidates.mark(among: $0, in: mayHold) } }
+            for topic in 0..<topicCount {
+                if aboutOtherProduct {
+                    logits[topic] = -.infinity
+                } else if requiring,
+                    !mayHold[topic] || !terms.withUnsafeBufferPointer(requireRules[topic].holds(among:))
+                {
+                    logits[topic] = -.infinity
+                } else if policy.rules.contains(.exclude), let excluded = excludeRules[topic].firstMatch(in: features) {
+                    logits[topic] = -.infinity
+                    ruledOut.append(
+                        "\(labels[topic]) (mentions \(excluded.map(lexicon.name(of:)).joined(separator: " ")))")
+                }
             }
-        }
         }
         SoftmaxClassifier.softmax(&logits)
         // Class numbers in ranking order (the sort is stable, as the ranking's always was): with
@@ -250,8 +285,9 @@ public struct IntentMatcher: Sendable {
         // which with hundreds of topics was most of the time a question took.
         let order = Self.rankingOrder(logits)
         let ranking = Match.Ranking(labels: labels, probabilities: logits, order: order)
-        return decide(ranking: ranking, classes: order, features: features, aboutOtherProduct: aboutOtherProduct,
-                      ruledOut: ruledOut)
+        return decide(
+            ranking: ranking, classes: order, features: features, aboutOtherProduct: aboutOtherProduct,
+            ruledOut: ruledOut)
     }
 
     /// Class numbers by descending probability, equal ones in class order (as a stable sort
@@ -294,11 +330,15 @@ public struct IntentMatcher: Sendable {
         // A follow-up is short and fully understood: unknown words mean it is about something else.
         if features.tokens.unknownWords > 0 { return nil }
         let lexicon = self.lexicon
-        guard let facet = facetSelectors[index].select(features, threshold: policy.facetThreshold,
-                                                       isTrigger: { !lexicon.isStopwordTerm($0) }) else { return nil }
-        var match = Match(outcome: .topic(topic), confidence: facet.probability, facet: facet.id,
-                          ranking: [Match.Score(label: topic, probability: facet.probability)],
-                          reason: "a follow-up to \(topic): facet \(facet.id), \(facet.why)")
+        guard
+            let facet = facetSelectors[index].select(
+                features, threshold: policy.facetThreshold,
+                isTrigger: { !lexicon.isStopwordTerm($0) })
+        else { return nil }
+        var match = Match(
+            outcome: .topic(topic), confidence: facet.probability, facet: facet.id,
+            ranking: [Match.Score(label: topic, probability: facet.probability)],
+            reason: "a follow-up to \(topic): facet \(facet.id), \(facet.why)")
         match.questionLanguage = features.language
         return match
     }
@@ -306,12 +346,16 @@ public struct IntentMatcher: Sendable {
     /// For a question whose figure already says what it is about: each of `topics` that the
     /// knowledge-base rules let answer it (no `exclude` term, no other app: the figure stands in
     /// for the `require` terms) with the facet it asks about, read in one pass.
-    public func facetsAllowing(_ question: String, topics: [String], read: QuestionFeatures? = nil) -> [(topic: String, facet: String)] {
+    public func facetsAllowing(_ question: String, topics: [String], read: QuestionFeatures? = nil) -> [(
+        topic: String, facet: String
+    )] {
         let features = read ?? features(of: TextNormalizer.normalize(question))
         if features.contains(otherProduct) && !(alipay.map(features.contains) ?? false) { return [] }
         return topics.compactMap { topic in
-            guard let index = labels.firstIndex(of: topic), index < topicCount, excludeRules[index].firstMatch(in: features) == nil,
-                  let facet = facetSelectors[index].select(features, threshold: policy.facetThreshold) else { return nil }
+            guard let index = labels.firstIndex(of: topic), index < topicCount,
+                excludeRules[index].firstMatch(in: features) == nil,
+                let facet = facetSelectors[index].select(features, threshold: policy.facetThreshold)
+            else { return nil }
             return (topic, facet.id)
         }
     }
@@ -320,16 +364,21 @@ public struct IntentMatcher: Sendable {
     /// (an answer to "did you mean...?").
     public func facet(of question: String, in topic: String) -> String? {
         guard let index = labels.firstIndex(of: topic), index < topicCount else { return nil }
-        return facetSelectors[index].select(features(of: TextNormalizer.normalize(question)), threshold: policy.facetThreshold)?.id
+        return facetSelectors[index].select(
+            features(of: TextNormalizer.normalize(question)), threshold: policy.facetThreshold)?.id
     }
 
     /// The features of a question that count most for (positive) or against (negative) one
     /// label, described in words: "phone", "change+phone", "手机", "注销".
-    public func evidence(_ features: QuestionFeatures, for label: String, count: Int = 6) -> [(feature: String, weight: Double)] {
+    public func evidence(_ features: QuestionFeatures, for label: String, count: Int = 6) -> [(
+        feature: String, weight: Double
+    )] {
         guard let column = labels.firstIndex(of: label) else { return [] }
         let vector = Self.vector(features, in: space)
         var names: [Int32: String] = [:]
-        for key in features.keys { if let f = space.index(of: key) { names[f] = describe(key, grams: features.gramTexts) } }
+        for key in features.keys {
+            if let f = space.index(of: key) { names[f] = describe(key, grams: features.gramTexts) }
+        }
         let weighed = zip(vector.indices, vector.values).map { f, value in
             (names[f] ?? "?", Double(classifier.weights(forFeature: f)[column] * value) * 100)
         }
@@ -338,7 +387,9 @@ public struct IntentMatcher: Sendable {
 
     private func describe(_ key: UInt64, grams: [UInt64: String]) -> String {
         let value = key & ((1 << QuestionFeatures.valueBits) - 1)
-        func character(_ scalar: UInt64) -> String { Unicode.Scalar(UInt32(scalar)).map { String(Character($0)) } ?? "?" }
+        func character(_ scalar: UInt64) -> String {
+            Unicode.Scalar(UInt32(scalar)).map { String(Character($0)) } ?? "?"
+        }
         switch QuestionFeatures.kind(of: key) {
         case .term?: return lexicon.name(of: TermID(value))
         case .termPair?: return lexicon.name(of: TermID(value >> 24)) + "+" + lexicon.name(of: TermID(value & 0xFFFFFF))
@@ -350,8 +401,10 @@ public struct IntentMatcher: Sendable {
     }
 
     /// - Parameter classes: the class number of each score of `ranking`.
-    private func decide(ranking: Match.Ranking, classes: [Int], features: QuestionFeatures, aboutOtherProduct: Bool,
-                        ruledOut: [String]) -> Match {
+    private func decide(
+        ranking: Match.Ranking, classes: [Int], features: QuestionFeatures, aboutOtherProduct: Bool,
+        ruledOut: [String]
+    ) -> Match {
         let best = ranking[0]
         let bestIsTopic = classes[0] < topicCount
         // The best two topics are all the decision reads (hundreds of topics need no copy).
@@ -369,19 +422,25 @@ public struct IntentMatcher: Sendable {
         // Two topics nearly tied: together they are confident even when neither is alone, so
         // ask which one was meant rather than declining.
         if bestIsTopic, topicScores.count > 1, topicScores[1].probability >= policy.ambiguityFloor,
-           best.probability - topicScores[1].probability < policy.ambiguityMargin,
-           best.probability + topicScores[1].probability >= policy.threshold {
-            return Match(outcome: .ambiguous([best.label, topicScores[1].label]), confidence: best.probability, facet: nil,
-                         ranking: ranking, reason: "\(best.label) and \(topicScores[1].label) are nearly tied")
+            best.probability - topicScores[1].probability < policy.ambiguityMargin,
+            best.probability + topicScores[1].probability >= policy.threshold
+        {
+            return Match(
+                outcome: .ambiguous([best.label, topicScores[1].label]), confidence: best.probability, facet: nil,
+                ranking: ranking, reason: "\(best.label) and \(topicScores[1].label) are nearly tied")
         }
         if best.probability >= policy.threshold, best.label != LabelledQuestion.outOfScopeLabel {
             guard bestIsTopic else {
-                return Match(outcome: .smallTalk(best.label), confidence: best.probability, facet: nil, ranking: ranking, reason: "small talk")
+                return Match(
+                    outcome: .smallTalk(best.label), confidence: best.probability, facet: nil, ranking: ranking,
+                    reason: "small talk")
             }
             let topicIndex = classes[0]
             let facet = facetSelectors[topicIndex].select(features, threshold: policy.facetThreshold)
-            return Match(outcome: .topic(best.label), confidence: best.probability, facet: facet?.id, ranking: ranking,
-                         why: facet.map { .facet(id: $0.id, probability: $0.probability) } ?? .text("the question is general, so the whole answer"))
+            return Match(
+                outcome: .topic(best.label), confidence: best.probability, facet: facet?.id, ranking: ranking,
+                why: facet.map { .facet(id: $0.id, probability: $0.probability) }
+                    ?? .text("the question is general, so the whole answer"))
         }
         // Not sure enough to answer. A question about something the knowledge base rules out (a
         // password, a username) is declined; one that leans to a topic gets a question back.
@@ -390,8 +449,9 @@ public struct IntentMatcher: Sendable {
         }
         let likely = topicScores.prefix(2).filter { $0.probability >= policy.askThreshold }
         if let first = likely.first {
-            return Match(outcome: .ambiguous(likely.map(\.label)), confidence: first.probability, facet: nil, ranking: ranking,
-                         why: .notSure(label: first.label, probability: first.probability, threshold: policy.threshold))
+            return Match(
+                outcome: .ambiguous(likely.map(\.label)), confidence: first.probability, facet: nil, ranking: ranking,
+                why: .notSure(label: first.label, probability: first.probability, threshold: policy.threshold))
         }
         if best.label == LabelledQuestion.outOfScopeLabel {
             return decline("it looks most like the out-of-scope examples")

@@ -62,13 +62,17 @@ public struct Lexicon: Sendable {
     /// Declares that `surface` (English words or Chinese text) means `term`. Declare every
     /// single word first (`phrases: false`), then the phrases, so a phrase is built from the
     /// final meaning of each of its words.
-    mutating func declare(_ surface: String, as term: TermID, owner: String, phrases phrasePass: Bool) throws(LexiconClash) {
+    mutating func declare(_ surface: String, as term: TermID, owner: String, phrases phrasePass: Bool)
+        throws(LexiconClash)
+    {
         let text = TextNormalizer.normalize(surface)
         let words = text.segments.filter { $0.kind == .word }.map { text.word($0) }
         // "QRコード" or "1年" would declare "qr" or "1" by itself: a surface is either words or
         // characters, and the matcher reads the two parts of such a question apart anyway.
         if !words.isEmpty && text.segments.contains(where: { $0.kind == .unspaced }) {
-            throw LexiconClash(surface: surface, first: owner, second: "a single script (write the words and the characters as two entries)")
+            throw LexiconClash(
+                surface: surface, first: owner,
+                second: "a single script (write the words and the characters as two entries)")
         }
         guard phrasePass == (words.count > 1) else { return }
         for segment in text.segments where segment.kind == .unspaced {
@@ -86,7 +90,9 @@ public struct Lexicon: Sendable {
             addSpelling(words[0], term)
             addStem(words[0], term)
         } else if words.count > 1 {
-            guard words.count <= 4 else { throw LexiconClash(surface: surface, first: owner, second: "the four-word limit for phrases") }
+            guard words.count <= 4 else {
+                throw LexiconClash(surface: surface, first: owner, second: "the four-word limit for phrases")
+            }
             try claim(words.joined(separator: " "), owner: owner)
             let parts = words.map { word in resolveExactOrInflected(word) ?? internWord(word) }
             phrases[Self.phraseKey(parts[...])] = term
@@ -107,7 +113,9 @@ public struct Lexicon: Sendable {
 
     mutating func markStopword(_ word: String) {
         let text = TextNormalizer.normalize(word)
-        for segment in text.segments where segment.kind == .unspaced { stopCharacters.formUnion(text.unspacedScalars[segment.range]) }
+        for segment in text.segments where segment.kind == .unspaced {
+            stopCharacters.formUnion(text.unspacedScalars[segment.range])
+        }
         guard let segment = text.segments.first, text.segments.count == 1, segment.kind == .word else { return }
         let term = resolveExactOrInflected(text.word(segment)) ?? internWord(text.word(segment))
         if !isConcept[Int(term)] { isStopword[Int(term)] = true }
@@ -140,11 +148,14 @@ public struct Lexicon: Sendable {
     func stem(of word: String) -> TermID? {
         let scalars = Array(word.unicodeScalars)
         guard scalars.count >= Self.stemKey + 1, scalars.contains(where: { !$0.isASCII }),
-              let candidates = stems[String(String.UnicodeScalarView(scalars[..<Self.stemKey]))] else { return nil }
+            let candidates = stems[String(String.UnicodeScalarView(scalars[..<Self.stemKey]))]
+        else { return nil }
         var best: (term: TermID, common: Int)? = nil
         for candidate in candidates {
             var common = 0
-            while common < min(scalars.count, candidate.scalars.count) && scalars[common] == candidate.scalars[common] { common += 1 }
+            while common < min(scalars.count, candidate.scalars.count) && scalars[common] == candidate.scalars[common] {
+                common += 1
+            }
             let needed = max(Self.stemKey + 1, (7 * min(scalars.count, candidate.scalars.count) + 9) / 10)
             if common >= needed && common > (best?.common ?? 0) { best = (candidate.term, common) }
         }
@@ -164,7 +175,9 @@ public struct Lexicon: Sendable {
         for segment in text.segments where segment.kind == .word {
             let word = text.word(segment)
             if resolveExactOrInflected(word) != nil { continue }
-            if correctingSpelling, word.utf8.count >= 5, let (term, distance) = correction(of: word, conceptsOnly: true), distance == 1 {
+            if correctingSpelling, word.utf8.count >= 5,
+                let (term, distance) = correction(of: word, conceptsOnly: true), distance == 1
+            {
                 dropReadingLookups()
                 ids[word] = term
             } else {
@@ -308,7 +321,8 @@ public struct Lexicon: Sendable {
     func correction(of query: UnsafeBufferPointer<UInt8>, conceptsOnly: Bool) -> (term: TermID, distance: Int)? {
         // Only English words are corrected: other scripts and languages get partial credit from
         // character n-grams instead, and digits are never a misspelling.
-        guard query.count >= 4, query.count <= SpellingIndex.longestQuery, query.allSatisfy({ $0 >= 97 && $0 <= 122 }) else { return nil }
+        guard query.count >= 4, query.count <= SpellingIndex.longestQuery, query.allSatisfy({ $0 >= 97 && $0 <= 122 })
+        else { return nil }
         if let spellingIndex, let corrections {
             return corrections.correction(of: query, conceptsOnly: conceptsOnly) {
                 spellingIndex.index.correction(of: query, conceptsOnly: conceptsOnly)
@@ -320,7 +334,9 @@ public struct Lexicon: Sendable {
     /// The search `SpellingIndex` replaces, used while the vocabulary is still growing (and
     /// by the tests, as the index's oracle): every word of the buckets of the query's first two
     /// letters, compared in turn.
-    func bruteForceCorrection(of query: UnsafeBufferPointer<UInt8>, conceptsOnly: Bool) -> (term: TermID, distance: Int)? {
+    func bruteForceCorrection(of query: UnsafeBufferPointer<UInt8>, conceptsOnly: Bool) -> (
+        term: TermID, distance: Int
+    )? {
         let limit = query.count >= SpellingIndex.twoEditLength ? 2 : 1
         var best: (term: TermID, distance: Int, concept: Bool)? = nil
         let letters = Self.letterSet(query)
@@ -334,7 +350,8 @@ public struct Lexicon: Sendable {
                 if (candidate.letters ^ letters).nonzeroBitCount > 2 * limit { continue }
                 let distance = candidate.bytes.withUnsafeBufferPointer { Self.editDistance(query, $0, limit: limit) }
                 if distance > limit || (distance == 2 && candidate.bytes[0] != query[0]) { continue }
-                if best == nil || distance < best!.distance || (distance == best!.distance && concept && !best!.concept) {
+                if best == nil || distance < best!.distance || (distance == best!.distance && concept && !best!.concept)
+                {
                     best = (candidate.term, distance, concept)
                 }
             }
@@ -409,7 +426,9 @@ public struct Lexicon: Sendable {
             switch segment.kind {
             case .word:
                 let term = text.wordBytes.withUnsafeBufferPointer { bytes in
-                    resolve(bytes: UnsafeBufferPointer(rebasing: bytes[segment.range]), correctingSpelling: correctingSpelling)
+                    resolve(
+                        bytes: UnsafeBufferPointer(rebasing: bytes[segment.range]),
+                        correctingSpelling: correctingSpelling)
                 }
                 if let term {
                     if isStopword[Int(term)] { result.isFunctionWord[index] = true } else { result.contentWords += 1 }

@@ -143,7 +143,9 @@ public struct MatchRules: OptionSet, Sendable {
     /// A question naming another app, and not Alipay, is declined.
     public static let otherProduct = MatchRules(rawValue: 4)
     public static let all: MatchRules = [.require, .exclude, .otherProduct]
-    public static let named: [(name: String, rule: MatchRules)] = [("require", .require), ("exclude", .exclude), ("other-product", .otherProduct)]
+    public static let named: [(name: String, rule: MatchRules)] = [
+        ("require", .require), ("exclude", .exclude), ("other-product", .otherProduct),
+    ]
 }
 
 /// The thresholds that turn probabilities into a decision.

@@ -5,7 +5,7 @@ import Foundation
 /// itself), the payload, and a checksum. Anything that does not check out is ignored and the
 /// matcher is trained again.
 enum MatcherArchive {
-    static let magic: UInt64 = 0x414C_4950_4D41_5436 // "ALIPMAT6" in ASCII
+    static let magic: UInt64 = 0x414C_4950_4D41_5436  // "ALIPMAT6" in ASCII
 
     /// Little-endian writer of plain values.
     struct Writer {
@@ -19,7 +19,7 @@ enum MatcherArchive {
         mutating func string(_ value: String) { int(value.utf8.count); bytes.append(contentsOf: value.utf8) }
         mutating func floats(_ values: [Float]) {
             int(values.count)
-            values.withUnsafeBytes { bytes.append(contentsOf: $0) } // little-endian machines only; checked on read
+            values.withUnsafeBytes { bytes.append(contentsOf: $0) }  // little-endian machines only; checked on read
         }
         mutating func i32s(_ values: [Int32]) { int(values.count); for value in values { i32(value) } }
         mutating func u32s(_ values: [UInt32]) { int(values.count); for value in values { u32(value) } }
@@ -84,14 +84,16 @@ enum MatcherArchive {
             let size = MemoryLayout<Bits>.size
             let slice = try take(n * size)
             #if _endian(little)
-            return [Value](unsafeUninitializedCapacity: n) { buffer, initialized in
-                slice.withUnsafeBytes { UnsafeMutableRawBufferPointer(buffer).copyMemory(from: $0) }
-                initialized = n
-            }
+                return [Value](unsafeUninitializedCapacity: n) { buffer, initialized in
+                    slice.withUnsafeBytes { UnsafeMutableRawBufferPointer(buffer).copyMemory(from: $0) }
+                    initialized = n
+                }
             #else
-            return slice.withUnsafeBytes { raw in
-                (0..<n).map { make(Bits(littleEndian: raw.loadUnaligned(fromByteOffset: $0 * size, as: Bits.self))) }
-            }
+                return slice.withUnsafeBytes { raw in
+                    (0..<n).map {
+                        make(Bits(littleEndian: raw.loadUnaligned(fromByteOffset: $0 * size, as: Bits.self)))
+                    }
+                }
             #endif
         }
         mutating func strings() throws -> [String] { try (0..<(try count())).map { _ in try string() } }
@@ -132,7 +134,8 @@ enum MatcherArchive {
     static func open(_ bytes: [UInt8], key: UInt64) -> Reader? {
         var reader = Reader(bytes)
         guard (try? reader.u64()) == magic, (try? reader.u64()) == key, let length = try? reader.count(),
-              let checksum = try? reader.u64(), length == bytes.count - reader.offset else { return nil }
+            let checksum = try? reader.u64(), length == bytes.count - reader.offset
+        else { return nil }
         guard Self.checksum(bytes[reader.offset...]) == checksum else { return nil }
         return reader
     }
@@ -206,7 +209,8 @@ extension Lexicon {
             }
         }
         guard ids.values.allSatisfy({ $0 >= 0 && Int($0) < names.count }),
-              spellingBuckets.values.allSatisfy({ $0.allSatisfy { $0.term >= 0 && Int($0.term) < names.count } }) else { throw MatcherArchive.Damaged() }
+            spellingBuckets.values.allSatisfy({ $0.allSatisfy { $0.term >= 0 && Int($0.term) < names.count } })
+        else { throw MatcherArchive.Damaged() }
         prepareForReading()
     }
 }
@@ -226,7 +230,9 @@ extension FeatureSpace {
         let keys = try (0..<(try reader.count())).map { _ in try reader.u64() }
         let idf = try reader.floats()
         guard keys.count == idf.count else { throw MatcherArchive.Damaged() }
-        self.init(keys: keys, idf: idf, unknownIDF: try reader.float(), unknownShare: try reader.float(), spellingWeight: try reader.float())
+        self.init(
+            keys: keys, idf: idf, unknownIDF: try reader.float(), unknownShare: try reader.float(),
+            spellingWeight: try reader.float())
     }
 }
 
@@ -257,8 +263,9 @@ extension SoftmaxClassifier {
         let starts = try reader.u32s(), classes = try reader.u16s(), weights = try reader.floats()
         // Every row within the table, in order, and every class number a class.
         guard starts.count == featureCount + 1, starts.first == 0, Int(starts.last!) == classes.count,
-              classes.count == weights.count, zip(starts, starts.dropFirst()).allSatisfy({ $0 <= $1 }),
-              classes.allSatisfy({ Int($0) < classCount }) else {
+            classes.count == weights.count, zip(starts, starts.dropFirst()).allSatisfy({ $0 <= $1 }),
+            classes.allSatisfy({ Int($0) < classCount })
+        else {
             throw MatcherArchive.Damaged()
         }
         self.init(classCount: classCount, bias: bias, rowStarts: starts, rowClasses: classes, rowWeights: weights)

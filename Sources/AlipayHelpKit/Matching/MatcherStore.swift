@@ -11,13 +11,16 @@ public struct MatcherStore: Sendable {
 
     /// The key for a knowledge base's files, the training settings and the program: any change
     /// to one of them means another key, so a stale matcher is never read.
-    public static func key(knowledgeBaseFiles: [(name: String, contents: [UInt8])], policy: MatchPolicy, program: String) -> UInt64 {
+    public static func key(
+        knowledgeBaseFiles: [(name: String, contents: [UInt8])], policy: MatchPolicy, program: String
+    ) -> UInt64 {
         var hash: UInt64 = 0xCBF2_9CE4_8422_2325
         for file in knowledgeBaseFiles.sorted(by: { $0.name < $1.name }) {
             MatcherArchive.hash(Array(file.name.utf8) + [0], into: &hash)
             MatcherArchive.hash(file.contents + [0], into: &hash)
         }
-        MatcherArchive.hash(Array("\(policy.unknownShare)|\(policy.rules.contains(.otherProduct))|\(program)".utf8), into: &hash)
+        MatcherArchive.hash(
+            Array("\(policy.unknownShare)|\(policy.rules.contains(.otherProduct))|\(program)".utf8), into: &hash)
         return hash
     }
 
@@ -30,12 +33,16 @@ public struct MatcherStore: Sendable {
 
     /// The stored matcher for `key`, or a newly trained one (then stored). `directory` is the
     /// knowledge base's folder: with it, its topics are stored too, for `load`.
-    public func matcher(key: UInt64, knowledgeBase: KnowledgeBase, policy: MatchPolicy,
-                        directory: URL? = nil) throws -> IntentMatcher {
+    public func matcher(
+        key: UInt64, knowledgeBase: KnowledgeBase, policy: MatchPolicy,
+        directory: URL? = nil
+    ) throws -> IntentMatcher {
         if let matcher = stored(key: key, knowledgeBase: knowledgeBase, policy: policy) { return matcher }
         let matcher = try IntentMatcher(knowledgeBase: knowledgeBase, policy: policy)
         store(matcher.archive(key: key), at: file(for: key))
-        if let directory { store(Self.topicsArchive(knowledgeBase, directory: directory, key: key), at: topicsFile(for: key)) }
+        if let directory {
+            store(Self.topicsArchive(knowledgeBase, directory: directory, key: key), at: topicsFile(for: key))
+        }
         return matcher
     }
 
@@ -46,7 +53,9 @@ public struct MatcherStore: Sendable {
     public func load(directory: URL, key: UInt64, policy: MatchPolicy) throws -> (KnowledgeBase, IntentMatcher) {
         let path = file(for: key).path
         if FileManager.default.fileExists(atPath: path) {
-            let topics = Self.contents(of: topicsFile(for: key).path).flatMap { Self.topics(fromArchive: $0, key: key, directory: directory) }
+            let topics = Self.contents(of: topicsFile(for: key).path).flatMap {
+                Self.topics(fromArchive: $0, key: key, directory: directory)
+            }
             let (answering, matcher) = try Self.loadInParallel(directory: directory, storedTopics: topics) {
                 Self.contents(of: path).flatMap { IntentMatcher(archive: $0, key: key, policy: policy) }
             }
@@ -67,8 +76,10 @@ public struct MatcherStore: Sendable {
     /// The topics in `topicsArchive`'s bytes, or nil when they are for another key or do not
     /// read back whole.
     static func topics(fromArchive bytes: [UInt8], key: UInt64, directory: URL) -> [Topic]? {
-        guard var reader = MatcherArchive.open(bytes, key: key), let topics = try? TopicArchive.topics(from: &reader, directory: directory),
-              reader.offset == reader.bytes.count else { return nil }
+        guard var reader = MatcherArchive.open(bytes, key: key),
+            let topics = try? TopicArchive.topics(from: &reader, directory: directory),
+            reader.offset == reader.bytes.count
+        else { return nil }
         return topics
     }
 
@@ -76,7 +87,8 @@ public struct MatcherStore: Sendable {
     /// `topics` and the matcher from `matcher` (both built into the program; the matcher is
     /// being read on another thread meanwhile), or nil when they do not fit it.
     public static func load(directory: URL, topics: [UInt8], key: UInt64, matcher: () -> IntentMatcher?)
-        throws -> (KnowledgeBase, IntentMatcher)? {
+        throws -> (KnowledgeBase, IntentMatcher)?
+    {
         let stored = Self.topics(fromArchive: topics, key: key, directory: directory)
         let answering = try KnowledgeBase.load(from: directory, trainingData: false, storedTopics: stored)
         guard let matcher = matcher(), matcher.isTrained(for: answering) else { return nil }
@@ -91,10 +103,15 @@ public struct MatcherStore: Sendable {
 
     /// Reads the knowledge base for answering on this thread and the matcher on another: the
     /// two take about as long, and a start is mostly these two.
-    private static func loadInParallel(directory: URL, storedTopics: [Topic]?, matcher: @escaping @Sendable () -> IntentMatcher?) throws
-        -> (KnowledgeBase, IntentMatcher?) {
+    private static func loadInParallel(
+        directory: URL, storedTopics: [Topic]?, matcher: @escaping @Sendable () -> IntentMatcher?
+    ) throws
+        -> (KnowledgeBase, IntentMatcher?)
+    {
         let reading = BackgroundValue(matcher)
-        let knowledgeBase = Result { try KnowledgeBase.load(from: directory, trainingData: false, storedTopics: storedTopics) }
+        let knowledgeBase = Result {
+            try KnowledgeBase.load(from: directory, trainingData: false, storedTopics: storedTopics)
+        }
         let matcher = reading.wait()
         return (try knowledgeBase.get(), matcher)
     }
@@ -129,10 +146,11 @@ public struct MatcherStore: Sendable {
         do {
             try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
             // Older matchers for other keys are of no more use.
-            let current = path.lastPathComponent.drop { $0 != "-" } // "-<key>.bin"
+            let current = path.lastPathComponent.drop { $0 != "-" }  // "-<key>.bin"
             for name in (try? FileManager.default.contentsOfDirectory(atPath: folder.path)) ?? []
             where (name.hasPrefix("matcher-") || name.hasPrefix("topics-")) && name.hasSuffix(".bin")
-                && !name.hasSuffix(current) {
+                && !name.hasSuffix(current)
+            {
                 try? FileManager.default.removeItem(at: folder.appendingPathComponent(name))
             }
             try Data(bytes).write(to: path, options: .atomic)

@@ -17,7 +17,11 @@ public struct QuestionFeatures: Sendable {
     public func contains(_ term: TermID) -> Bool { tokens.terms.contains(term) }
 
     enum Kind: UInt64 {
-        case term = 1, termPair = 2, character = 3, characterPair = 4, wordGram = 5
+        case term = 1
+        case termPair = 2
+        case character = 3
+        case characterPair = 4
+        case wordGram = 5
 
         /// Terms say what is asked; characters and n-grams how it is spelt. The two families are
         /// weighed and normalised apart.
@@ -25,7 +29,9 @@ public struct QuestionFeatures: Sendable {
     }
 
     static let valueBits: UInt64 = 56
-    static func key(_ kind: Kind, _ value: UInt64) -> UInt64 { kind.rawValue << valueBits | (value & ((1 << valueBits) - 1)) }
+    static func key(_ kind: Kind, _ value: UInt64) -> UInt64 {
+        kind.rawValue << valueBits | (value & ((1 << valueBits) - 1))
+    }
     static func kind(of key: UInt64) -> Kind? { Kind(rawValue: key >> valueBits) }
     /// Whether a key is a spelling (character or n-gram); spelling kinds sort after term kinds.
     @inline(__always)
@@ -72,7 +78,9 @@ public struct QuestionFeatures: Sendable {
                 while run < runs.count && runs[run].upperBound <= position { run += 1 }
                 let covered = run < runs.count && runs[run].contains(position)
                 if !isStop && !covered { keys.append(Self.key(.character, UInt64(scalar))) }
-                if last != 0 && !(isStop && lastIsStop) && !(covered && lastCovered) { keys.append(Self.key(.characterPair, UInt64(last) << 21 | UInt64(scalar))) }
+                if last != 0 && !(isStop && lastIsStop) && !(covered && lastCovered) {
+                    keys.append(Self.key(.characterPair, UInt64(last) << 21 | UInt64(scalar)))
+                }
                 last = scalar
                 lastIsStop = isStop
                 lastCovered = covered
@@ -89,7 +97,8 @@ public struct QuestionFeatures: Sendable {
             for segment in text.segments where segment.kind == .word {
                 var hashes: [UInt64] = []
                 var strings: [String] = []
-                Self.forEachGram(of: UnsafeBufferPointer(rebasing: bytes[segment.range]), text: { strings.append($0) }) { hashes.append($0) }
+                Self.forEachGram(of: UnsafeBufferPointer(rebasing: bytes[segment.range]), text: { strings.append($0) })
+                { hashes.append($0) }
                 for (hash, string) in zip(hashes, strings) { texts[Self.key(.wordGram, hash)] = string }
             }
         }
@@ -102,7 +111,9 @@ public struct QuestionFeatures: Sendable {
     /// Calls `body` with the hash of each n-gram of `word` (UTF-8, cut at character boundaries),
     /// padded with a boundary mark at each end; `text` gets the n-gram itself when asked for,
     /// for explanations.
-    static func forEachGram(of word: UnsafeBufferPointer<UInt8>, text: ((String) -> Void)? = nil, _ body: (UInt64) -> Void) {
+    static func forEachGram(
+        of word: UnsafeBufferPointer<UInt8>, text: ((String) -> Void)? = nil, _ body: (UInt64) -> Void
+    ) {
         // Symbols: the begin mark (0), the characters (1...count), the end mark (count + 1).
         // `starts[k]` is where character k begins; `starts[count + 1]` is the end of the word.
         // On the stack: this runs for every word of every question.
@@ -120,8 +131,10 @@ public struct QuestionFeatures: Sendable {
     }
 
     @inline(__always)
-    private static func forEachGram(of word: UnsafeBufferPointer<UInt8>, starts: UnsafeBufferPointer<Int>, count: Int,
-                                    text: ((String) -> Void)?, _ body: (UInt64) -> Void) {
+    private static func forEachGram(
+        of word: UnsafeBufferPointer<UInt8>, starts: UnsafeBufferPointer<Int>, count: Int,
+        text: ((String) -> Void)?, _ body: (UInt64) -> Void
+    ) {
         for length in gramLengths where length <= count + 2 {
             for first in 0...(count + 2 - length) {
                 let last = first + length - 1

@@ -58,8 +58,9 @@ struct SoftmaxClassifier: Sendable {
             }
             starts.append(UInt32(classes.count))
         }
-        return SoftmaxClassifier(classCount: classCount, bias: bias, rowStarts: starts, rowClasses: classes,
-                                 rowWeights: values)
+        return SoftmaxClassifier(
+            classCount: classCount, bias: bias, rowStarts: starts, rowClasses: classes,
+            rowWeights: values)
     }
 
     struct Example {
@@ -67,7 +68,10 @@ struct SoftmaxClassifier: Sendable {
         var label: Int
     }
 
-    init(classCount: Int, featureCount: Int, examples: [Example], epochs: Int = 20, learningRate: Float = 1.0, l2: Float = 3e-5) {
+    init(
+        classCount: Int, featureCount: Int, examples: [Example], epochs: Int = 20, learningRate: Float = 1.0,
+        l2: Float = 3e-5
+    ) {
         self.classCount = classCount
         var bias = [Float](repeating: 0, count: classCount)
         var weights = [Float](repeating: 0, count: featureCount * classCount)
@@ -104,7 +108,8 @@ struct SoftmaxClassifier: Sendable {
                                     for (f, value) in zip(indices, values) {
                                         let row = Int(f) * classCount
                                         for c in 0..<classCount {
-                                            weights[row + c] -= rate * (probabilities[c] * value + l2 * weights[row + c])
+                                            weights[row + c] -=
+                                                rate * (probabilities[c] * value + l2 * weights[row + c])
                                         }
                                     }
                                 }
@@ -125,8 +130,9 @@ struct SoftmaxClassifier: Sendable {
         let averagedBias = sumOfBias.map { $0 / averaged }
         if sumOfWeights.count > Self.denseLimit {
             precondition(classCount <= Int(UInt16.max) + 1, "class numbers are stored in 16 bits")
-            let sparse = Self.sparse(classCount: classCount, weights: sumOfWeights, bias: averagedBias,
-                                     threshold: Self.pruneBelow)
+            let sparse = Self.sparse(
+                classCount: classCount, weights: sumOfWeights, bias: averagedBias,
+                threshold: Self.pruneBelow)
             self.weights = []
             self.bias = averagedBias
             (rowStarts, rowClasses, rowWeights) = (sparse.rowStarts, sparse.rowClasses, sparse.rowWeights)

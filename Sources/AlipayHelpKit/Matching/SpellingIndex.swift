@@ -56,8 +56,11 @@ struct SpellingIndex: Sendable {
         for first in buckets.keys.sorted() {
             for (position, word) in buckets[first]!.enumerated() {
                 let entry = Int32(entries.count)
-                entries.append(Entry(start: Int32(bytes.count), count: Int32(word.bytes.count), term: word.term, letters: word.letters,
-                                     isConcept: isConcept[Int(word.term)], first: first, position: Int32(position)))
+                entries.append(
+                    Entry(
+                        start: Int32(bytes.count), count: Int32(word.bytes.count), term: word.term,
+                        letters: word.letters,
+                        isConcept: isConcept[Int(word.term)], first: first, position: Int32(position)))
                 bytes += word.bytes
                 word.bytes.withUnsafeBufferPointer { letters in
                     Self.forEachDeletion(of: letters, upTo: Self.deletionsIndexed(forLength: letters.count)) { hash in
@@ -77,7 +80,7 @@ struct SpellingIndex: Sendable {
         slots = [Slot](repeating: Slot(hash: 0, start: 0, count: 0), count: 1 << bits)
         postings = pairs.map { Int32(truncatingIfNeeded: $0) }
         var filterBits: UInt64 = 6
-        while (1 << filterBits) < distinct / 8 { filterBits += 1 } // 64 bits per 8 hashes
+        while (1 << filterBits) < distinct / 8 { filterBits += 1 }  // 64 bits per 8 hashes
         filterShift = 64 - filterBits
         filter = [UInt64](repeating: 0, count: 1 << filterBits)
         for pair in pairs { filter[filterPosition(hash(pair))] |= Self.filterBits(hash(pair)) }
@@ -102,7 +105,9 @@ struct SpellingIndex: Sendable {
     private func filterPosition(_ hash: UInt32) -> Int { Int((UInt64(hash) << 32) >> filterShift) }
 
     @inline(__always)
-    private static func slot(of hash: UInt32, shift: UInt64) -> Int { Int((UInt64(hash) &* 0x9E37_79B9_7F4A_7C15) >> shift) }
+    private static func slot(of hash: UInt32, shift: UInt64) -> Int {
+        Int((UInt64(hash) &* 0x9E37_79B9_7F4A_7C15) >> shift)
+    }
 
     /// Calls `body` with the hash of `word` and of every string left after deleting up to
     /// `limit` (1 or 2) of its letters. Works on the letters in place: nothing is allocated.
@@ -121,7 +126,9 @@ struct SpellingIndex: Sendable {
     @inline(__always)
     private static func hash(_ word: UnsafeBufferPointer<UInt8>, skipping i: Int, _ j: Int) -> UInt32 {
         var value: UInt64 = 0xCBF2_9CE4_8422_2325
-        for index in word.indices where index != i && index != j { value = (value ^ UInt64(word[index])) &* 0x100_0000_01B3 }
+        for index in word.indices where index != i && index != j {
+            value = (value ^ UInt64(word[index])) &* 0x100_0000_01B3
+        }
         let folded = UInt32(truncatingIfNeeded: value ^ value >> 32)
         return folded == 0 ? 1 : folded
     }
@@ -149,7 +156,9 @@ struct SpellingIndex: Sendable {
                                     if slots[slot].hash == 0 { return }
                                     slot = (slot + 1) & mask
                                 }
-                                for posting in postings[Int(slots[slot].start)..<Int(slots[slot].start + slots[slot].count)] {
+                                for posting in postings[
+                                    Int(slots[slot].start)..<Int(slots[slot].start + slots[slot].count)]
+                                {
                                     let index = Int(posting)
                                     let entry = entries[index]
                                     if best?.entry == index { continue }
@@ -157,10 +166,14 @@ struct SpellingIndex: Sendable {
                                     if conceptsOnly && !entry.isConcept { continue }
                                     if abs(Int(entry.count) - query.count) > limit { continue }
                                     if (entry.letters ^ letters).nonzeroBitCount > 2 * limit { continue }
-                                    let word = UnsafeBufferPointer(rebasing: bytes[Int(entry.start)..<Int(entry.start + entry.count)])
+                                    let word = UnsafeBufferPointer(
+                                        rebasing: bytes[Int(entry.start)..<Int(entry.start + entry.count)])
                                     let distance = Lexicon.editDistance(query, word, limit: limit)
                                     if distance > limit || (distance == 2 && entry.first != first) { continue }
-                                    if let current = best, !Self.ranksBefore(entry, distance, entries[current.entry], current.distance, query: first) {
+                                    if let current = best,
+                                        !Self.ranksBefore(
+                                            entry, distance, entries[current.entry], current.distance, query: first)
+                                    {
                                         continue
                                     }
                                     best = (index, distance)
@@ -177,7 +190,9 @@ struct SpellingIndex: Sendable {
     /// The order of the full search: fewer edits, then a concept, then the word met first
     /// (the bucket of the query's first letter before that of its second, then bucket order).
     @inline(__always)
-    private static func ranksBefore(_ a: Entry, _ aDistance: Int, _ b: Entry, _ bDistance: Int, query first: UInt8) -> Bool {
+    private static func ranksBefore(_ a: Entry, _ aDistance: Int, _ b: Entry, _ bDistance: Int, query first: UInt8)
+        -> Bool
+    {
         if aDistance != bDistance { return aDistance < bDistance }
         if a.isConcept != b.isConcept { return a.isConcept }
         let aBucket = a.first == first ? 0 : 1, bBucket = b.first == first ? 0 : 1

@@ -21,7 +21,10 @@ struct TermRule: Sendable {
                     group.append(lexicon.resolveExactOrInflected(piece) ?? lexicon.internWord(piece))
                 case .unspaced:
                     // The known terms of this Chinese run only (not of the whole entry again).
-                    group.append(contentsOf: lexicon.tokens(of: TextNormalizer.normalize(piece)).terms.filter { $0 != Lexicon.gap })
+                    group.append(
+                        contentsOf: lexicon.tokens(of: TextNormalizer.normalize(piece)).terms.filter {
+                            $0 != Lexicon.gap
+                        })
                 }
             }
             if group.isEmpty || (!functionWordsCount && group.allSatisfy(lexicon.isStopwordTerm)) { continue }

@@ -48,7 +48,8 @@ struct WordTable: Sendable {
                     let found = slots[slot]
                     if found.hash == 0 { return nil }
                     if found.hash == hash && Int(found.count) == word.count
-                        && keys[Int(found.start)..<(Int(found.start) + word.count)].elementsEqual(word) {
+                        && keys[Int(found.start)..<(Int(found.start) + word.count)].elementsEqual(word)
+                    {
                         return found.value
                     }
                     slot = (slot + 1) & mask

@@ -1,7 +1,8 @@
 import CReadline
 import Foundation
+
 #if canImport(Glibc)
-import Glibc
+    import Glibc
 #endif
 
 /// The chat's line history on disk: `$XDG_STATE_HOME/alipay-help/history`, else
@@ -32,7 +33,8 @@ struct ChatHistory {
         var info = stat()
         if lstat(path, &info) == 0 {
             guard (info.st_mode & S_IFMT) == S_IFREG else {
-                Self.warnOnce("\(path) is not a regular file (\(Self.kind(info.st_mode))); the chat goes on without history")
+                Self.warnOnce(
+                    "\(path) is not a regular file (\(Self.kind(info.st_mode))); the chat goes on without history")
                 return false
             }
             _ = cr_read_history(path)
@@ -65,7 +67,9 @@ struct ChatHistory {
         }
         defer { close(lock) }
         while flock(lock, LOCK_EX) != 0 {
-            guard errno == EINTR else { Self.warnOnce("cannot lock \(lockPath): \(Self.reason(errno)); history is not saved"); return }
+            guard errno == EINTR else {
+                Self.warnOnce("cannot lock \(lockPath): \(Self.reason(errno)); history is not saved"); return
+            }
         }
         defer { _ = flock(lock, LOCK_UN) }
         // Checked again under the lock: something else may have taken the path meanwhile.
@@ -95,7 +99,9 @@ struct ChatHistory {
         for component in folder.split(separator: "/", omittingEmptySubsequences: true) {
             partial += "/" + component
             if mkdir(partial, 0o700) != 0 && errno != EEXIST {
-                Self.warnOnce("cannot create the folder \(partial) for the chat history: \(Self.reason(errno)); history is not saved")
+                Self.warnOnce(
+                    "cannot create the folder \(partial) for the chat history: \(Self.reason(errno)); history is not saved"
+                )
                 return false
             }
         }

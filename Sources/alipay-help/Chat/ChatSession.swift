@@ -77,7 +77,8 @@ struct ChatSession {
         switch command {
         case .help:
             let all = (ChatCommand.all + flowCommands).map { ($0.name, $0.help.text(language)) }
-            let help = TextWrapping.wrap(messages.text(.chatHelp, language), width: renderer.width).joined(separator: "\n")
+            let help = TextWrapping.wrap(messages.text(.chatHelp, language), width: renderer.width).joined(
+                separator: "\n")
             return Response(output: help + "\n\n" + list(all), action: .none)
         case .topics:
             return Response(output: list(topics.map { ($0.id, $0.title.text(language)) }), action: .none)
@@ -108,7 +109,8 @@ struct ChatSession {
             let indent = String(repeating: " ", count: width + 4)
             let lines = TextWrapping.wrap(item.help, width: renderer.width, firstPrefix: indent, restPrefix: indent)
             let padding = String(repeating: " ", count: width - TextWrapping.columns(of: item.name))
-            return "  " + renderer.style.accent(item.name) + padding + "  " + ([String(lines[0].dropFirst(width + 4))] + lines.dropFirst()).joined(separator: "\n")
+            return "  " + renderer.style.accent(item.name) + padding + "  "
+                + ([String(lines[0].dropFirst(width + 4))] + lines.dropFirst()).joined(separator: "\n")
         }.joined(separator: "\n")
     }
 }

@@ -19,7 +19,8 @@ struct InteractiveChat {
         cr_hold_terminal()
         cr_install_fatal_handlers()
         defer { cr_release_terminal() }
-        let commandNames: [String] = (ChatCommand.all + session.flowCommands).map(\.name) + ["/lang en", "/lang zh", "/lang auto"]
+        let commandNames: [String] =
+            (ChatCommand.all + session.flowCommands).map(\.name) + ["/lang en", "/lang zh", "/lang auto"]
         let topicWords: [String] = session.conversation.responder.knowledgeBase.topics.flatMap { topic in
             [topic.id] + topic.title.en.split(separator: " ").map { String($0).lowercased() }
         }
@@ -35,7 +36,10 @@ struct InteractiveChat {
             ReadlineBridge.received = false
             cr_install(promptText, ReadlineBridge.lineHandler)
             while !ReadlineBridge.received {
-                var fds = [pollfd(fd: 0, events: Int16(POLLIN), revents: 0), pollfd(fd: signals, events: Int16(POLLIN), revents: 0)]
+                var fds = [
+                    pollfd(fd: 0, events: Int16(POLLIN), revents: 0),
+                    pollfd(fd: signals, events: Int16(POLLIN), revents: 0),
+                ]
                 let ready = poll(&fds, 2, -1)
                 if ready < 0 { if errno == EINTR { continue } else { break } }
                 if fds[1].revents & Int16(POLLIN) != 0 { handleSignals(signals) }
@@ -111,7 +115,7 @@ struct InteractiveChat {
         var size = winsize()
         var columns = ioctl(1, UInt(TIOCGWINSZ), &size) == 0 ? Int(size.ws_col) : 0
         if columns <= 0 { columns = Int(cr_screen_width()) }
-        if columns <= 0 { columns = 80 } // a terminal that does not say its size
+        if columns <= 0 { columns = 80 }  // a terminal that does not say its size
         session.renderer.width = min(max(columns, 20), 100)
     }
 }

@@ -15,25 +15,27 @@ enum ReadlineBridge {
             line = String(decoding: UnsafeRawBufferPointer(start: raw, count: strlen(raw)), as: UTF8.self)
             free(raw)
         } else {
-            line = nil // Ctrl-D on an empty line
+            line = nil  // Ctrl-D on an empty line
         }
         // Remove the handler so readline does not redraw the prompt before our reply.
         cr_remove()
     }
 
-    static let completer: @convention(c) (UnsafePointer<CChar>?, Int32, Int32) -> UnsafeMutablePointer<UnsafeMutablePointer<CChar>?>? = { text, start, _ in
-        cr_no_filename_completion()
-        let prefix = text.map { String(cString: $0) } ?? ""
-        let commandWord = start == 0 && prefix.hasPrefix("/")
-        completionMatches = completionCandidates.filter { candidate in
-            candidate.hasPrefix("/") == commandWord && candidate.lowercased().hasPrefix(prefix.lowercased())
+    static let completer:
+        @convention(c) (UnsafePointer<CChar>?, Int32, Int32) -> UnsafeMutablePointer<UnsafeMutablePointer<CChar>?>? = {
+            text, start, _ in
+            cr_no_filename_completion()
+            let prefix = text.map { String(cString: $0) } ?? ""
+            let commandWord = start == 0 && prefix.hasPrefix("/")
+            completionMatches = completionCandidates.filter { candidate in
+                candidate.hasPrefix("/") == commandWord && candidate.lowercased().hasPrefix(prefix.lowercased())
+            }
+            return cr_completion_matches(text, generator)
         }
-        return cr_completion_matches(text, generator)
-    }
 
     static let generator: @convention(c) (UnsafePointer<CChar>?, Int32) -> UnsafeMutablePointer<CChar>? = { _, state in
         let index = Int(state)
         guard index < completionMatches.count else { return nil }
-        return strdup(completionMatches[index]) // readline frees it
+        return strdup(completionMatches[index])  // readline frees it
     }
 }

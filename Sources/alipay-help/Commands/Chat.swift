@@ -9,10 +9,10 @@ extension AlipayHelp {
             commandName: "chat",
             abstract: "Chat: ask, follow up, and say \"more\" (the default on a terminal).",
             discussion: """
-            On a terminal: line editing, history (kept in $XDG_STATE_HOME/alipay-help/history) and \
-            Tab completion. With a pipe on standard input, the same conversation runs without \
-            readline, one reply per line, so conversations can be scripted.
-            """
+                On a terminal: line editing, history (kept in $XDG_STATE_HOME/alipay-help/history) and \
+                Tab completion. With a pipe on standard input, the same conversation runs without \
+                readline, one reply per line, so conversations can be scripted.
+                """
         )
 
         @OptionGroup var knowledgeBase: KnowledgeBaseOptions
@@ -29,13 +29,16 @@ extension AlipayHelp {
             let interactive = isatty(0) == 1
             let renderer = TerminalRenderer(width: interactive ? 80 : Int.max / 4, colour: Terminal.wantsColour(1))
             // Before the first question, the locale says which language to greet in.
-            let locale = ProcessInfo.processInfo.environment["LC_ALL"] ?? ProcessInfo.processInfo.environment["LANG"] ?? ""
-            var session = ChatSession(responder: responder, renderer: renderer, language: language.language,
-                                      startingIn: locale.hasPrefix("zh") ? .zh : .en)
+            let locale =
+                ProcessInfo.processInfo.environment["LC_ALL"] ?? ProcessInfo.processInfo.environment["LANG"] ?? ""
+            var session = ChatSession(
+                responder: responder, renderer: renderer, language: language.language,
+                startingIn: locale.hasPrefix("zh") ? .zh : .en)
             session.explain = explain
             let status: Int32
             if interactive {
-                var chat = InteractiveChat(session: session, history: noHistory ? nil : ChatHistory(path: ChatHistory.defaultPath()))
+                var chat = InteractiveChat(
+                    session: session, history: noHistory ? nil : ChatHistory(path: ChatHistory.defaultPath()))
                 status = chat.run()
             } else {
                 var chat = ScriptedChat(session: session)

@@ -9,12 +9,12 @@ extension AlipayHelp {
             commandName: "check",
             abstract: "Lint the knowledge base; exit 1 on errors (warnings are listed but do not fail).",
             discussion: """
-            Checks YAML and schema (with file:line:column), unknown keys, the same example under two \
-            intents, near-duplicates across intents, thin topics and facets, examples the matcher \
-            misreads when they are left out of training, flows with broken references or unreachable \
-            steps, rules naming no concept, test cases naming unknown intents, numbers an answer \
-            writes out instead of naming a figure, and checks whose figure their facet does not state.
-            """
+                Checks YAML and schema (with file:line:column), unknown keys, the same example under two \
+                intents, near-duplicates across intents, thin topics and facets, examples the matcher \
+                misreads when they are left out of training, flows with broken references or unreachable \
+                steps, rules naming no concept, test cases naming unknown intents, numbers an answer \
+                writes out instead of naming a figure, and checks whose figure their facet does not state.
+                """
         )
 
         @OptionGroup var knowledgeBase: KnowledgeBaseOptions
@@ -39,9 +39,12 @@ extension AlipayHelp {
                 let style = TerminalStyle(colour: Terminal.wantsColour(1))
                 for diagnostic in diagnostics {
                     let word = diagnostic.severity == .error ? style.error("error:") : style.warning("warning:")
-                    output.write("\(ControlCharacters.visible(diagnostic.location)): \(word) \(ControlCharacters.visible(diagnostic.message))\n")
+                    output.write(
+                        "\(ControlCharacters.visible(diagnostic.location)): \(word) \(ControlCharacters.visible(diagnostic.message))\n"
+                    )
                 }
-                output.write("\(errors) error\(errors == 1 ? "" : "s"), \(warnings) warning\(warnings == 1 ? "" : "s")\n")
+                output.write(
+                    "\(errors) error\(errors == 1 ? "" : "s"), \(warnings) warning\(warnings == 1 ? "" : "s")\n")
             }
             output.flush()
             if errors > 0 { throw ExitCode(1) }

@@ -27,8 +27,10 @@ extension AlipayHelp {
                 reply = warned
                 output.write("secret:     it holds a verification code, so the reply is the warning alone\n")
             }
-            let indented = reply.text.split(separator: "\n", omittingEmptySubsequences: false).map { "  " + $0 }.joined(separator: "\n")
-            output.write(ControlCharacters.visible("language:   \(reply.language.rawValue)\nreply:\n" + indented + "\n"))
+            let indented = reply.text.split(separator: "\n", omittingEmptySubsequences: false).map { "  " + $0 }.joined(
+                separator: "\n")
+            output.write(
+                ControlCharacters.visible("language:   \(reply.language.rawValue)\nreply:\n" + indented + "\n"))
             output.flush()
         }
     }

@@ -42,7 +42,9 @@ extension AlipayHelp.KnowledgeBaseCommand {
                 StandardError.printSafely("alipay-help: error: cannot write '\(folder)': \(error.localizedDescription)")
                 throw ExitCode.failure
             }
-            StandardError.printSafely("wrote \(BuiltInKnowledgeBase.fileCount) files (knowledge base \(BuiltInKnowledgeBase.version)) to \(folder); use it with --kb \(folder)")
+            StandardError.printSafely(
+                "wrote \(BuiltInKnowledgeBase.fileCount) files (knowledge base \(BuiltInKnowledgeBase.version)) to \(folder); use it with --kb \(folder)"
+            )
         }
     }
 }

@@ -38,11 +38,15 @@ enum BuiltInKnowledgeBase {
     static func folder(cache: URL?) throws -> URL {
         let base = cache ?? FileManager.default.temporaryDirectory
         let folder = base.appendingPathComponent("kb-\(version)")
-        if FileManager.default.fileExists(atPath: folder.appendingPathComponent("vocabulary.yaml").path) { return folder }
+        if FileManager.default.fileExists(atPath: folder.appendingPathComponent("vocabulary.yaml").path) {
+            return folder
+        }
         // Written beside, then renamed: two programs starting at once never see half a folder.
         let partial = base.appendingPathComponent("kb-\(version).partial-\(getpid())")
         try export(to: partial)
-        if (try? FileManager.default.moveItem(at: partial, to: folder)) == nil { try? FileManager.default.removeItem(at: partial) }
+        if (try? FileManager.default.moveItem(at: partial, to: folder)) == nil {
+            try? FileManager.default.removeItem(at: partial)
+        }
         return folder
     }
 
@@ -56,4 +60,3 @@ enum BuiltInKnowledgeBase {
         }
     }
 }
-

@@ -5,7 +5,11 @@ import Foundation
 /// Options every command shares: where the knowledge base is.
 struct KnowledgeBaseOptions: ParsableArguments {
     /// The folder holding the knowledge-base YAML files.
-    @Option(name: .long, help: ArgumentHelp("A knowledge-base folder to use instead of the built-in one (default: $ALIPAY_HELP_KB, else built in).", valueName: "folder"))
+    @Option(
+        name: .long,
+        help: ArgumentHelp(
+            "A knowledge-base folder to use instead of the built-in one (default: $ALIPAY_HELP_KB, else built in).",
+            valueName: "folder"))
     var kb: String?
 
     /// Finds the knowledge base: --kb, then $ALIPAY_HELP_KB, then the one built into the
@@ -19,9 +23,14 @@ struct KnowledgeBaseOptions: ParsableArguments {
             return (URL(fileURLWithPath: env), false)
         }
         do {
-            return (try BuiltInKnowledgeBase.folder(cache: Self.cacheFolder() ?? Self.cacheFolder(ignoringSwitch: true)), true)
+            return (
+                try BuiltInKnowledgeBase.folder(cache: Self.cacheFolder() ?? Self.cacheFolder(ignoringSwitch: true)),
+                true
+            )
         } catch {
-            throw KnowledgeBaseError.unreadable(file: "built-in knowledge base", reason: "cannot be written out (\(error.localizedDescription)); pass --kb FOLDER")
+            throw KnowledgeBaseError.unreadable(
+                file: "built-in knowledge base",
+                reason: "cannot be written out (\(error.localizedDescription)); pass --kb FOLDER")
         }
     }
 
@@ -38,24 +47,31 @@ struct KnowledgeBaseOptions: ParsableArguments {
             let (folder, builtIn) = try location()
             let policy = MatchPolicy()
             if builtIn && !trainingData,
-               let (knowledgeBase, matcher) = try MatcherStore.load(
-                   directory: folder, topics: BuiltInKnowledgeBase.topicsArchive(), key: BuiltInKnowledgeBase.key(policy: policy),
-                   matcher: BuiltInKnowledgeBase.matcher) {
+                let (knowledgeBase, matcher) = try MatcherStore.load(
+                    directory: folder, topics: BuiltInKnowledgeBase.topicsArchive(),
+                    key: BuiltInKnowledgeBase.key(policy: policy),
+                    matcher: BuiltInKnowledgeBase.matcher)
+            {
                 return Responder(knowledgeBase: knowledgeBase, matcher: matcher)
             }
-            guard let cache = Self.cacheFolder() else { return try Responder(knowledgeBase: KnowledgeBase.load(from: folder), policy: policy) }
-            let key = MatcherStore.key(knowledgeBaseFiles: Self.files(in: folder), policy: policy, program: Self.programIdentity())
+            guard let cache = Self.cacheFolder() else {
+                return try Responder(knowledgeBase: KnowledgeBase.load(from: folder), policy: policy)
+            }
+            let key = MatcherStore.key(
+                knowledgeBaseFiles: Self.files(in: folder), policy: policy, program: Self.programIdentity())
             let store = MatcherStore(folder: cache)
             if trainingData {
                 let knowledgeBase = try KnowledgeBase.load(from: folder)
-                let matcher = try store.matcher(key: key, knowledgeBase: knowledgeBase, policy: policy,
-                                                directory: folder)
+                let matcher = try store.matcher(
+                    key: key, knowledgeBase: knowledgeBase, policy: policy,
+                    directory: folder)
                 return Responder(knowledgeBase: knowledgeBase, matcher: matcher)
             }
             let (knowledgeBase, matcher) = try store.load(directory: folder, key: key, policy: policy)
             return Responder(knowledgeBase: knowledgeBase, matcher: matcher)
         } catch {
-            StandardError.printSafely(KnowledgeBaseErrorText.line(for: error, otherwise: "alipay-help: error: \(error)"))
+            StandardError.printSafely(
+                KnowledgeBaseErrorText.line(for: error, otherwise: "alipay-help: error: \(error)"))
             throw ExitCode(2)
         }
     }
@@ -84,7 +100,8 @@ struct KnowledgeBaseOptions: ParsableArguments {
     /// The running program's size and modification time: a rebuilt program never reads a
     /// matcher stored by another build.
     static func programIdentity() -> String {
-        let path = (try? FileManager.default.destinationOfSymbolicLink(atPath: "/proc/self/exe")) ?? CommandLine.arguments[0]
+        let path =
+            (try? FileManager.default.destinationOfSymbolicLink(atPath: "/proc/self/exe")) ?? CommandLine.arguments[0]
         guard let attributes = try? FileManager.default.attributesOfItem(atPath: path) else { return path }
         let size = (attributes[.size] as? NSNumber)?.int64Value ?? 0
         let modified = (attributes[.modificationDate] as? Date)?.timeIntervalSince1970 ?? 0

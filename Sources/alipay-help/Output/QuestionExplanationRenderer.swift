@@ -9,14 +9,19 @@ struct QuestionExplanationRenderer {
         let match = explanation.match
         var lines: [String] = []
         lines.append("normalised: \(explanation.normalized.joined(separator: " "))")
-        lines.append("terms:      \(explanation.terms.joined(separator: " "))   (? = unknown; \(explanation.unknownWords) of \(explanation.contentWords) content words unknown)")
+        lines.append(
+            "terms:      \(explanation.terms.joined(separator: " "))   (? = unknown; \(explanation.unknownWords) of \(explanation.contentWords) content words unknown)"
+        )
         lines.append("scores:")
         for score in match.ranking.prefix(5) {
             let percent = Int((score.probability * 1000).rounded())
-            lines.append("  \(score.label.padding(toLength: 24, withPad: " ", startingAt: 0)) \(percent / 10).\(percent % 10)%")
+            lines.append(
+                "  \(score.label.padding(toLength: 24, withPad: " ", startingAt: 0)) \(percent / 10).\(percent % 10)%")
         }
         if let best = match.ranking.first, !explanation.evidence.isEmpty {
-            let items = explanation.evidence.map { "\($0.feature) \($0.weight >= 0 ? "+" : "")\(String(Int(($0.weight * 100).rounded())))" }
+            let items = explanation.evidence.map {
+                "\($0.feature) \($0.weight >= 0 ? "+" : "")\(String(Int(($0.weight * 100).rounded())))"
+            }
             lines.append("evidence:   for \(best.label): \(items.joined(separator: ", "))  (weights ×100)")
         }
         let outcome: String

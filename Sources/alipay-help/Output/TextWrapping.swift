@@ -6,10 +6,15 @@ enum TextWrapping {
     static func columns(of scalar: Unicode.Scalar) -> Int {
         let value = scalar.value
         if value < 0x300 { return value < 0x20 ? 0 : 1 }
-        if scalar.properties.generalCategory == .nonspacingMark || scalar.properties.generalCategory == .enclosingMark { return 0 }
+        if scalar.properties.generalCategory == .nonspacingMark || scalar.properties.generalCategory == .enclosingMark {
+            return 0
+        }
         if (0x1100...0x115F).contains(value) || (0x2E80...0xA4CF).contains(value) || (0xAC00...0xD7A3).contains(value)
-            || (0xF900...0xFAFF).contains(value) || (0xFE30...0xFE4F).contains(value) || (0xFF00...0xFF60).contains(value)
-            || (0xFFE0...0xFFE6).contains(value) || (0x1F300...0x1F64F).contains(value) || (0x20000...0x3FFFD).contains(value) {
+            || (0xF900...0xFAFF).contains(value) || (0xFE30...0xFE4F).contains(value)
+            || (0xFF00...0xFF60).contains(value)
+            || (0xFFE0...0xFFE6).contains(value) || (0x1F300...0x1F64F).contains(value)
+            || (0x20000...0x3FFFD).contains(value)
+        {
             return 2
         }
         return 1
@@ -79,7 +84,7 @@ enum TextWrapping {
             let wide = columns(of: scalar) == 2
             let closingPunctuation = "，。！？、；：）」』】》,.!?;:)".unicodeScalars.contains(scalar)
             if closingPunctuation && current.isEmpty && !pendingSpace && !result.isEmpty {
-                result[result.count - 1].text.unicodeScalars.append(scalar) // keep "号。" together
+                result[result.count - 1].text.unicodeScalars.append(scalar)  // keep "号。" together
                 continue
             }
             if wide && !closingPunctuation && !current.isEmpty {

@@ -10,14 +10,19 @@ struct ThresholdSweepRenderer {
 
     func render() -> String {
         let percent = TestReportRenderer.percent
-        var table = TextTable(headers: ["threshold", "accuracy", "out-of-scope recall", "false rejections"],
-                              alignments: [.right, .right, .right, .right])
+        var table = TextTable(
+            headers: ["threshold", "accuracy", "out-of-scope recall", "false rejections"],
+            alignments: [.right, .right, .right, .right])
         table.rows = sweep.points.map {
-            [String(format: "%.2f", $0.threshold), percent($0.accuracy), percent($0.outOfScopeRecall), percent($0.falseRejectionRate)]
+            [
+                String(format: "%.2f", $0.threshold), percent($0.accuracy), percent($0.outOfScopeRecall),
+                percent($0.falseRejectionRate),
+            ]
         }
         let best = sweep.best
         return table.render() + "\n\n"
-            + String(format: "best threshold: %.2f (accuracy %@, out-of-scope recall %@; now %.2f)\n", best.threshold,
-                     percent(best.accuracy), percent(best.outOfScopeRecall), threshold)
+            + String(
+                format: "best threshold: %.2f (accuracy %@, out-of-scope recall %@; now %.2f)\n", best.threshold,
+                percent(best.accuracy), percent(best.outOfScopeRecall), threshold)
     }
 }

@@ -1,6 +1,7 @@
-@testable import AlipayHelpKit
 import Foundation
 import Testing
+
+@testable import AlipayHelpKit
 
 @Suite struct ResponderTests {
     let responder = Fixtures.responder
@@ -25,7 +26,8 @@ import Testing
     }
 
     @Test func ambiguityOffersNumberedChoices() throws {
-        let match = Match(outcome: .ambiguous(["huabei", "limits"]), confidence: 0.5, facet: nil, ranking: [], reason: "")
+        let match = Match(
+            outcome: .ambiguous(["huabei", "limits"]), confidence: 0.5, facet: nil, ranking: [], reason: "")
         let reply = responder.reply(to: "limit", match: match)
         #expect(reply.text.contains("1. Huabei"))
         #expect(reply.text.contains("2. Transaction limits"))

@@ -1,14 +1,21 @@
-@testable import AlipayHelpKit
 import Foundation
 import Testing
+
+@testable import AlipayHelpKit
 
 /// A line that asks several questions gets an answer each, in order (issue 11).
 @Suite struct SeveralQuestionsTests {
     var splitter: QuestionSplitter { Fixtures.knowledgeBase.questionSplitter }
 
     @Test(arguments: [
-        ("change my phone number and also raise my transfer limit", ["change my phone number", "raise my transfer limit"]),
-        ("How do I delete my account? What is the daily limit?", ["How do I delete my account", "What is the daily limit"]),
+        (
+            "change my phone number and also raise my transfer limit",
+            ["change my phone number", "raise my transfer limit"]
+        ),
+        (
+            "How do I delete my account? What is the daily limit?",
+            ["How do I delete my account", "What is the daily limit"]
+        ),
         ("我想换手机号。另外转账限额是多少？", ["我想换手机号", "转账限额是多少"]),
         ("花呗怎么还款；红包最多多少钱", ["花呗怎么还款", "红包最多多少钱"]),
     ])
@@ -16,8 +23,10 @@ import Testing
         #expect(splitter.parts(of: line) == parts)
     }
 
-    @Test(arguments: ["how do I change my phone number?", "what are the limits", "是否需要验证码？", "?", "also", "alsop limit? ",
-                      "how do I change my number? ", "还有红包呢"])
+    @Test(arguments: [
+        "how do I change my phone number?", "what are the limits", "是否需要验证码？", "?", "also", "alsop limit? ",
+        "how do I change my number? ", "还有红包呢",
+    ])
     func aLineWithOneQuestionIsNotSplit(line: String) {
         #expect(splitter.parts(of: line) == nil)
     }
@@ -35,7 +44,8 @@ import Testing
         #expect(reply.match.intent == "change_phone")
         #expect(reply.also.map(\.match.intent) == ["limits"])
         #expect(reply.also.first?.match.facet == "raise_limit")
-        let object = try #require(try JSONSerialization.jsonObject(with: Data(JSONLineEncoder.encode(reply).utf8)) as? [String: Any])
+        let object = try #require(
+            try JSONSerialization.jsonObject(with: Data(JSONLineEncoder.encode(reply).utf8)) as? [String: Any])
         #expect(object["intent"] as? String == "change_phone")
         let also = try #require(object["also"] as? [[String: Any]])
         #expect(also.count == 1)
@@ -46,7 +56,10 @@ import Testing
 
     @Test func aLineWhosePartsAreNotAllQuestionsIsAnsweredWhole() {
         let responder = Fixtures.responder
-        for line in ["how do I delete my account? thanks!", "hello! how do I delete my account?", "how do I delete my account? how do I delete my account?"] {
+        for line in [
+            "how do I delete my account? thanks!", "hello! how do I delete my account?",
+            "how do I delete my account? how do I delete my account?",
+        ] {
             let reply = responder.replyToEach(line, match: responder.matcher.match(line))
             #expect(reply.also.isEmpty, "\(line)")
         }

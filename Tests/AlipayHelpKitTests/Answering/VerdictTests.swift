@@ -1,5 +1,6 @@
-@testable import AlipayHelpKit
 import Testing
+
+@testable import AlipayHelpKit
 
 @Suite struct VerdictTests {
     let responder = Fixtures.responder
@@ -14,7 +15,9 @@ import Testing
         let left = responder.reply(to: "I've used 170,000 this year, how much is left?")
         #expect(left.verdict?.outcome == .remaining)
         #expect(left.text.hasPrefix("You have about 30,000 yuan left: 200,000 yuan"))
-        #expect(responder.reply(to: "can huabei be split into 6 instalments").text.hasPrefix("Yes. 6 instalments is one of the choices: 3, 6 or 12 instalments."))
+        #expect(
+            responder.reply(to: "can huabei be split into 6 instalments").text.hasPrefix(
+                "Yes. 6 instalments is one of the choices: 3, 6 or 12 instalments."))
         #expect(responder.reply(to: "huabei in 9 installments possible?").verdict?.outcome == .no)
         // The text and its JSON form are put together from prepared pieces: they must match the blocks.
         for reply in [over, within, left] {
@@ -35,7 +38,8 @@ import Testing
     @Test func everyFigureInAVerdictComesFromTheKnowledgeBase() throws {
         // Change the figure in the knowledge base: the verdict follows it.
         let folder = try Fixtures.copyOfIntents()
-        try Fixtures.edit(folder, "limits.yaml", replacing: "daily_transfer: {value: 50000,", with: "daily_transfer: {value: 80000,")
+        try Fixtures.edit(
+            folder, "limits.yaml", replacing: "daily_transfer: {value: 50000,", with: "daily_transfer: {value: 80000,")
         let changed = try Responder(knowledgeBase: KnowledgeBase.load(from: folder), matcher: Fixtures.matcher)
         let reply = changed.reply(to: "can I send 70,000 yuan today")
         #expect(reply.verdict?.outcome == .yes)
@@ -53,7 +57,9 @@ import Testing
             for mention in numbers.mentions(in: text).reversed() { stripped.removeSubrange(mention.range) }
             let without = String(String.UnicodeScalarView(stripped))
             guard responder.reply(to: without).match.outcome != .outOfScope else { continue }
-            #expect(responder.reply(to: labelled.question).match.outcome != .outOfScope, "\(labelled.question) / \(without)")
+            #expect(
+                responder.reply(to: labelled.question).match.outcome != .outOfScope, "\(labelled.question) / \(without)"
+            )
         }
     }
 }

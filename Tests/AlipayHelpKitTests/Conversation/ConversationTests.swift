@@ -1,5 +1,6 @@
-@testable import AlipayHelpKit
 import Testing
+
+@testable import AlipayHelpKit
 
 @Suite struct ConversationTests {
     func conversation() -> Conversation { Conversation(responder: Fixtures.responder) }
@@ -113,8 +114,10 @@ import Testing
         #expect(chinese.language == .zh)
     }
 
-    @Test(arguments: [("1", "nothing to choose from"), ("2", "nothing to choose from"), ("#2", "nothing to choose from"),
-                      ("the second one", "nothing to choose from"), ("option 1", "nothing to choose from"), ("第一个", "没有可以选择的选项")])
+    @Test(arguments: [
+        ("1", "nothing to choose from"), ("2", "nothing to choose from"), ("#2", "nothing to choose from"),
+        ("the second one", "nothing to choose from"), ("option 1", "nothing to choose from"), ("第一个", "没有可以选择的选项"),
+    ])
     func aChoiceWithNothingOnOfferSaysSo(line: String, expected: String) {
         var chat = Conversation(responder: Fixtures.responder)
         #expect(chat.respond(to: line).text.contains(expected))
@@ -135,7 +138,9 @@ import Testing
         #expect(article.match?.facet == nil)
         let more = chat.respond(to: "more")
         #expect(more.text.contains("That was the whole answer"))
-        #expect(!more.text.contains(article.blocks.compactMap { if case let .steps(steps) = $0 { steps.first } else { nil } }.first ?? "?"))
+        #expect(
+            !more.text.contains(
+                article.blocks.compactMap { if case let .steps(steps) = $0 { steps.first } else { nil } }.first ?? "?"))
         let facets = Fixtures.knowledgeBase.topic("change_phone")!.facets
         #expect(more.blocks.contains(.choices(facets.map(\.title.en))))
         #expect(chat.pendingChoice?.options.count == facets.count)

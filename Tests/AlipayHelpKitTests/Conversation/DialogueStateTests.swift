@@ -1,5 +1,6 @@
-@testable import AlipayHelpKit
 import Testing
+
+@testable import AlipayHelpKit
 
 /// Follow-ups read against the open topic, facet, figures and task (issue 11).
 @Suite struct DialogueStateTests {
@@ -17,11 +18,13 @@ import Testing
         #expect(chat.context?.question == "how much can I transfer per day?")
     }
 
-    @Test(arguments: [("how do I verify my account as a foreigner?", "what do I need?", "requirements"),
-                      ("外国人怎么认证支付宝", "需要什么", "requirements"),
-                      ("how do I verify my account as a foreigner?", "how long?", "duration"),
-                      ("how do I delete my account?", "what do I need?", "conditions"),
-                      ("支付宝怎么换手机号", "要多久", "duration")])
+    @Test(arguments: [
+        ("how do I verify my account as a foreigner?", "what do I need?", "requirements"),
+        ("外国人怎么认证支付宝", "需要什么", "requirements"),
+        ("how do I verify my account as a foreigner?", "how long?", "duration"),
+        ("how do I delete my account?", "what do I need?", "conditions"),
+        ("支付宝怎么换手机号", "要多久", "duration"),
+    ])
     func aFacetsFollowUpPhraseAnswersIt(question: String, followUp: String, facet: String) {
         let (chat, turn) = chat([question, followUp])
         #expect(turn.match?.facet == facet)
@@ -70,7 +73,8 @@ import Testing
     @Test(arguments: ["no_such_topic", "delete_account"])
     func aFacetMayCoverOnlyAnotherKnownTopic(named: String) throws {
         let folder = try Fixtures.copyOfIntents()
-        try Fixtures.edit(folder, "delete_account.yaml", replacing: "covers_topics: [huabei]", with: "covers_topics: [\(named)]")
+        try Fixtures.edit(
+            folder, "delete_account.yaml", replacing: "covers_topics: [huabei]", with: "covers_topics: [\(named)]")
         #expect(throws: KnowledgeBaseError.self) { try KnowledgeBase.load(from: folder) }
     }
 }

@@ -1,12 +1,13 @@
-@testable import AlipayHelpKit
 import Testing
+
+@testable import AlipayHelpKit
 
 /// How figures are written in verdicts: thousands grouped, at most two decimals, and a unit's
 /// text with the number in its place.
 @Suite struct FigureWordingTests {
     @Test(arguments: [
         (0.0, "0"), (7, "7"), (999, "999"), (1_000, "1,000"), (90_000, "90,000"), (123_456, "123,456"),
-        (1_234_567, "1,234,567"), (1.5, "1.5"), (1.25, "1.25"), (2_000.05, "2,000.05"), (10.001, "10"),
+        (1_234_567, "1,234,567"), (1.5, "1.5"), (1.25, "1.25"), (2_000.05, "2,000.05"), (0.5, "0.5"),
     ])
     func groupsThousands(value: Double, written: String) {
         #expect(EntityDefinitions.format(value) == written)

@@ -1,8 +1,11 @@
-@testable import AlipayHelpKit
 import Testing
 
+@testable import AlipayHelpKit
+
 @Suite struct NumberReaderTests {
-    let reader = NumberReader(multipliers: Fixtures.knowledgeBase.entities.multipliers, numberWords: Fixtures.knowledgeBase.entities.numberWords)
+    let reader = NumberReader(
+        multipliers: Fixtures.knowledgeBase.entities.multipliers,
+        numberWords: Fixtures.knowledgeBase.entities.numberWords)
 
     func values(_ text: String) -> [Double] { reader.mentions(in: NumberReader.fold(text)).map(\.value) }
 
@@ -44,10 +47,16 @@ import Testing
         #expect(entities("18 instalments").first?.kind == .count)
         #expect(entities("18 instalments").first?.unit == "instalments")
         #expect(entities("18期").first?.unit == "instalments")
-        #expect(entities("130个红包") == [Entity(kind: .count, value: 130, unit: "red_envelopes", period: nil, used: false, text: "130")])
+        #expect(
+            entities("130个红包") == [
+                Entity(kind: .count, value: 130, unit: "red_envelopes", period: nil, used: false, text: "130")
+            ])
         let envelopes = entities("three envelopes of 180 each")
         #expect(envelopes.map(\.kind) == [.count, .number])
-        #expect(entities("今年已经用了17万") == [Entity(kind: .number, value: 170_000, unit: nil, period: "year", used: true, text: "17万")])
+        #expect(
+            entities("今年已经用了17万") == [
+                Entity(kind: .number, value: 170_000, unit: nil, period: "year", used: true, text: "17万")
+            ])
         #expect(entities("I've used 170,000 this year").first?.used == true)
     }
 

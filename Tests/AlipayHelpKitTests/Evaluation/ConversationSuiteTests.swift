@@ -1,6 +1,7 @@
-@testable import AlipayHelpKit
 import Foundation
 import Testing
+
+@testable import AlipayHelpKit
 
 /// Runs every scripted conversation in `intents/tests/conversations*.yaml`.
 @Suite struct ConversationSuiteTests {
@@ -19,10 +20,13 @@ import Testing
     }
 
     @Test func aBrokenExpectationIsReported() throws {
-        let script = ConversationSuite.Script(name: "x", turns: [
-            .init(say: "huabei", contains: ["not in any answer"], notContains: [], step: nil, intent: nil,
-                  location: SourceLocation(file: "f.yaml", line: 3, column: 5)),
-        ], location: SourceLocation(file: "f.yaml", line: 2, column: 3))
+        let script = ConversationSuite.Script(
+            name: "x",
+            turns: [
+                .init(
+                    say: "huabei", contains: ["not in any answer"], notContains: [], step: nil, intent: nil,
+                    location: SourceLocation(file: "f.yaml", line: 3, column: 5))
+            ], location: SourceLocation(file: "f.yaml", line: 2, column: 3))
         let outcome = ConversationSuite(file: "f.yaml", scripts: [script]).run(with: Fixtures.responder)[0]
         #expect(outcome.failure?.hasPrefix("f.yaml:3:5: turn 1") == true)
     }

@@ -1,6 +1,7 @@
-@testable import AlipayHelpKit
 import Foundation
 import Testing
+
+@testable import AlipayHelpKit
 
 /// The floors the labelled suites must stay above. Raise them as the knowledge base improves;
 /// never lower them to make a change pass.
@@ -12,7 +13,9 @@ import Testing
 
     @Test func mainSuiteMeetsItsFloors() throws {
         let result = try evaluation("questions.yaml")
-        #expect(result.accuracy >= 0.97, "accuracy \(result.accuracy); failures: \(result.failures.map(\.testCase.question))")
+        #expect(
+            result.accuracy >= 0.97,
+            "accuracy \(result.accuracy); failures: \(result.failures.map(\.testCase.question))")
         #expect(result.outOfScopeRecall >= 0.95)
         #expect(result.falseRejectionRate <= 0.03)
         #expect(result.facetAccuracy >= 0.85)
@@ -20,24 +23,31 @@ import Testing
 
     @Test func holdoutSuiteMeetsItsFloors() throws {
         let result = try evaluation("holdout.yaml")
-        #expect(result.accuracy >= 0.85, "accuracy \(result.accuracy); failures: \(result.failures.map(\.testCase.question))")
+        #expect(
+            result.accuracy >= 0.85,
+            "accuracy \(result.accuracy); failures: \(result.failures.map(\.testCase.question))")
         #expect(result.outOfScopeRecall >= 0.80)
     }
 
     @Test func chineseSuiteMeetsItsFloors() throws {
         let result = try evaluation("questions_zh.yaml")
-        #expect(result.accuracy >= 0.95, "accuracy \(result.accuracy); failures: \(result.failures.map(\.testCase.question))")
+        #expect(
+            result.accuracy >= 0.95,
+            "accuracy \(result.accuracy); failures: \(result.failures.map(\.testCase.question))")
         #expect(result.outOfScopeRecall >= 0.9)
         #expect(result.facetAccuracy >= 0.85)
     }
 
     @Test func chineseSuiteHasEnoughCases() throws {
-        let suite = try LabelledSuite.load(path: Fixtures.intents.appendingPathComponent("tests/questions_zh.yaml").path)
+        let suite = try LabelledSuite.load(
+            path: Fixtures.intents.appendingPathComponent("tests/questions_zh.yaml").path)
         for topic in Fixtures.knowledgeBase.topics.map(\.id) {
             #expect(suite.cases.filter { $0.expected == .intent(topic) }.count >= 20, "\(topic)")
         }
         #expect(suite.cases.filter { $0.expected == .outOfScope }.count >= 30)
-        let traditional = suite.cases.filter { $0.question.unicodeScalars.contains { ChineseText.simplified($0.value) != $0.value } }
+        let traditional = suite.cases.filter {
+            $0.question.unicodeScalars.contains { ChineseText.simplified($0.value) != $0.value }
+        }
         #expect(traditional.count >= 10, "Traditional Chinese is tested too")
     }
 

@@ -1,5 +1,6 @@
-@testable import AlipayHelpKit
 import Testing
+
+@testable import AlipayHelpKit
 
 /// Every flow command at every kind of step, and a question asked at each prompt, in English
 /// and in Chinese, through the change-number guide.
@@ -33,7 +34,7 @@ import Testing
 
     struct Language: Sendable {
         var start: String
-        var answers: [String] // yes, done, choice 1, a number
+        var answers: [String]  // yes, done, choice 1, a number
         var back: String, repeatStep: String, skip: String, cancel: String, help: String
         /// What each place's prompt says, in place order.
         var prompts: [String]
@@ -45,9 +46,13 @@ import Testing
     static let english = Language(
         start: "/change-number", answers: ["yes", "done", "1", "13912345678"],
         back: "back", repeatStep: "repeat", skip: "skip", cancel: "cancel", help: "help",
-        prompts: ["Can you still receive", "profile icon at the bottom right", "Enter it in the app", "type your new number", "type your new number"],
+        prompts: [
+            "Can you still receive", "profile icon at the bottom right", "Enter it in the app", "type your new number",
+            "type your new number",
+        ],
         confirmation: "You typed 139****5678. Is that right?",
-        firstStep: "This is the first step", cannotSkip: "can't be skipped", cancelled: "Guide cancelled", commandsHint: "At any step you can type",
+        firstStep: "This is the first step", cannotSkip: "can't be skipped", cancelled: "Guide cancelled",
+        commandsHint: "At any step you can type",
         question: "how much can a red envelope hold?", answerToQuestion: "200 yuan", backTo: "Back to step")
 
     static let chinese = Language(

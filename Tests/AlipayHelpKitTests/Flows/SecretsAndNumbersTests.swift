@@ -1,9 +1,13 @@
-@testable import AlipayHelpKit
 import Testing
 
+@testable import AlipayHelpKit
+
 @Suite struct MainlandMobileNumberTests {
-    @Test(arguments: ["13812345678", "138 1234 5678", "138-1234-5678", "+86 138 1234 5678", "0086 13812345678", "(138) 1234.5678", "１３８１２３４５６７８",
-                            "138/1234/5678", "138_1234_5678", "１３８－１２３４－５６７８", "一三八一二三四五六七八", "幺三八 幺二三四 五六七八", "138–1234–5678"])
+    @Test(arguments: [
+        "13812345678", "138 1234 5678", "138-1234-5678", "+86 138 1234 5678", "0086 13812345678", "(138) 1234.5678",
+        "１３８１２３４５６７８",
+        "138/1234/5678", "138_1234_5678", "１３８－１２３４－５６７８", "一三八一二三四五六七八", "幺三八 幺二三四 五六七八", "138–1234–5678",
+    ])
     func acceptsTheWaysPeopleTypeNumbers(text: String) {
         #expect(MainlandMobileNumber(text)?.digits == "13812345678")
     }
@@ -40,7 +44,8 @@ import Testing
         // Codes.
         "482913", "4829", "12 34 56", "１２３４５６", "一二三四五六", "my code is 123456", "the verification code: 1234",
         "验证码是123456", "验证码 552211", "验证码：一二三四五六", "短信验证码 4829", "otp 998877", "the SMS says 7731",
-        "code 8841-22", "my pin is 8842", "支付密码是889900", "here is the code 4471, is it ok", "I got code 0042 from Alipay",
+        "code 8841-22", "my pin is 8842", "支付密码是889900", "here is the code 4471, is it ok",
+        "I got code 0042 from Alipay",
         "passcode 123456", "123456 is my code", "482913 是验证码", "verification code １２３４５６", "code: 4 8 2 9 1 3",
         "my OTP is 99 88 77", "the code they texted me is 445566",
     ]
@@ -71,7 +76,8 @@ import Testing
     /// Lines with figures that are not codes: amounts with a unit or a sign, "QR code" and
     /// its kind, limits, years, phone numbers (kept out of history, but no code warning).
     static let notCodes: [String] = [
-        "I want to pay 30000 by QR code, is that ok?", "30000 yuan", "¥500", "5000元", "¥123456", "can I send 50000 yuan",
+        "I want to pay 30000 by QR code, is that ok?", "30000 yuan", "¥500", "5000元", "¥123456",
+        "can I send 50000 yuan",
         "13812345678", "red envelope 200", "huabei 12 month", "2", "transfer 50000 yuan with a code",
         "my zip code is 200030", "country code 0086", "area code 0571", "the QR code says 8888", "付款码付了5000",
         "the limit is 5000 per day", "can I send 2000 a day", "what is the code for 5000 yuan transfers",
@@ -120,9 +126,13 @@ import Testing
     @Test func aReplyToACodeIsTheWarningAlone() throws {
         let kb = Fixtures.knowledgeBase
         let responder = Fixtures.responder
-        let warned = try #require(SecretGuard.warningReply(replacing: responder.reply(to: "my code is 123456"), messages: kb.messages))
+        let warned = try #require(
+            SecretGuard.warningReply(replacing: responder.reply(to: "my code is 123456"), messages: kb.messages))
         #expect(warned.text.contains("Never share"))
         #expect(!warned.text.contains("123456"))
-        #expect(SecretGuard.warningReply(replacing: responder.reply(to: "I want to pay 30000 by QR code, is that ok?"), messages: kb.messages) == nil)
+        #expect(
+            SecretGuard.warningReply(
+                replacing: responder.reply(to: "I want to pay 30000 by QR code, is that ok?"), messages: kb.messages)
+                == nil)
     }
 }

@@ -39,7 +39,9 @@ import Testing
     @Test func theAliasBombFromTheIssueIsRefusedAtOnce() throws {
         let bomb = try #require(try Self.seeds().first { String(decoding: $0, as: UTF8.self).contains("? *a0 : 1") })
         let started = Date()
-        #expect(throws: KnowledgeBaseError.self) { try KnowledgeBase.parseFile(String(decoding: bomb.dropFirst(), as: UTF8.self), name: "topic.yaml") }
+        #expect(throws: KnowledgeBaseError.self) {
+            try KnowledgeBase.parseFile(String(decoding: bomb.dropFirst(), as: UTF8.self), name: "topic.yaml")
+        }
         #expect(Date().timeIntervalSince(started) < 1)
     }
 }

@@ -1,6 +1,7 @@
-@testable import AlipayHelpKit
 import Foundation
 import Testing
+
+@testable import AlipayHelpKit
 
 /// Knowledge-base files that are broken on purpose or by accident: each is refused quickly,
 /// with the file and the line of the mistake, and never hangs a command.
@@ -27,7 +28,9 @@ import Testing
         let start = Date()
         let error = loadError(copy)
         #expect(Date().timeIntervalSince(start) < 5)
-        guard case let .invalid(location, message)? = error else { Issue.record("expected an error, got \(String(describing: error))"); return }
+        guard case let .invalid(location, message)? = error else {
+            Issue.record("expected an error, got \(String(describing: error))"); return
+        }
         #expect(location.file.hasSuffix("zz.yaml") && location.line == 1 && location.column == 5, "\(location)")
         #expect(message.contains("anchor"))
     }
@@ -35,17 +38,26 @@ import Testing
     @Test func aSingleAliasIsRefusedWithItsLine() throws {
         let copy = try Fixtures.copyOfIntents()
         try Fixtures.edit(copy, "huabei.yaml", replacing: "id: huabei", with: "id: &name huabei")
-        guard case let .invalid(location, message)? = loadError(copy) else { Issue.record("anchors must be refused"); return }
+        guard case let .invalid(location, message)? = loadError(copy) else {
+            Issue.record("anchors must be refused"); return
+        }
         #expect(location.file.hasSuffix("huabei.yaml") && location.line == 1, "\(location)")
         #expect(message.contains("anchor (&) is not allowed"))
 
-        let alias = try Fixtures.folder(["limits.yaml": Fixtures.topicYAML(extra: "exclude: *nothing"), "vocabulary.yaml": "concepts: {}\n"])
-        guard case let .invalid(aliasLocation, aliasMessage)? = loadError(alias) else { Issue.record("aliases must be refused"); return }
+        let alias = try Fixtures.folder([
+            "limits.yaml": Fixtures.topicYAML(extra: "exclude: *nothing"), "vocabulary.yaml": "concepts: {}\n",
+        ])
+        guard case let .invalid(aliasLocation, aliasMessage)? = loadError(alias) else {
+            Issue.record("aliases must be refused"); return
+        }
         #expect(aliasLocation.line == 8 && aliasMessage.contains("alias (*)"), "\(aliasLocation) \(aliasMessage)")
     }
 
     @Test func starsAndAmpersandsInsideTextAreFine() throws {
-        let folder = try Fixtures.folder(["limits.yaml": Fixtures.topicYAML(extra: "exclude: [\"*x\", 'a & b', c*d]"), "vocabulary.yaml": "concepts: {}\n"])
+        let folder = try Fixtures.folder([
+            "limits.yaml": Fixtures.topicYAML(extra: "exclude: [\"*x\", 'a & b', c*d]"),
+            "vocabulary.yaml": "concepts: {}\n",
+        ])
         #expect(loadError(folder) == nil)
     }
 
@@ -53,26 +65,36 @@ import Testing
         let padding = "# " + String(repeating: "x", count: 200) + "\n"
         let big = Fixtures.topicYAML() + "\n" + String(repeating: padding, count: 6000)
         let folder = try Fixtures.folder(["limits.yaml": big, "vocabulary.yaml": "concepts: {}\n"])
-        guard case let .invalid(location, message)? = loadError(folder) else { Issue.record("a 1.2 MB file must be refused"); return }
+        guard case let .invalid(location, message)? = loadError(folder) else {
+            Issue.record("a 1.2 MB file must be refused"); return
+        }
         #expect(location.file.hasSuffix("limits.yaml") && message.contains("at most 1024 KB"), "\(message)")
 
-        let long = Fixtures.topicYAML().replacingOccurrences(of: "what is the limit", with: String(repeating: "limit ", count: 200))
+        let long = Fixtures.topicYAML().replacingOccurrences(
+            of: "what is the limit", with: String(repeating: "limit ", count: 200))
         let example = try Fixtures.folder(["limits.yaml": long, "vocabulary.yaml": "concepts: {}\n"])
-        guard case let .invalid(exampleLocation, exampleMessage)? = loadError(example) else { Issue.record("a 1,200-byte example must be refused"); return }
-        #expect(exampleLocation.line == 5 && exampleMessage.contains("too long"), "\(exampleLocation) \(exampleMessage)")
+        guard case let .invalid(exampleLocation, exampleMessage)? = loadError(example) else {
+            Issue.record("a 1,200-byte example must be refused"); return
+        }
+        #expect(
+            exampleLocation.line == 5 && exampleMessage.contains("too long"), "\(exampleLocation) \(exampleMessage)")
     }
 
     @Test func aFIFOInTheFolderIsRefusedNotWaitedOn() throws {
         let copy = try Fixtures.copyOfIntents()
         #expect(mkfifo(copy.appendingPathComponent("zz.yaml").path, 0o600) == 0)
-        guard case let .unreadable(file, reason)? = loadError(copy) else { Issue.record("a FIFO must be refused"); return }
+        guard case let .unreadable(file, reason)? = loadError(copy) else {
+            Issue.record("a FIFO must be refused"); return
+        }
         #expect(file.hasSuffix("zz.yaml") && reason == "not a regular file")
     }
 
     @Test func aMissingVocabularyIsAnError() throws {
         let copy = try Fixtures.copyOfIntents()
         try FileManager.default.removeItem(at: copy.appendingPathComponent("vocabulary.yaml"))
-        guard case let .invalid(location, message)? = loadError(copy) else { Issue.record("a missing vocabulary.yaml must be an error"); return }
+        guard case let .invalid(location, message)? = loadError(copy) else {
+            Issue.record("a missing vocabulary.yaml must be an error"); return
+        }
         #expect(location.file.hasSuffix("vocabulary.yaml") && message.contains("missing"))
     }
 
@@ -81,37 +103,50 @@ import Testing
         let flows = copy.appendingPathComponent("flows")
         try FileManager.default.removeItem(at: flows)
         try "id: x\n".write(to: flows, atomically: true, encoding: .utf8)
-        guard case let .invalid(location, message)? = loadError(copy) else { Issue.record("flows as a file must be an error"); return }
+        guard case let .invalid(location, message)? = loadError(copy) else {
+            Issue.record("flows as a file must be an error"); return
+        }
         #expect(location.file.hasSuffix("flows") && message.contains("must be a folder"))
     }
 
     @Test func aDuplicateKeyIsReportedAtTheSecondKey() throws {
         let copy = try Fixtures.copyOfIntents()
         try Fixtures.edit(copy, "huabei.yaml", replacing: "\nrequire:", with: "\ntitle: again\nrequire:")
-        let lines = try String(contentsOf: copy.appendingPathComponent("huabei.yaml"), encoding: .utf8).split(separator: "\n", omittingEmptySubsequences: false)
+        let lines = try String(contentsOf: copy.appendingPathComponent("huabei.yaml"), encoding: .utf8).split(
+            separator: "\n", omittingEmptySubsequences: false)
         let expected = lines.firstIndex { $0 == "title: again" }! + 1
-        guard case let .invalid(location, message)? = loadError(copy) else { Issue.record("a duplicate key must be an error"); return }
+        guard case let .invalid(location, message)? = loadError(copy) else {
+            Issue.record("a duplicate key must be an error"); return
+        }
         #expect(location.line == expected && location.line != 1, "\(location)")
         #expect(message.contains("'title' appears twice"))
     }
 
     @Test func aNULIsReportedAtItsLine() throws {
-        let folder = try Fixtures.folder(["limits.yaml": Fixtures.topicYAML(extra: "exclude: [a\u{0}b]"), "vocabulary.yaml": "concepts: {}\n"])
-        guard case let .invalid(location, message)? = loadError(folder) else { Issue.record("a NUL must be an error"); return }
+        let folder = try Fixtures.folder([
+            "limits.yaml": Fixtures.topicYAML(extra: "exclude: [a\u{0}b]"), "vocabulary.yaml": "concepts: {}\n",
+        ])
+        guard case let .invalid(location, message)? = loadError(folder) else {
+            Issue.record("a NUL must be an error"); return
+        }
         #expect(location.line == 8 && location.column == 12, "\(location)")
         #expect(message.contains("NUL"))
     }
 
     @Test(arguments: ["\\e]2;PWNED\\a", "\\x9b31m", "\\u202Eevil", "\\u2066x", "a\\rb", "\\x7f"])
     func controlCharactersInTextAreRefused(escaped: String) throws {
-        let yaml = Fixtures.topicYAML().replacingOccurrences(of: "summary: There are limits.", with: "summary: \"There are limits \(escaped)\"")
+        let yaml = Fixtures.topicYAML().replacingOccurrences(
+            of: "summary: There are limits.", with: "summary: \"There are limits \(escaped)\"")
         let folder = try Fixtures.folder(["limits.yaml": yaml, "vocabulary.yaml": "concepts: {}\n"])
-        guard case let .invalid(location, message)? = loadError(folder) else { Issue.record("\(escaped) must be refused"); return }
+        guard case let .invalid(location, message)? = loadError(folder) else {
+            Issue.record("\(escaped) must be refused"); return
+        }
         #expect(location.line == 7 && message.contains("would drive the terminal"), "\(location) \(message)")
     }
 
     @Test func checkDoesNotRepeatItsPrefix() throws {
-        let missing = FileManager.default.temporaryDirectory.appendingPathComponent("alipay-help-none-\(UUID().uuidString)")
+        let missing = FileManager.default.temporaryDirectory.appendingPathComponent(
+            "alipay-help-none-\(UUID().uuidString)")
         let diagnostics = KnowledgeBaseLint.run(directory: missing)
         #expect(diagnostics.count == 1)
         let line = diagnostics.first?.description ?? ""

@@ -1,5 +1,6 @@
-@testable import AlipayHelpKit
 import Testing
+
+@testable import AlipayHelpKit
 
 @Suite struct LanguageTests {
     let detector = LanguageDetector(knowledgeBase: Fixtures.knowledgeBase)

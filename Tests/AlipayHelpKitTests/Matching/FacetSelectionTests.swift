@@ -1,5 +1,6 @@
-@testable import AlipayHelpKit
 import Testing
+
+@testable import AlipayHelpKit
 
 @Suite struct FacetSelectionTests {
     let matcher = Fixtures.matcher
@@ -18,7 +19,9 @@ import Testing
         #expect(match.facet == facet, "\(question) → \(match.facet ?? "general") (\(match.reason))")
     }
 
-    @Test(arguments: ["how do I change my phone number", "how do I delete my alipay account", "what is the alipay limit"])
+    @Test(arguments: [
+        "how do I change my phone number", "how do I delete my alipay account", "what is the alipay limit",
+    ])
     func generalQuestionsGetTheWholeAnswer(question: String) {
         #expect(matcher.match(question).facet == nil)
     }

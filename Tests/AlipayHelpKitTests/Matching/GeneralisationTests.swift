@@ -1,5 +1,6 @@
-@testable import AlipayHelpKit
 import Testing
+
+@testable import AlipayHelpKit
 
 /// How the matcher meets questions written unlike its examples: function words decide nothing,
 /// foreigners are context, other languages are understood, and an unsure answer is a question back.
@@ -27,7 +28,8 @@ import Testing
     @Test func functionWordsOfOtherLanguagesCarryNoEvidence() {
         // "si", "en", "desde": Spanish function words that do not mark the language (French
         // writes "si" and "en" too), declared under `function_words`.
-        let features = matcher.features(of: TextNormalizer.normalize("si alguien cambia el número en mi cuenta desde otro lugar"))
+        let features = matcher.features(
+            of: TextNormalizer.normalize("si alguien cambia el número en mi cuenta desde otro lugar"))
         let evidence = matcher.evidence(features, for: "out_of_scope", count: 50).map(\.feature)
         for word in ["si", "en", "desde", "el", "mi"] { #expect(!evidence.contains(word)) }
     }
@@ -69,7 +71,7 @@ import Testing
 
     @Test func anUnsureAnswerBecomesAQuestionBack() {
         var policy = matcher.policy
-        policy.threshold = 1.1 // nothing is sure enough to answer outright
+        policy.threshold = 1.1  // nothing is sure enough to answer outright
         policy.askThreshold = 0.3
         var strict = matcher
         strict.policy = policy
@@ -92,6 +94,8 @@ import Testing
         var damaged = bytes
         damaged[damaged.count / 2] ^= 0xFF
         #expect(IntentMatcher(archive: damaged, key: key, knowledgeBase: kb, policy: matcher.policy) == nil)
-        #expect(IntentMatcher(archive: Array(bytes.prefix(100)), key: key, knowledgeBase: kb, policy: matcher.policy) == nil)
+        #expect(
+            IntentMatcher(archive: Array(bytes.prefix(100)), key: key, knowledgeBase: kb, policy: matcher.policy) == nil
+        )
     }
 }

@@ -1,5 +1,6 @@
-@testable import AlipayHelpKit
 import Testing
+
+@testable import AlipayHelpKit
 
 @Suite struct IntentMatcherTests {
     let matcher = Fixtures.matcher
@@ -7,7 +8,10 @@ import Testing
     @Test(arguments: [
         ("How do I change the phone number on my account?", "change_phone"),
         ("number phone change my", "change_phone"),
-        ("hey so um I was wondering, my carrier gave me a whole new mobile number, what do I do in alipay? thanks", "change_phone"),
+        (
+            "hey so um I was wondering, my carrier gave me a whole new mobile number, what do I do in alipay? thanks",
+            "change_phone"
+        ),
         ("CHANGE MY NUMBER!!!", "change_phone"),
         ("ｃｈａｎｇｅ　ｍｙ　ｎｕｍｂｅｒ", "change_phone"),
         ("chagne my numebr", "change_phone"),

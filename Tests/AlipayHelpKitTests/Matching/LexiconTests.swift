@@ -1,5 +1,6 @@
-@testable import AlipayHelpKit
 import Testing
+
+@testable import AlipayHelpKit
 
 @Suite struct LexiconTests {
     let matcher = Fixtures.matcher

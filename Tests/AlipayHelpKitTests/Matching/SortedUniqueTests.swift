@@ -1,5 +1,6 @@
-@testable import AlipayHelpKit
 import Testing
+
+@testable import AlipayHelpKit
 
 /// The in-place sort that orders every question's feature keys and the spelling index's
 /// deletions: the same result as the standard sort, whatever the input's shape.
@@ -14,7 +15,11 @@ import Testing
         shapes.append((0..<3_000).map(UInt64.init))
         shapes.append((0..<3_000).reversed().map(UInt64.init))
         shapes.append([UInt64](repeating: 42, count: 2_000))
-        shapes.append((0..<4_000).map { $0 % 2 == 0 ? UInt64($0) : UInt64(4_000 - $0) })
+        // Alternating rising and falling values (organ pipes).
+        let pipes: [UInt64] = (0..<4_000).map { (index: Int) -> UInt64 in
+            index % 2 == 0 ? UInt64(index) : UInt64(4_000 - index)
+        }
+        shapes.append(pipes)
         return shapes
     }
 

@@ -1,5 +1,6 @@
-@testable import AlipayHelpKit
 import Testing
+
+@testable import AlipayHelpKit
 
 /// The deletion index must find exactly what the full search finds (its oracle): the same
 /// word, the same distance, the same winner among ties, for every query.
@@ -8,7 +9,7 @@ import Testing
     struct Generator {
         var state: UInt64
         mutating func next(_ bound: Int) -> Int {
-            state = state &* 6364136223846793005 &+ 1442695040888963407
+            state = state &* 6_364_136_223_846_793_005 &+ 1_442_695_040_888_963_407
             return Int(state >> 33) % bound
         }
     }
@@ -57,12 +58,16 @@ import Testing
         var (lexicon, words) = Self.vocabulary(seed: seed, count: count)
         let queries = Self.queries(near: words, seed: seed + 1, count: 4000)
         // Before `prepareForReading` the lexicon searches in full: the oracle.
-        let expected = queries.map { query in query.withUnsafeBufferPointer { lexicon.correction(of: $0, conceptsOnly: conceptsOnly) } }
+        let expected = queries.map { query in
+            query.withUnsafeBufferPointer { lexicon.correction(of: $0, conceptsOnly: conceptsOnly) }
+        }
         lexicon.prepareForReading()
         var corrected = 0
         for (query, expected) in zip(queries, expected) {
             let found = query.withUnsafeBufferPointer { lexicon.correction(of: $0, conceptsOnly: conceptsOnly) }
-            #expect(found?.term == expected?.term && found?.distance == expected?.distance, "\(String(decoding: query, as: UTF8.self))")
+            #expect(
+                found?.term == expected?.term && found?.distance == expected?.distance,
+                "\(String(decoding: query, as: UTF8.self))")
             if found != nil { corrected += 1 }
         }
         // The comparison means something only if many queries were corrected.
@@ -86,7 +91,9 @@ import Testing
                 guard query.count >= 4, query.count <= SpellingIndex.longestQuery else { return }
                 let found = lexicon.correction(of: query, conceptsOnly: false)
                 let expected = lexicon.bruteForceCorrection(of: query, conceptsOnly: false)
-                #expect(found?.term == expected?.term && found?.distance == expected?.distance, "\(String(decoding: query, as: UTF8.self))")
+                #expect(
+                    found?.term == expected?.term && found?.distance == expected?.distance,
+                    "\(String(decoding: query, as: UTF8.self))")
             }
         }
     }

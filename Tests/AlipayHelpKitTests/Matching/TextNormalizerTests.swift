@@ -1,5 +1,6 @@
-@testable import AlipayHelpKit
 import Testing
+
+@testable import AlipayHelpKit
 
 @Suite struct TextNormalizerTests {
     func pieces(_ text: String) -> [String] { TextNormalizer.normalize(text).pieces }

@@ -1,6 +1,7 @@
-@testable import alipay_help
 import AlipayHelpKit
 import Testing
+
+@testable import alipay_help
 
 /// The chat in-process: what each line comes to, with no terminal and no readline.
 @Suite struct ChatSessionTests {

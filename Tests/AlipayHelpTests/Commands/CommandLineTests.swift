@@ -1,6 +1,7 @@
-@testable import alipay_help
 import ArgumentParser
 import Testing
+
+@testable import alipay_help
 
 /// Argument handling in-process, as swift-argument-parser tests its examples: which command a
 /// command line reaches, with what, and the errors it gives.
@@ -13,12 +14,18 @@ import Testing
     @Test func aTerminalWithNoQuestionGetsTheChat() {
         #expect(EntryPoint.commandLine([], stdinIsTerminal: true) == ["chat"])
         #expect(EntryPoint.commandLine(["--kb", "intents"], stdinIsTerminal: true) == ["chat", "--kb", "intents"])
-        #expect(EntryPoint.commandLine(["--lang", "zh", "--no-history"], stdinIsTerminal: true) == ["chat", "--lang", "zh", "--no-history"])
+        #expect(
+            EntryPoint.commandLine(["--lang", "zh", "--no-history"], stdinIsTerminal: true) == [
+                "chat", "--lang", "zh", "--no-history",
+            ])
         #expect(EntryPoint.commandLine(["--kb=intents"], stdinIsTerminal: true) == ["chat", "--kb=intents"])
     }
 
     @Test func aQuestionACommandOrHelpIsLeftAlone() {
-        for arguments in [["--kb", "intents", "how", "do", "I", "pay"], ["test"], ["help"], ["--help"], ["-h"], ["--version"], ["check", "--kb", "x"]] {
+        for arguments in [
+            ["--kb", "intents", "how", "do", "I", "pay"], ["test"], ["help"], ["--help"], ["-h"], ["--version"],
+            ["check", "--kb", "x"],
+        ] {
             #expect(EntryPoint.commandLine(arguments, stdinIsTerminal: true) == arguments)
         }
     }
@@ -37,9 +44,12 @@ import Testing
     }
 
     @Test func testTakesItsBarsAsAGroup() throws {
-        let command = try AlipayHelp.parseAsRoot(["test", "--min-accuracy", "0.9", "--max-false-rejections", "0.05", "suite.yaml"])
+        let command = try AlipayHelp.parseAsRoot([
+            "test", "--min-accuracy", "0.9", "--max-false-rejections", "0.05", "suite.yaml",
+        ])
         let test = try #require(command as? AlipayHelp.Test)
-        #expect(test.bars.minAccuracy == 0.9 && test.bars.maxFalseRejections == 0.05 && test.bars.minFacetAccuracy == nil)
+        #expect(
+            test.bars.minAccuracy == 0.9 && test.bars.maxFalseRejections == 0.05 && test.bars.minFacetAccuracy == nil)
         #expect(test.files == ["suite.yaml"])
     }
 

@@ -1,8 +1,10 @@
-@testable import alipay_help
 import Foundation
 import Testing
+
+@testable import alipay_help
+
 #if canImport(Glibc)
-import Glibc
+    import Glibc
 #endif
 
 /// The line reader in-process, on a pipe put in place of standard input for each test (one at a

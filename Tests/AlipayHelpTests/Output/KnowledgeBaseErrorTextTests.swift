@@ -1,7 +1,8 @@
-@testable import alipay_help
 import AlipayHelpKit
 import Foundation
 import Testing
+
+@testable import alipay_help
 
 /// The library's load errors are neutral values; the command line words them as compilers do.
 @Suite struct KnowledgeBaseErrorTextTests {
@@ -18,14 +19,18 @@ import Testing
     }
 
     @Test func errorTextFollowsTheCompilerConvention() throws {
-        let topic = "id: limits\ntitle: Limits\nrequire: [limit]\nexamples:\n  - what is the limit\nanswer:\n  summary: There are limits.\ncolour: red\n"
+        let topic =
+            "id: limits\ntitle: Limits\nrequire: [limit]\nexamples:\n  - what is the limit\nanswer:\n  summary: There are limits.\ncolour: red\n"
         let text = line(try Fixtures.folder(["limits.yaml": topic]))
         #expect(text.contains("limits.yaml:8:1: error: unknown key 'colour'"), "got: \(text)")
     }
 
     @Test func aMissingFolderSaysWhatToDo() {
         let text = line(URL(fileURLWithPath: "/nonexistent/intents"))
-        #expect(text == "/nonexistent/intents: error: no knowledge base here; pass --kb with the folder that holds the intents YAML files")
+        #expect(
+            text
+                == "/nonexistent/intents: error: no knowledge base here; pass --kb with the folder that holds the intents YAML files"
+        )
     }
 
     @Test func theLibraryErrorNamesNoOption() {
@@ -35,6 +40,8 @@ import Testing
 
     @Test func aCheckFindingOfAMissingFolderSaysWhatToDoToo() {
         let finding = KnowledgeBaseErrorText.worded(Diagnostic(KnowledgeBaseError.notFound(path: "/x")))
-        #expect(finding.description == "/x:1:1: error: no knowledge base here; pass --kb with the folder that holds the intents YAML files")
+        #expect(
+            finding.description
+                == "/x:1:1: error: no knowledge base here; pass --kb with the folder that holds the intents YAML files")
     }
 }

@@ -1,5 +1,6 @@
-@testable import alipay_help
 import Testing
+
+@testable import alipay_help
 
 @Suite struct TextWrappingTests {
     @Test func wideCharactersCountAsTwoColumns() {
@@ -22,8 +23,9 @@ import Testing
     }
 
     @Test func englishBreaksBetweenWordsWithAHangingIndent() {
-        let lines = TextWrapping.wrap("Open Alipay, tap your profile icon at the bottom right, then Settings.", width: 24,
-                                      firstPrefix: "  1. ", restPrefix: "     ")
+        let lines = TextWrapping.wrap(
+            "Open Alipay, tap your profile icon at the bottom right, then Settings.", width: 24,
+            firstPrefix: "  1. ", restPrefix: "     ")
         #expect(lines[0].hasPrefix("  1. Open"))
         #expect(lines.dropFirst().allSatisfy { $0.hasPrefix("     ") && !$0.hasPrefix("      ") })
         #expect(lines.allSatisfy { TextWrapping.columns(of: $0) <= 24 })

@@ -9,7 +9,9 @@ struct SuiteSelection {
     var language: Language?
 
     /// The labelled suites and the scripted conversations, or the error and exit status 2.
-    func load(from knowledgeBase: KnowledgeBaseOptions) throws -> (labelled: [LabelledSuite], scripted: [ConversationSuite]) {
+    func load(from knowledgeBase: KnowledgeBaseOptions) throws -> (
+        labelled: [LabelledSuite], scripted: [ConversationSuite]
+    ) {
         var (labelled, scripted) = try read(knowledgeBase)
         if let only = language {
             labelled = labelled.map { suite in
@@ -28,8 +30,10 @@ struct SuiteSelection {
                 return (try LabelledSuite.loadAll(in: folder), try ConversationSuite.loadAll(in: folder))
             }
             let isConversation = KnowledgeBaseFiles.isConversationSuite
-            return (try files.filter { !isConversation($0) }.map { try LabelledSuite.load(path: $0) },
-                    try files.filter(isConversation).map { try ConversationSuite.load(path: $0) })
+            return (
+                try files.filter { !isConversation($0) }.map { try LabelledSuite.load(path: $0) },
+                try files.filter(isConversation).map { try ConversationSuite.load(path: $0) }
+            )
         } catch {
             StandardError.print(KnowledgeBaseErrorText.line(for: error, otherwise: "\(error)"))
             throw ExitCode(2)

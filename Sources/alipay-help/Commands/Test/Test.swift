@@ -9,10 +9,10 @@ extension AlipayHelp {
             commandName: "test",
             abstract: "Run the labelled suites and scripted conversations; report accuracy and coverage.",
             discussion: """
-            Reads intents/tests/ (or the files given): labelled question suites, and scripted \
-            conversations (files named conversations*.yaml). Exits 1 when a scripted conversation \
-            fails or a --min/--max bar is not met.
-            """
+                Reads intents/tests/ (or the files given): labelled question suites, and scripted \
+                conversations (files named conversations*.yaml). Exits 1 when a scripted conversation \
+                fails or a --min/--max bar is not met.
+                """
         )
 
         @OptionGroup var knowledgeBase: KnowledgeBaseOptions
@@ -28,13 +28,17 @@ extension AlipayHelp {
 
         @OptionGroup var bars: TestBars
 
-        @Option(help: ArgumentHelp("Run K-fold cross-validation over the knowledge-base examples instead.", valueName: "K"))
+        @Option(
+            help: ArgumentHelp("Run K-fold cross-validation over the knowledge-base examples instead.", valueName: "K"))
         var crossValidate: Int?
 
         @Flag(help: "Show how accuracy and out-of-scope recall trade as the threshold moves, and the best threshold.")
         var sweep = false
 
-        @Flag(help: "Show what each knowledge-base rule is worth: every suite with all rules, then with each one turned off.")
+        @Flag(
+            help:
+                "Show what each knowledge-base rule is worth: every suite with all rules, then with each one turned off."
+        )
         var ablate = false
 
         func validate() throws {
@@ -48,19 +52,24 @@ extension AlipayHelp {
                 try crossValidation(folds: folds, responder, output)
                 return
             }
-            let (labelled, scripted) = try SuiteSelection(files: files, language: language.language).load(from: knowledgeBase)
+            let (labelled, scripted) = try SuiteSelection(files: files, language: language.language).load(
+                from: knowledgeBase)
             if ablate {
-                let ablation = try RuleAblation(knowledgeBase: responder.knowledgeBase, policy: responder.matcher.policy,
-                                                suites: labelled, folds: crossValidate)
+                let ablation = try RuleAblation(
+                    knowledgeBase: responder.knowledgeBase, policy: responder.matcher.policy,
+                    suites: labelled, folds: crossValidate)
                 try write(ablation, output) { TestReportRenderer.render($0) }
             } else if sweep {
                 let sweep = ThresholdSweep(matcher: responder.matcher, cases: labelled.flatMap(\.cases))
-                try write(sweep, output) { ThresholdSweepRenderer(sweep: $0, threshold: responder.matcher.policy.threshold).render() }
+                try write(sweep, output) {
+                    ThresholdSweepRenderer(sweep: $0, threshold: responder.matcher.policy.threshold).render()
+                }
             } else {
                 let suites = labelled.map { ($0.file, SuiteEvaluation(responder: responder, cases: $0.cases)) }
                 let outcomes = scripted.flatMap { $0.run(with: responder) }
-                let report = TestReport(knowledgeBase: responder.knowledgeBase, threshold: responder.matcher.policy.threshold,
-                                        suites: suites, conversations: outcomes)
+                let report = TestReport(
+                    knowledgeBase: responder.knowledgeBase, threshold: responder.matcher.policy.threshold,
+                    suites: suites, conversations: outcomes)
                 try write(report, output) { TestReportRenderer(report: $0, colour: Terminal.wantsColour(1)).render() }
                 try enforce(bars.unmet(by: report, conversationsMatter: true))
             }
@@ -76,8 +85,9 @@ extension AlipayHelp {
                 return
             }
             let evaluation = try CrossValidation.run(kb, folds: folds, policy: policy)
-            let report = TestReport(knowledgeBase: kb, threshold: policy.threshold,
-                                    suites: [("\(folds)-fold cross-validation", evaluation)], conversations: [])
+            let report = TestReport(
+                knowledgeBase: kb, threshold: policy.threshold,
+                suites: [("\(folds)-fold cross-validation", evaluation)], conversations: [])
             try write(report, output) { TestReportRenderer(report: $0, colour: Terminal.wantsColour(1)).render() }
             try enforce(bars.unmet(by: report, conversationsMatter: false))
         }

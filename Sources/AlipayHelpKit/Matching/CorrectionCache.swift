@@ -50,7 +50,7 @@ final class CorrectionCache: @unchecked Sendable {
 
     static let shardCount = 16
     /// Words remembered per shard before it is emptied.
-    static let shardCapacity = 2_048
+    static let shardCapacity = 4_096
     private let shards = (0..<CorrectionCache.shardCount).map { _ in Shard() }
 
     /// The remembered answer for `word`, or `search`'s, remembered.

@@ -114,22 +114,47 @@ struct SpellingIndex: Sendable {
     @inline(__always)
     static func forEachDeletion(of word: UnsafeBufferPointer<UInt8>, upTo limit: Int, _ body: (UInt32) -> Void) {
         let n = word.count
-        body(hash(word, skipping: -1, -1))
-        for i in 0..<n {
-            body(hash(word, skipping: i, -1))
-            if limit >= 2 { for j in (i + 1)..<n { body(hash(word, skipping: i, j)) } }
+        // A polynomial hash, Σ byte × B^position (mod 2^64): deleting a letter moves every
+        // later letter down one position, which is a multiplication by B's inverse, so each
+        // deletion's hash comes from prefix sums in a few operations rather than a pass over
+        // the word (there are n²/2 of them for two deletions).
+        withUnsafeTemporaryAllocation(of: UInt64.self, capacity: n + 1) { prefix in
+            var power: UInt64 = 1
+            prefix[0] = 0
+            for index in 0..<n {
+                prefix[index + 1] = prefix[index] &+ UInt64(word[index]) &* power
+                power = power &* base
+            }
+            let whole = prefix[n]
+            body(fold(whole))
+            for i in 0..<n {
+                let before = prefix[i]
+                body(fold(before &+ (whole &- prefix[i + 1]) &* inverse))
+                guard limit >= 2 else { continue }
+                for j in (i + 1)..<n {
+                    let between = (prefix[j] &- prefix[i + 1]) &* inverse
+                    let after = (whole &- prefix[j + 1]) &* inverseSquared
+                    body(fold(before &+ between &+ after))
+                }
+            }
         }
     }
 
-    /// FNV-1a of the word without the letters at `i` and `j`, folded to 32 bits; never 0 (the
-    /// empty-slot mark).
+    /// The hash's base (odd, so it has an inverse modulo 2^64), its inverse and its square.
+    private static let base: UInt64 = 0x100_0000_01B3
+    private static let inverse: UInt64 = {
+        // Newton's iteration doubles the correct low bits each step: 3 → 6 → ... → 96 ≥ 64.
+        var inverse = base
+        for _ in 0..<5 { inverse = inverse &* (2 &- base &* inverse) }
+        return inverse
+    }()
+    private static let inverseSquared = inverse &* inverse
+
+    /// A 64-bit hash mixed down to 32 bits; never 0 (the empty-slot mark).
     @inline(__always)
-    private static func hash(_ word: UnsafeBufferPointer<UInt8>, skipping i: Int, _ j: Int) -> UInt32 {
-        var value: UInt64 = 0xCBF2_9CE4_8422_2325
-        for index in word.indices where index != i && index != j {
-            value = (value ^ UInt64(word[index])) &* 0x100_0000_01B3
-        }
-        let folded = UInt32(truncatingIfNeeded: value ^ value >> 32)
+    private static func fold(_ value: UInt64) -> UInt32 {
+        let mixed = (value ^ value >> 31) &* 0xBF58_476D_1CE4_E5B9
+        let folded = UInt32(truncatingIfNeeded: mixed >> 32)
         return folded == 0 ? 1 : folded
     }
 

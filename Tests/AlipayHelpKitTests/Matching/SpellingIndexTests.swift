@@ -105,4 +105,28 @@ import Testing
         }
         #expect(lexicon.correction(of: "phnoe", conceptsOnly: false)?.term == lexicon.existingConcept("phone"))
     }
+
+    /// Each deletion's hash, made from prefix sums, is the hash of the shortened word itself.
+    @Test func aDeletionHashesAsTheShortenedWord() {
+        func hashes(_ word: [UInt8], upTo limit: Int) -> [UInt32] {
+            var found: [UInt32] = []
+            word.withUnsafeBufferPointer { SpellingIndex.forEachDeletion(of: $0, upTo: limit) { found.append($0) } }
+            return found
+        }
+        for word in ["verification", "phone", "abcabc", "ab"].map({ Array($0.utf8) }) {
+            let emitted = hashes(word, upTo: 2)
+            #expect(emitted.count == 1 + word.count + word.count * (word.count - 1) / 2)
+            for i in word.indices {
+                var once = word
+                once.remove(at: i)
+                #expect(emitted.contains(hashes(once, upTo: 0)[0]))
+                for j in word.indices where j > i {
+                    var twice = word
+                    twice.remove(at: j)
+                    twice.remove(at: i)
+                    #expect(emitted.contains(hashes(twice, upTo: 0)[0]))
+                }
+            }
+        }
+    }
 }

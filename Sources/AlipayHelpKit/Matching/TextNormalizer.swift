@@ -36,7 +36,6 @@ public enum TextNormalizer {
             index += length
             // Full-width ASCII forms and the ideographic space.
             if value >= 0xFF01 && value <= 0xFF5E { value -= 0xFEE0 } else if value == 0x3000 { value = 0x20 }
-            let letter = value < 0x80 ? FoldedLetters.Reading.unknown : FoldedLetters.reading(value)
             if value < 0x80 {
                 var byte = UInt8(truncatingIfNeeded: value)
                 if byte >= 65 && byte <= 90 { byte += 32 }
@@ -60,31 +59,36 @@ public enum TextNormalizer {
                 open(.unspaced, &result)
                 result.scripts.insert(script)
                 result.unspacedScalars.append(value)
-            } else if case let .letter(first, second) = letter {
-                // The common letters beyond ASCII, read from a table made once.
-                open(.word, &result)
-                result.scripts.insert(Self.script(of: value))
-                if result.wordBytes.count - start < maximumWordLength {
-                    result.wordBytes.append(contentsOf: UTF8.encode(Unicode.Scalar(first)!)!)
-                }
-                if let second, result.wordBytes.count - start < maximumWordLength {
-                    result.wordBytes.append(contentsOf: UTF8.encode(Unicode.Scalar(second)!)!)
-                }
-            } else if letter == .unknown, let scalar = Unicode.Scalar(value), scalar.properties.isAlphabetic {
-                // Other letters (accented Latin, Cyrillic, Greek...): kept, lower-cased, as a word.
-                open(.word, &result)
-                result.scripts.insert(Self.script(of: value))
-                // Accents are folded away: people often leave them out ("numero", "ee"...).
-                let base = Unicode.Scalar(AccentFolding.base(of: value)) ?? scalar
-                for lower in base.properties.lowercaseMapping.unicodeScalars {
-                    if result.wordBytes.count - start < maximumWordLength {
-                        result.wordBytes.append(contentsOf: UTF8.encode(lower)!)
-                    }
-                }
-            } else if Self.isCombiningMark(value) && current == .word {
-                continue  // a combining accent inside a word belongs to it
             } else {
-                close(&result)
+                // Read only here, past Chinese and the other unspaced scripts: a Chinese question
+                // never has the table made.
+                let letter = FoldedLetters.reading(value)
+                if case let .letter(first, second) = letter {
+                    // The common letters beyond ASCII, read from a table made once.
+                    open(.word, &result)
+                    result.scripts.insert(Self.script(of: value))
+                    if result.wordBytes.count - start < maximumWordLength {
+                        result.wordBytes.append(contentsOf: UTF8.encode(Unicode.Scalar(first)!)!)
+                    }
+                    if let second, result.wordBytes.count - start < maximumWordLength {
+                        result.wordBytes.append(contentsOf: UTF8.encode(Unicode.Scalar(second)!)!)
+                    }
+                } else if letter == .unknown, let scalar = Unicode.Scalar(value), scalar.properties.isAlphabetic {
+                    // Other letters (accented Latin, Cyrillic, Greek...): kept, lower-cased, as a word.
+                    open(.word, &result)
+                    result.scripts.insert(Self.script(of: value))
+                    // Accents are folded away: people often leave them out ("numero", "ee"...).
+                    let base = Unicode.Scalar(AccentFolding.base(of: value)) ?? scalar
+                    for lower in base.properties.lowercaseMapping.unicodeScalars {
+                        if result.wordBytes.count - start < maximumWordLength {
+                            result.wordBytes.append(contentsOf: UTF8.encode(lower)!)
+                        }
+                    }
+                } else if Self.isCombiningMark(value) && current == .word {
+                    continue  // a combining accent inside a word belongs to it
+                } else {
+                    close(&result)
+                }
             }
         }
         close(&result)

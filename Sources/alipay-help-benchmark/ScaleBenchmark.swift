@@ -165,7 +165,7 @@ private func programIdentity() -> String {
 /// The knowledge-base files training reads, as the command line keys its store (tests aside).
 private func files(in folder: URL) -> [(name: String, contents: [UInt8])] {
     let names = FileManager.default.subpaths(atPath: folder.path) ?? []
-    return names.filter { ($0.hasSuffix(".yaml") || $0.hasSuffix(".yml")) && !$0.hasPrefix("tests/") }.map { name in
+    return names.filter(KnowledgeBaseFiles.isTrainingFile).map { name in
         (name, [UInt8](FileManager.default.contents(atPath: folder.appendingPathComponent(name).path) ?? Data()))
     }
 }

@@ -34,7 +34,7 @@ public enum JSONLineEncoder {
         out += "\",\"question_lang\":".utf8
         appendString(reply.questionLanguage, to: &out)
         out += ",\"kind\":\"".utf8
-        out += kind(of: reply.match).utf8
+        out += reply.match.outcome.kind.utf8
         out += "\",\"confidence\":".utf8
         appendConfidence(reply.match.confidence, to: &out)
         out += ",\"facet\":".utf8
@@ -69,15 +69,6 @@ public enum JSONLineEncoder {
         }
         out += ",\"answer\":".utf8
         if let escaped = reply.escapedText { out += escaped.utf8 } else { appendString(reply.text, to: &out) }
-    }
-
-    public static func kind(of match: Match) -> String {
-        switch match.outcome {
-        case .topic: return "topic"
-        case .smallTalk: return "small_talk"
-        case .outOfScope: return "out_of_scope"
-        case .ambiguous: return "ambiguous"
-        }
     }
 
     /// A figure as a JSON number: whole numbers without a point, never exponent notation.

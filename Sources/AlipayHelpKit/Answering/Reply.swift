@@ -1,4 +1,4 @@
-/// A piece of a reply, kept structured so a terminal can style it and a pipe can print it plain.
+/// A piece of a reply, kept structured so a front end can style it and a pipe can print it plain.
 public enum ReplyBlock: Sendable, Equatable {
     case heading(String)
     case paragraph(String)

@@ -89,7 +89,7 @@ public struct Responder: Sendable {
         for key: String, _ knowledgeBase: KnowledgeBase, _ positions: [String: Int],
         _ language: Language
     ) -> [ReplyBlock]? {
-        if key == LabelledQuestion.outOfScopeLabel {
+        if key == Match.outOfScopeLabel {
             return [.paragraph(knowledgeBase.outOfScope.reply.text(language))]
         }
         if let intent = knowledgeBase.smallTalk.last(where: { $0.id == key }) {
@@ -171,7 +171,7 @@ public struct Responder: Sendable {
         case let .smallTalk(id):
             return preparedReply(id, question, match, language)
         case .outOfScope:
-            return preparedReply(LabelledQuestion.outOfScopeLabel, question, match, language)
+            return preparedReply(Match.outOfScopeLabel, question, match, language)
         case let .ambiguous(ids) where ids.count == 1:
             // One likely topic, not sure enough to answer: ask whether it is the one.
             let title = topicNamed(ids[0])?.title.text(language) ?? ids[0]
@@ -195,6 +195,18 @@ public struct Responder: Sendable {
             reply.language = language
             return reply
         }
+    }
+
+    /// `replyToEach(_:match:language:)` for a line of input read as bytes (a batch's line is
+    /// matched from its bytes, and made a string only for the reply).
+    public func replyToEach(line bytes: UnsafeBufferPointer<UInt8>, language: Language? = nil) -> Reply {
+        let match = matcher.match(bytes: bytes)
+        return replyToEach(String(decoding: bytes, as: UTF8.self), match: match, language: language)
+    }
+
+    /// `replyToEach(_:match:language:)`, matching the line first.
+    public func replyToEach(_ line: String, language: Language? = nil) -> Reply {
+        replyToEach(line, match: matcher.match(line), language: language)
     }
 
     /// The reply to a line that may ask several questions: when every part the splitter finds
@@ -280,7 +292,7 @@ public struct Responder: Sendable {
 
     private func preparedReply(_ key: String, _ question: String, _ match: Match, _ language: Language) -> Reply {
         let table = prepared[language]!
-        let entry = table[key] ?? table[LabelledQuestion.outOfScopeLabel]!
+        let entry = table[key] ?? table[Match.outOfScopeLabel]!
         var reply = Reply(
             question: question, match: match, blocks: entry.blocks, text: entry.text, escapedText: entry.escaped)
         reply.language = language

@@ -168,7 +168,7 @@ public struct Conversation: Sendable {
             let reply = responder.reply(to: line, match: match, language: language)
             return ConversationTurn(blocks: reply.blocks, match: match, endsConversation: id == "goodbye")
         case .outOfScope:
-            if let topic = currentTopic, let followUp = matcher.followUp(line, topic: topic) {
+            if let topic = currentTopic, let followUp = matcher.followUp(said.features, topic: topic) {
                 return answer(responder.reply(to: line, match: followUp, language: language))
             }
             if kb.vagueLines.isVague(words) { return askWhichTopic(match) }
@@ -288,7 +288,7 @@ public struct Conversation: Sendable {
         case .notAnAnswer:
             activeFlow = run
             var match = matcher.match(said.features)
-            if match.outcome == .outOfScope, let followUp = matcher.followUp(line, topic: run.flow.topic) {
+            if match.outcome == .outOfScope, let followUp = matcher.followUp(said.features, topic: run.flow.topic) {
                 match = followUp  // "how long does it take?" in the middle of the guide is about its topic
             }
             switch match.outcome {
@@ -361,7 +361,7 @@ public struct Conversation: Sendable {
         }
         switch lean {
         case .conditional:
-            guard let facet = matcher.facet(of: line, in: context.topic) else { return nil }
+            guard let facet = matcher.facet(of: said.features, in: context.topic) else { return nil }
             return answer(
                 line, topic: context.topic, facet: facet, reason: "a condition of the open task, \(context.topic)")
         case .elliptical:
@@ -371,7 +371,7 @@ public struct Conversation: Sendable {
             // The part the line changes, else (for "and 300?") the facet whose figures the
             // last answer gave.
             let facet =
-                matcher.facet(of: line, in: context.topic)
+                matcher.facet(of: said.features, in: context.topic)
                 ?? (responder.entityReader.entities(in: line).isEmpty ? read.facet : checking ?? read.facet)
             var turn = answer(line, topic: context.topic, facet: facet, reason: "the last question with a part changed")
             turn.match?.confidence = read.confidence
@@ -470,7 +470,7 @@ public struct Conversation: Sendable {
             return option
         }
         if let topic = options.first?.topic, options.allSatisfy({ $0.facet != nil }),
-            let facet = matcher.facet(of: line, in: topic)
+            let facet = matcher.facet(of: said.features, in: topic)
         {
             return options.first { $0.facet == facet }
         }

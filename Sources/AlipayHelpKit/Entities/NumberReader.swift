@@ -103,11 +103,17 @@ struct NumberReader: Sendable {
     /// Whether a text may hold a number at all, a cheap test before reading it: a digit, a
     /// Chinese numeral or full-width digit, or a number word.
     func mayHoldNumber(_ text: String) -> Bool {
+        var copy = text
+        return copy.withUTF8 { mayHoldNumber(text, bytes: $0) }
+    }
+
+    /// `mayHoldNumber` over the text's bytes, read in place (one past the end reads as a space,
+    /// closing the last word).
+    private func mayHoldNumber(_ text: String, bytes utf8: UnsafeBufferPointer<UInt8>) -> Bool {
         var checkedWide = false
         var wordStart = -1
-        var utf8 = Array(text.utf8)
-        utf8.append(0x20)
-        for (index, byte) in utf8.enumerated() {
+        for index in 0...utf8.count {
+            let byte = index < utf8.count ? utf8[index] : 0x20
             if byte >= 48 && byte <= 57 { return true }
             if byte >= 0x80, !checkedWide {
                 checkedWide = true
@@ -125,7 +131,7 @@ struct NumberReader: Sendable {
                 if numberWordInitials & 1 << UInt32(initial - 97) != 0,
                     let candidates = numberWordsByInitial[Unicode.Scalar(initial)]
                 {
-                    let word = utf8[wordStart..<index]
+                    let word = UnsafeBufferPointer(rebasing: utf8[wordStart..<index])
                     if candidates.contains(where: {
                         $0.word.count == word.count && zip($0.word, word).allSatisfy { $0.value == UInt32($1 | 0x20) }
                     }) {

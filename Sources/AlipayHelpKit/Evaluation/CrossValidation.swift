@@ -98,7 +98,7 @@ public enum CrossValidation {
             for label in Set(examples.map(\.label)).sorted() {
                 let ofLabel = examples.filter { $0.label == label }
                 let expected: LabelledQuestion.Expectation =
-                    label == LabelledQuestion.outOfScopeLabel ? .outOfScope : .intent(label)
+                    label == Match.outOfScopeLabel ? .outOfScope : .intent(label)
                 let (texts, locations) = deal(
                     ofLabel.map(\.text), ofLabel.map(\.location), expected: expected, facet: nil)
                 kept += zip(texts, locations).map {

@@ -375,10 +375,10 @@ public enum KnowledgeBaseLint {
     static func leaveOneOut(_ kb: KnowledgeBase) -> [Diagnostic] {
         guard let evaluation = try? CrossValidation.run(kb, folds: 10) else { return [] }
         return evaluation.results.filter { !$0.correct }.map { result in
-            let got = TestReport.label(of: result.match)
+            let got = result.match.outcome.label
             return Diagnostic(
                 .warning, result.testCase.location,
-                "\"\(result.testCase.question)\" is taken for \(got) (\(JSONLineEncoder.formatConfidence(result.match.confidence))) when left out; add examples like it"
+                "\"\(result.testCase.question)\" is taken for \(got) (\(result.match.confidenceInPercent)) when left out; add examples like it"
             )
         }
     }

@@ -159,10 +159,9 @@ public struct TestReport: Codable, Sendable {
                 }
         }
 
-        let expected = evaluation.results.map { Self.label(of: $0.testCase.expected) }
-        let predicted = evaluation.results.map { Self.label(of: $0.match) }
-        let labels =
-            knowledgeBase.topics.map(\.id) + knowledgeBase.smallTalk.map(\.id) + [LabelledQuestion.outOfScopeLabel]
+        let expected = evaluation.results.map { $0.testCase.expected.label }
+        let predicted = evaluation.results.map { $0.match.outcome.label }
+        let labels = knowledgeBase.labels
         perClass = labels.compactMap { label in
             let support = expected.filter { $0 == label }.count
             let predictedCount = predicted.filter { $0 == label }.count
@@ -191,9 +190,9 @@ public struct TestReport: Codable, Sendable {
             let runnerUp = result.match.ranking.dropFirst().first
             return Failure(
                 location: result.testCase.location.description, question: result.testCase.question,
-                expected: Self.label(of: result.testCase.expected) + (result.testCase.facet.map { "/" + $0 } ?? "")
+                expected: result.testCase.expected.label + (result.testCase.facet.map { "/" + $0 } ?? "")
                     + (result.testCase.verdict.map { " (verdict \($0))" } ?? ""),
-                got: Self.label(of: result.match) + (result.match.facet.map { "/" + $0 } ?? "")
+                got: result.match.outcome.label + (result.match.facet.map { "/" + $0 } ?? "")
                     + (result.verdictGot.map { " (verdict \($0))" } ?? ""),
                 confidence: result.match.confidence, runnerUp: runnerUp?.label,
                 runnerUpProbability: runnerUp?.probability)
@@ -245,20 +244,5 @@ public struct TestReport: Codable, Sendable {
         return CoverageItem(
             covered: covered, total: all.count, percent: all.isEmpty ? 1 : Double(covered) / Double(all.count),
             missing: missing)
-    }
-
-    static func label(of expectation: LabelledQuestion.Expectation) -> String {
-        switch expectation {
-        case .outOfScope: return LabelledQuestion.outOfScopeLabel
-        case let .intent(id): return id
-        }
-    }
-
-    static func label(of match: Match) -> String {
-        switch match.outcome {
-        case let .topic(id), let .smallTalk(id): return id
-        case .outOfScope: return LabelledQuestion.outOfScopeLabel
-        case .ambiguous: return "ambiguous"
-        }
     }
 }

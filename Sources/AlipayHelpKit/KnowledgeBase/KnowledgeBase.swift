@@ -47,6 +47,10 @@ public struct KnowledgeBase: Sendable {
     }
 
     /// Every example in the knowledge base: topics (with their facets), small talk, out of scope.
+    /// Every class a question can be matched to, in the matcher's order: the topics, the
+    /// small-talk intents, then out of scope.
+    public var labels: [String] { topics.map(\.id) + smallTalk.map(\.id) + [Match.outOfScopeLabel] }
+
     public var allExamples: [Example] {
         var all: [Example] = []
         for topic in topics {
@@ -65,7 +69,7 @@ public struct KnowledgeBase: Sendable {
             }
         }
         all += zip(outOfScope.examples, outOfScope.exampleLocations).map {
-            Example(text: $0, label: LabelledQuestion.outOfScopeLabel, facet: nil, location: $1)
+            Example(text: $0, label: Match.outOfScopeLabel, facet: nil, location: $1)
         }
         for language in languages { all += language.examples }
         return all
@@ -135,7 +139,7 @@ extension KnowledgeBase {
         }
         if let storedTopics { topics = storedTopics }
         guard !topics.isEmpty else { throw KnowledgeBaseError.notFound(path: directory.path) }
-        try checkTopicIDs(topics, reserved: Set(smallTalk.map(\.id) + [LabelledQuestion.outOfScopeLabel]))
+        try checkTopicIDs(topics, reserved: Set(smallTalk.map(\.id) + [Match.outOfScopeLabel]))
         guard files.contains(vocabularyFile) else {
             throw KnowledgeBaseError.invalid(
                 SourceLocation(file: directory.appendingPathComponent(vocabularyFile).path, line: 1, column: 1),
@@ -194,7 +198,7 @@ extension KnowledgeBase {
         guard trainingData else { return knowledgeBase }
         knowledgeBase.languages = try LanguagePack.loadAll(
             in: directory.appendingPathComponent(LanguagePack.folder),
-            labels: Set(topics.map(\.id) + [LabelledQuestion.outOfScopeLabel]),
+            labels: Set(topics.map(\.id) + [Match.outOfScopeLabel]),
             concepts: Set(vocabulary.concepts.map(\.id)))
         return knowledgeBase
     }

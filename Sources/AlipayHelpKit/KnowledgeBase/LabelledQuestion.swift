@@ -5,6 +5,14 @@ public struct LabelledQuestion: Sendable {
         /// A topic or small-talk id.
         case intent(String)
         case outOfScope
+
+        /// The class it names, as reports label answers: the id, or `out_of_scope`.
+        public var label: String {
+            switch self {
+            case .outOfScope: return Match.outOfScopeLabel
+            case let .intent(id): return id
+            }
+        }
     }
 
     public var question: String
@@ -16,6 +24,4 @@ public struct LabelledQuestion: Sendable {
     /// The verdict the reply must lead with (`yes`, `no`, `remaining`, `maybe`, or `none`),
     /// for questions with a figure in them.
     public var verdict: String? = nil
-
-    public static let outOfScopeLabel = "out_of_scope"
 }

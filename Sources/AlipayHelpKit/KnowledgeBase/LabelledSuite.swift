@@ -20,7 +20,7 @@ public struct LabelledSuite: Sendable {
             let label = try fields.required("expect", in: node).string()
             return LabelledQuestion(
                 question: try fields.required("q", in: node).string(),
-                expected: label == LabelledQuestion.outOfScopeLabel ? .outOfScope : .intent(label),
+                expected: label == Match.outOfScopeLabel ? .outOfScope : .intent(label),
                 facet: try fields["facet"]?.string(),
                 location: node.location,
                 language: nil,
@@ -66,7 +66,7 @@ public struct LabelledSuite: Sendable {
             cases.append(
                 LabelledQuestion(
                     question: fields[question].trimmingWhitespace(),
-                    expected: label == LabelledQuestion.outOfScopeLabel ? .outOfScope : .intent(label),
+                    expected: label == Match.outOfScopeLabel ? .outOfScope : .intent(label),
                     facet: nil,
                     location: SourceLocation(file: path, line: offset + 1, column: 1),
                     language: language.map { fields[$0].trimmingWhitespace() }))

@@ -74,7 +74,7 @@ public struct LanguagePack: Sendable {
         for (key, value) in try keys.required("examples", in: root).orderedMapping() {
             let label = try key.string()
             guard labels.contains(label) else {
-                throw key.fail("unknown label '\(label)'; expected a topic id or \(LabelledQuestion.outOfScopeLabel)")
+                throw key.fail("unknown label '\(label)'; expected a topic id or \(Match.outOfScopeLabel)")
             }
             let located = try value.locatedStrings()
             examples += zip(located.texts, located.locations).map {

@@ -121,7 +121,7 @@ struct YAMLNode {
         // Knowledge-base text is shown to people: it must not be able to drive what shows it.
         if let control = ControlCharacters.first(in: text) {
             throw fail(
-                "the text holds \(ControlCharacters.describe(control)), which would drive the terminal it is shown on; remove it"
+                "the text holds \(ControlCharacters.describe(control)), which would be read as a control code wherever the text is shown; remove it"
             )
         }
         return text

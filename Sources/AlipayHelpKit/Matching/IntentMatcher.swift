@@ -6,7 +6,7 @@
 /// about another app is declined. Finally the policy decides: answer, decline, or ask which of
 /// two close topics was meant.
 public struct IntentMatcher: Sendable {
-    /// Thresholds can change without retraining (`test --sweep`).
+    /// Thresholds can change without retraining (a threshold sweep reads them afresh).
     public var policy: MatchPolicy
     public private(set) var lexicon = Lexicon()
     let labels: [String]
@@ -25,55 +25,15 @@ public struct IntentMatcher: Sendable {
     public init(knowledgeBase: KnowledgeBase, policy: MatchPolicy = MatchPolicy()) throws {
         self.policy = policy
         languageDetector = LanguageDetector(knowledgeBase: knowledgeBase)
-        var lexicon = Lexicon()
-        let vocabulary = knowledgeBase.vocabulary
-        let otherProduct = lexicon.concept("other_product")
+        var lexicon = try Lexicon(declaredBy: knowledgeBase)
+        let otherProduct = lexicon.concept(Lexicon.otherProductConcept)
         self.otherProduct = otherProduct
-        // Every surface with the concept it means, the owner that declares it and where.
-        var declarations: [(surface: String, concept: String, location: SourceLocation)] = []
-        for concept in vocabulary.concepts {
-            declarations += (concept.english + concept.chinese).map { ($0, concept.id, concept.location) }
-        }
-        for language in knowledgeBase.languages {
-            for entry in language.words { declarations += entry.surfaces.map { ($0, entry.concept, entry.location) } }
-        }
-        do {
-            for phrasePass in [false, true] {
-                for declaration in declarations {
-                    try lexicon.declare(
-                        declaration.surface, as: lexicon.concept(declaration.concept), owner: declaration.concept,
-                        phrases: phrasePass)
-                }
-                for product in vocabulary.otherProducts {
-                    try lexicon.declare(product, as: otherProduct, owner: "other_products", phrases: phrasePass)
-                }
-            }
-        } catch {
-            let clash = TextNormalizer.normalize(error.surface).pieces.joined(separator: " ")
-            let location =
-                declarations.first {
-                    $0.concept == error.second
-                        && TextNormalizer.normalize($0.surface).pieces.joined(separator: " ").contains(clash)
-                }?.location
-                ?? SourceLocation(file: KnowledgeBase.vocabularyFile, line: 1, column: 1)
-            throw KnowledgeBaseError.invalid(
-                location,
-                message: "'\(error.surface)' is declared in both '\(error.first)' and '\(error.second)'; keep it in one"
-            )
-        }
-        for word in vocabulary.stopwords { lexicon.markStopword(word) }
-        for language in knowledgeBase.languages {
-            for word in language.markers + language.functionWords { lexicon.markStopword(word) }
-        }
-        for word in vocabulary.commonWords where lexicon.resolveExactOrInflected(word) == nil {
-            lexicon.internWord(word)
-        }
         let alipay = lexicon.existingConcept("alipay")
         self.alipay = alipay
 
         let topics = knowledgeBase.topics
         topicCount = topics.count
-        let labels = topics.map(\.id) + knowledgeBase.smallTalk.map(\.id) + [LabelledQuestion.outOfScopeLabel]
+        let labels = knowledgeBase.labels
         self.labels = labels
         outOfScopeClass = labels.count - 1
 
@@ -202,10 +162,7 @@ public struct IntentMatcher: Sendable {
 
     /// Whether this matcher was trained on `knowledgeBase`'s topics and small talk, in order.
     public func isTrained(for knowledgeBase: KnowledgeBase) -> Bool {
-        labels == knowledgeBase.topics.map(\.id) + knowledgeBase.smallTalk.map(\.id) + [
-            LabelledQuestion.outOfScopeLabel
-        ]
-            && topicCount == knowledgeBase.topics.count
+        labels == knowledgeBase.labels && topicCount == knowledgeBase.topics.count
     }
 
     // MARK: Matching
@@ -324,8 +281,12 @@ public struct IntentMatcher: Sendable {
     /// facet of that topic it asks about, or nil when it names none, is about another app,
     /// mentions something the topic excludes, or has words the vocabulary does not know.
     public func followUp(_ question: String, topic: String) -> Match? {
+        followUp(features(of: TextNormalizer.normalize(question)), topic: topic)
+    }
+
+    /// `followUp(_:topic:)` for a question already read.
+    public func followUp(_ features: QuestionFeatures, topic: String) -> Match? {
         guard let index = labels.firstIndex(of: topic), index < topicCount else { return nil }
-        let features = features(of: TextNormalizer.normalize(question))
         if features.contains(otherProduct) || excludeRules[index].firstMatch(in: features) != nil { return nil }
         // A follow-up is short and fully understood: unknown words mean it is about something else.
         if features.tokens.unknownWords > 0 { return nil }
@@ -363,9 +324,13 @@ public struct IntentMatcher: Sendable {
     /// The facet of `topic` a question asks about, for a question already known to be about it
     /// (an answer to "did you mean...?").
     public func facet(of question: String, in topic: String) -> String? {
+        facet(of: features(of: TextNormalizer.normalize(question)), in: topic)
+    }
+
+    /// `facet(of:in:)` for a question already read.
+    public func facet(of features: QuestionFeatures, in topic: String) -> String? {
         guard let index = labels.firstIndex(of: topic), index < topicCount else { return nil }
-        return facetSelectors[index].select(
-            features(of: TextNormalizer.normalize(question)), threshold: policy.facetThreshold)?.id
+        return facetSelectors[index].select(features, threshold: policy.facetThreshold)?.id
     }
 
     /// The features of a question that count most for (positive) or against (negative) one
@@ -429,7 +394,7 @@ public struct IntentMatcher: Sendable {
                 outcome: .ambiguous([best.label, topicScores[1].label]), confidence: best.probability, facet: nil,
                 ranking: ranking, reason: "\(best.label) and \(topicScores[1].label) are nearly tied")
         }
-        if best.probability >= policy.threshold, best.label != LabelledQuestion.outOfScopeLabel {
+        if best.probability >= policy.threshold, best.label != Match.outOfScopeLabel {
             guard bestIsTopic else {
                 return Match(
                     outcome: .smallTalk(best.label), confidence: best.probability, facet: nil, ranking: ranking,
@@ -453,7 +418,7 @@ public struct IntentMatcher: Sendable {
                 outcome: .ambiguous(likely.map(\.label)), confidence: first.probability, facet: nil, ranking: ranking,
                 why: .notSure(label: first.label, probability: first.probability, threshold: policy.threshold))
         }
-        if best.label == LabelledQuestion.outOfScopeLabel {
+        if best.label == Match.outOfScopeLabel {
             return decline("it looks most like the out-of-scope examples")
         }
         return decline(.belowThreshold(label: best.label, threshold: policy.threshold))

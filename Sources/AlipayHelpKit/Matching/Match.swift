@@ -81,6 +81,15 @@ public struct Match: Sendable {
         }
     }
 
+    /// The label of the out-of-scope class, in suites, rankings and examples.
+    public static let outOfScopeLabel = "out_of_scope"
+
+    /// The confidence as people read it, a whole percentage ("87%"); JSON Lines keep their
+    /// three-decimal number (`JSONLineEncoder.formatConfidence`), a contract with programs.
+    public var confidenceInPercent: String {
+        IntentMatcher.percent(confidence.isFinite ? min(max(confidence, 0), 1) : 0)
+    }
+
     /// The topic or small-talk id, or nil when out of scope or ambiguous.
     public var intent: String? {
         switch outcome {
@@ -131,8 +140,31 @@ public struct Match: Sendable {
     }
 }
 
+extension Match.Outcome {
+    /// The kind of outcome, as JSON Lines name it: `topic`, `small_talk`, `out_of_scope`,
+    /// `ambiguous`.
+    public var kind: String {
+        switch self {
+        case .topic: return "topic"
+        case .smallTalk: return "small_talk"
+        case .outOfScope: return "out_of_scope"
+        case .ambiguous: return "ambiguous"
+        }
+    }
+
+    /// The class it names, as suites and reports label answers: the topic or small-talk id,
+    /// `out_of_scope`, or `ambiguous`.
+    public var label: String {
+        switch self {
+        case let .topic(id), let .smallTalk(id): return id
+        case .outOfScope: return Match.outOfScopeLabel
+        case .ambiguous: return "ambiguous"
+        }
+    }
+}
+
 /// The knowledge-base rules the matcher applies on top of the classifier; each can be turned
-/// off to measure what it is worth (`test --ablate`).
+/// off to measure what it is worth (an ablation).
 public struct MatchRules: OptionSet, Sendable {
     public let rawValue: Int
     public init(rawValue: Int) { self.rawValue = rawValue }

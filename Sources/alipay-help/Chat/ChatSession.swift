@@ -93,14 +93,7 @@ struct ChatSession {
     }
 
     private func explanation(_ match: Match) -> String {
-        let what: String
-        switch match.outcome {
-        case let .topic(id): what = "topic \(id)" + (match.facet.map { " · facet \($0)" } ?? "")
-        case let .smallTalk(id): what = "small talk \(id)"
-        case .outOfScope: what = "out of scope"
-        case let .ambiguous(ids): what = "ambiguous: \(ids.joined(separator: ", "))"
-        }
-        return "[\(what) · confidence \(JSONLineEncoder.formatConfidence(match.confidence)) · \(match.reason)]"
+        "[\(match.decisionInWords) · confidence \(match.confidenceInPercent) · \(match.reason)]"
     }
 
     private func list(_ items: [(name: String, help: String)]) -> String {

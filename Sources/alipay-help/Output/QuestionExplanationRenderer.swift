@@ -24,14 +24,7 @@ struct QuestionExplanationRenderer {
             }
             lines.append("evidence:   for \(best.label): \(items.joined(separator: ", "))  (weights ×100)")
         }
-        let outcome: String
-        switch match.outcome {
-        case let .topic(id): outcome = "topic \(id)" + (match.facet.map { ", facet \($0)" } ?? "")
-        case let .smallTalk(id): outcome = "small talk \(id)"
-        case .outOfScope: outcome = "out of scope"
-        case let .ambiguous(ids): outcome = "ambiguous between \(ids.joined(separator: " and "))"
-        }
-        lines.append("decision:   \(outcome) (confidence \(JSONLineEncoder.formatConfidence(match.confidence)))")
+        lines.append("decision:   \(match.decisionInWords) (confidence \(match.confidenceInPercent))")
         lines.append("why:        \(match.reason)")
         return lines.joined(separator: "\n") + "\n"
     }

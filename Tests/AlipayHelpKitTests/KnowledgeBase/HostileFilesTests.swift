@@ -141,7 +141,7 @@ import Testing
         guard case let .invalid(location, message)? = loadError(folder) else {
             Issue.record("\(escaped) must be refused"); return
         }
-        #expect(location.line == 7 && message.contains("would drive the terminal"), "\(location) \(message)")
+        #expect(location.line == 7 && message.contains("would be read as a control code"), "\(location) \(message)")
     }
 
     @Test func checkDoesNotRepeatItsPrefix() throws {

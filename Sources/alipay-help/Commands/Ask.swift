@@ -51,16 +51,14 @@ extension AlipayHelp {
             let language = self.language.language
             if !question.isEmpty {
                 let text = question.joined(separator: " ")
-                let reply = responder.replyToEach(text, match: responder.matcher.match(text), language: language)
+                let reply = responder.replyToEach(text, language: language)
                 output.write(format.bytes(for: reply, showQuestion: false))
                 output.flush()
                 return
             }
             let answers = ParallelAnswers(jobs: jobs ?? ProcessInfo.processInfo.activeProcessorCount) { line in
-                let match = line.bytes.withUnsafeBufferPointer { responder.matcher.match(bytes: $0) }
-                let text = String(decoding: line.bytes, as: UTF8.self)
-                return format.bytes(
-                    for: responder.replyToEach(text, match: match, language: language), showQuestion: true)
+                let reply = line.bytes.withUnsafeBufferPointer { responder.replyToEach(line: $0, language: language) }
+                return format.bytes(for: reply, showQuestion: true)
             }
             var pending: [LineReader.Line] = []
             func answerPending() {

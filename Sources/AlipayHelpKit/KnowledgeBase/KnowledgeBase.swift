@@ -109,35 +109,15 @@ extension KnowledgeBase {
         } catch {
             throw KnowledgeBaseError.notFound(path: directory.path)
         }
-        var topics: [Topic] = []
-        var smallTalk: [SmallTalkIntent] = []
-        var outOfScope = OutOfScope(examples: [], exampleLocations: [], reply: LocalizedText(en: ""))
-        var messages = Messages(texts: [:])
-        var vocabulary = VocabularyDefinition()
-        var entities = EntityDefinitions()
-        var sharedFigures: [Figure] = []
-        var vagueLines = VagueLines()
-        var contextMarkers = ContextMarkers()
-        var questionSplitter = QuestionSplitter()
+        var contents = FileContents()
         let names = files.filter {
             (trainingData || $0 != vocabularyFile) && (storedTopics == nil || fixedFiles.contains($0))
         }
         let roots = try parseInParallel(names.map { directory.appendingPathComponent($0).path })
-        for (name, root) in zip(names, roots) {
-            switch name {
-            case vocabularyFile: vocabulary = try parseVocabulary(root)
-            case smallTalkFile: smallTalk = try parseSmallTalk(root)
-            case outOfScopeFile: outOfScope = try parseOutOfScope(root)
-            case messagesFile: messages = try parseMessages(root)
-            case EntityDefinitions.file: entities = try EntityDefinitions.parse(root)
-            case sharedFiguresFile: sharedFigures = try parseSharedFigures(root)
-            case VagueLines.file: vagueLines = try VagueLines.parse(root)
-            case ContextMarkers.file: contextMarkers = try ContextMarkers.parse(root)
-            case QuestionSplitter.file: questionSplitter = try QuestionSplitter.parse(root)
-            default: topics.append(try parseTopic(root))
-            }
-        }
-        if let storedTopics { topics = storedTopics }
+        for (name, root) in zip(names, roots) { try contents.read(root, name: name) }
+        let (smallTalk, outOfScope, messages, vocabulary) =
+            (contents.smallTalk, contents.outOfScope, contents.messages, contents.vocabulary)
+        var topics = storedTopics ?? contents.topics
         guard !topics.isEmpty else { throw KnowledgeBaseError.notFound(path: directory.path) }
         try checkTopicIDs(topics, reserved: Set(smallTalk.map(\.id) + [Match.outOfScopeLabel]))
         guard files.contains(vocabularyFile) else {
@@ -179,20 +159,20 @@ extension KnowledgeBase {
         var knowledgeBase = KnowledgeBase(
             topics: topics, smallTalk: smallTalk, outOfScope: outOfScope, vocabulary: vocabulary,
             flows: flows, messages: messages)
-        knowledgeBase.entities = entities
-        knowledgeBase.vagueLines = vagueLines
-        knowledgeBase.contextMarkers = contextMarkers
-        knowledgeBase.questionSplitter = questionSplitter
+        knowledgeBase.entities = contents.entities
+        knowledgeBase.vagueLines = contents.vagueLines
+        knowledgeBase.contextMarkers = contents.contextMarkers
+        knowledgeBase.questionSplitter = contents.questionSplitter
         if storedTopics == nil {
             for index in knowledgeBase.topics.indices {
                 let own = Set(knowledgeBase.topics[index].figures.map(\.id))
-                knowledgeBase.topics[index].figures += sharedFigures.filter { !own.contains($0.id) }
+                knowledgeBase.topics[index].figures += contents.sharedFigures.filter { !own.contains($0.id) }
             }
         }
-        try checkFigures(knowledgeBase.topics, entities)
+        try checkFigures(knowledgeBase.topics, contents.entities)
         if storedTopics == nil {
             for index in knowledgeBase.topics.indices {
-                knowledgeBase.topics[index].literalFigures = try knowledgeBase.topics[index].fillFigures(entities)
+                knowledgeBase.topics[index].literalFigures = try knowledgeBase.topics[index].fillFigures(contents.entities)
             }
         }
         guard trainingData else { return knowledgeBase }
@@ -239,18 +219,43 @@ extension KnowledgeBase {
     public static func parseFile(_ text: String, name: String) throws {
         guard text.utf8.count <= YAMLNode.maximumFileSize else { return }
         let root = try YAMLNode.parse(text, file: name)
-        switch name {
-        case vocabularyFile: _ = try parseVocabulary(root)
-        case smallTalkFile: _ = try parseSmallTalk(root)
-        case outOfScopeFile: _ = try parseOutOfScope(root)
-        case messagesFile: _ = try parseMessages(root)
-        case EntityDefinitions.file: _ = try EntityDefinitions.parse(root)
-        case sharedFiguresFile: _ = try parseSharedFigures(root)
-        case VagueLines.file: _ = try VagueLines.parse(root)
-        case ContextMarkers.file: _ = try ContextMarkers.parse(root)
-        case QuestionSplitter.file: _ = try QuestionSplitter.parse(root)
-        case "flow.yaml": _ = try FlowLoader.parse(root)
-        default: _ = try parseTopic(root)
+        if name == "flow.yaml" {
+            _ = try FlowLoader.parse(root)
+        } else {
+            var contents = FileContents()
+            try contents.read(root, name: name)
+        }
+    }
+
+    /// What the files of a knowledge-base folder hold, filled in file by file: the one place
+    /// that says which parser reads which file.
+    struct FileContents {
+        var topics: [Topic] = []
+        var smallTalk: [SmallTalkIntent] = []
+        var outOfScope = OutOfScope(examples: [], exampleLocations: [], reply: LocalizedText(en: ""))
+        var messages = Messages(texts: [:])
+        var vocabulary = VocabularyDefinition()
+        var entities = EntityDefinitions()
+        var sharedFigures: [Figure] = []
+        var vagueLines = VagueLines()
+        var contextMarkers = ContextMarkers()
+        var questionSplitter = QuestionSplitter()
+
+        /// Parses the file called `name` (a topic unless it is one of the fixed files) and keeps
+        /// what it holds.
+        mutating func read(_ root: YAMLNode, name: String) throws {
+            switch name {
+            case vocabularyFile: vocabulary = try parseVocabulary(root)
+            case smallTalkFile: smallTalk = try parseSmallTalk(root)
+            case outOfScopeFile: outOfScope = try parseOutOfScope(root)
+            case messagesFile: messages = try parseMessages(root)
+            case EntityDefinitions.file: entities = try EntityDefinitions.parse(root)
+            case sharedFiguresFile: sharedFigures = try parseSharedFigures(root)
+            case VagueLines.file: vagueLines = try VagueLines.parse(root)
+            case ContextMarkers.file: contextMarkers = try ContextMarkers.parse(root)
+            case QuestionSplitter.file: questionSplitter = try QuestionSplitter.parse(root)
+            default: topics.append(try parseTopic(root))
+            }
         }
     }
 

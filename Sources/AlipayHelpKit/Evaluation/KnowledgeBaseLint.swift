@@ -194,15 +194,17 @@ public enum KnowledgeBaseLint {
             }
         }
         var diagnostics: [Diagnostic] = []
+        func warn(_ location: SourceLocation, _ message: String) {
+            diagnostics.append(Diagnostic(.warning, location, message))
+        }
         for product in kb.vocabulary.otherProducts {
             let pieces = words(product)
             guard pieces.count == 1, let piece = pieces.first, let what = functionWords[piece] else { continue }
             let file = kb.vocabulary.concepts.first?.location.file ?? KnowledgeBase.vocabularyFile
-            diagnostics.append(
-                Diagnostic(
-                    .warning, SourceLocation(file: file, line: 1, column: 1),
-                    "other product '\(product)' reads as '\(piece)', \(what): every question with that word would be declined; name it with a longer phrase"
-                ))
+            warn(
+                SourceLocation(file: file, line: 1, column: 1),
+                "other product '\(product)' reads as '\(piece)', \(what): every question with that word would be declined; name it with a longer phrase"
+            )
         }
         // A phrase of function words and concept words reads as English does, and means
         // something else: French "à nouveau" (again) folds to "a nouveau", the terms of every
@@ -231,11 +233,10 @@ public enum KnowledgeBaseLint {
                     else { continue }
                     let english = pieces.map { englishFunctionWords.contains($0) ? $0 : conceptOfWord[$0]! }.joined(
                         separator: " ")
-                    diagnostics.append(
-                        Diagnostic(
-                            .warning, entry.location,
-                            "'\(surface)' (\(entry.concept)) reads as '\(english)', as English questions write it: those would mean \(entry.concept); use a longer phrase"
-                        ))
+                    warn(
+                        entry.location,
+                        "'\(surface)' (\(entry.concept)) reads as '\(english)', as English questions write it: those would mean \(entry.concept); use a longer phrase"
+                    )
                 }
             }
         }
@@ -247,11 +248,10 @@ public enum KnowledgeBaseLint {
                     guard pieces.count == 1, let piece = pieces.first, !own.contains(piece),
                         let what = functionWords[piece], what != "a marker of \(pack.name)"
                     else { continue }
-                    diagnostics.append(
-                        Diagnostic(
-                            .warning, entry.location,
-                            "'\(surface)' (\(entry.concept)) reads as '\(piece)', \(what): every question with that word would mean \(entry.concept); use a longer phrase"
-                        ))
+                    warn(
+                        entry.location,
+                        "'\(surface)' (\(entry.concept)) reads as '\(piece)', \(what): every question with that word would mean \(entry.concept); use a longer phrase"
+                    )
                 }
             }
         }

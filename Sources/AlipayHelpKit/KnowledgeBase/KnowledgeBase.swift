@@ -172,7 +172,8 @@ extension KnowledgeBase {
         try checkFigures(knowledgeBase.topics, contents.entities)
         if storedTopics == nil {
             for index in knowledgeBase.topics.indices {
-                knowledgeBase.topics[index].literalFigures = try knowledgeBase.topics[index].fillFigures(contents.entities)
+                knowledgeBase.topics[index].literalFigures = try knowledgeBase.topics[index].fillFigures(
+                    contents.entities)
             }
         }
         guard trainingData else { return knowledgeBase }

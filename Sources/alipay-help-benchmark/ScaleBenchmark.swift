@@ -22,15 +22,21 @@ import Foundation
     let realQuestions = try LabelledSuite.loadAll(in: intents.appendingPathComponent("tests")).flatMap(\.cases).map(
         \.question)
 
+    /// One knowledge-base size's figures.
     struct Row {
         var topics: Int
+        /// The first start's seconds to its first answer (it trains), its peak memory (KiB)
+        /// and the stored matcher and topics' size (bytes).
         var training: Double
         var trainingPeak: Int
         var archive: Int
+        /// Start-up to the first answer with the matcher stored: median and worst (seconds).
         var first: Double
         var worst: Double
+        /// `ask --json` questions per second on one core, and its peak memory (KiB).
         var throughput: Double
         var peak: Int
+        /// The share of new generated questions answered with their own topic.
         var understood: Double?
     }
     var rows: [Row] = []

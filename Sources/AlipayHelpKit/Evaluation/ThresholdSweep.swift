@@ -1,10 +1,13 @@
 /// How accuracy and out-of-scope recall trade as the decline threshold moves, and the
 /// threshold that gives the best accuracy (ties go to the higher out-of-scope recall).
 public struct ThresholdSweep: Codable, Sendable {
+    /// What one threshold gives.
     public struct Point: Codable, Sendable {
         public var threshold: Double
         public var accuracy: Double
+        /// Out-of-scope questions declined, of all out-of-scope questions.
         public var outOfScopeRecall: Double
+        /// In-scope questions declined, of all in-scope questions.
         public var falseRejectionRate: Double
     }
 

@@ -8,11 +8,15 @@ struct SpellingIndex: Sendable {
     /// A correctable word, in the order the full search meets it: by first letter, then in the
     /// order the word was added to its bucket.
     private struct Entry {
+        /// Where its letters are in `bytes`, and how many.
         var start: Int32
         var count: Int32
+        /// The term it corrects to.
         var term: TermID
+        /// Which letters it holds, one bit each (a cheap bound on the edit distance).
         var letters: UInt32
         var isConcept: Bool
+        /// Its first letter, the bucket the full search files it in.
         var first: UInt8
         /// Place within the bucket of its first letter.
         var position: Int32

@@ -38,7 +38,7 @@ public struct QuestionSplitter: Sendable {
             var stretchHasText = false
             forEachStretch(of: bytes) { byte in
                 if let byte {
-                    stretchHasText = stretchHasText || ((byte | 0x20) >= 97 && (byte | 0x20) <= 122) || byte >= 0xC0;
+                    stretchHasText = stretchHasText || ((byte | 0x20) >= 97 && (byte | 0x20) <= 122) || byte >= 0xC0
                     return
                 }
                 if stretchHasText { stretchesWithText += 1 }
@@ -50,25 +50,16 @@ public struct QuestionSplitter: Sendable {
             forEachStretch(of: bytes) { byte in
                 if let byte { part.append(byte); return }
                 defer { part.removeAll(keepingCapacity: true) }
-                // ASCII white space is trimmed from the bytes, so the string is made once, and a
-                // letter is looked for among ASCII bytes before any character's properties.
-                var from = 0, to = part.count
-                while from < to && Self.isASCIIWhitespace(part[from]) { from += 1 }
-                while to > from && Self.isASCIIWhitespace(part[to - 1]) { to -= 1 }
-                let bytes = part[from..<to]
-                let question = String(decoding: bytes, as: UTF8.self)
+                // A letter is looked for among ASCII bytes before any character's properties.
+                let question = String(decoding: part, as: UTF8.self)
                 let hasLetter =
-                    bytes.contains { ($0 | 0x20) >= 97 && ($0 | 0x20) <= 122 }
-                    || (bytes.contains { $0 >= 0x80 }
-                        && question.unicodeScalars.contains { $0.properties.isAlphabetic })
+                    part.contains { ($0 | 0x20) >= 97 && ($0 | 0x20) <= 122 }
+                    || (part.contains { $0 >= 0x80 } && question.unicodeScalars.contains { $0.properties.isAlphabetic })
                 if hasLetter { parts.append(question.trimmingWhitespace()) }
             }
             return parts.count > 1 ? parts : nil
         }
     }
-
-    @inline(__always)
-    private static func isASCIIWhitespace(_ byte: UInt8) -> Bool { byte == 0x20 || (byte >= 0x09 && byte <= 0x0D) }
 
     /// Calls `body` with each byte outside the separators, and with nil at the end of each
     /// stretch between them (and at the end of the line).

@@ -22,7 +22,7 @@ enum FoldedLetters {
     private static let entries: [UInt64] = {
         var entries: [UInt64] = []
         entries.reserveCapacity(twoByteRange.count + vietnameseRange.count)
-        for value in Array(twoByteRange) + Array(vietnameseRange) { entries.append(entry(value)) }
+        for value in covered { entries.append(entry(value)) }
         return entries
     }()
 
@@ -45,16 +45,14 @@ enum FoldedLetters {
         } else {
             return .unknown
         }
-        let entry = entries[position]
-        if entry == 0 { return .notALetter }
-        if entry == .max { return .unknown }
-        let second = UInt32(truncatingIfNeeded: entry >> 32)
-        return .letter(UInt32(truncatingIfNeeded: entry), second == 0 ? nil : second)
+        return decode(entries[position])
     }
 
     /// What the properties say, as the table would: for testing the table against them.
-    static func readingFromProperties(_ value: UInt32) -> Reading {
-        let entry = entry(value)
+    static func readingFromProperties(_ value: UInt32) -> Reading { decode(entry(value)) }
+
+    @inline(__always)
+    private static func decode(_ entry: UInt64) -> Reading {
         if entry == 0 { return .notALetter }
         if entry == .max { return .unknown }
         let second = UInt32(truncatingIfNeeded: entry >> 32)

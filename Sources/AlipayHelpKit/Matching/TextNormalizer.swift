@@ -22,6 +22,12 @@ public enum TextNormalizer {
             if end > start { result.segments.append(.init(kind: kind, range: start..<end)) }
             current = nil
         }
+        /// A letter of the word being read, unless the word is already as long as words get.
+        func appendToWord(_ scalar: Unicode.Scalar, _ result: inout NormalizedText) {
+            if result.wordBytes.count - start < maximumWordLength {
+                result.wordBytes.append(contentsOf: UTF8.encode(scalar)!)
+            }
+        }
         func open(_ kind: NormalizedText.Kind, _ result: inout NormalizedText) {
             if current == kind { return }
             close(&result)
@@ -67,23 +73,15 @@ public enum TextNormalizer {
                     // The common letters beyond ASCII, read from a table made once.
                     open(.word, &result)
                     result.scripts.insert(Self.script(of: value))
-                    if result.wordBytes.count - start < maximumWordLength {
-                        result.wordBytes.append(contentsOf: UTF8.encode(Unicode.Scalar(first)!)!)
-                    }
-                    if let second, result.wordBytes.count - start < maximumWordLength {
-                        result.wordBytes.append(contentsOf: UTF8.encode(Unicode.Scalar(second)!)!)
-                    }
+                    appendToWord(Unicode.Scalar(first)!, &result)
+                    if let second { appendToWord(Unicode.Scalar(second)!, &result) }
                 } else if letter == .unknown, let scalar = Unicode.Scalar(value), scalar.properties.isAlphabetic {
                     // Other letters (accented Latin, Cyrillic, Greek...): kept, lower-cased, as a word.
                     open(.word, &result)
                     result.scripts.insert(Self.script(of: value))
                     // Accents are folded away: people often leave them out ("numero", "ee"...).
                     let base = Unicode.Scalar(AccentFolding.base(of: value)) ?? scalar
-                    for lower in base.properties.lowercaseMapping.unicodeScalars {
-                        if result.wordBytes.count - start < maximumWordLength {
-                            result.wordBytes.append(contentsOf: UTF8.encode(lower)!)
-                        }
-                    }
+                    for lower in base.properties.lowercaseMapping.unicodeScalars { appendToWord(lower, &result) }
                 } else if Self.isCombiningMark(value) && current == .word {
                     continue  // a combining accent inside a word belongs to it
                 } else {

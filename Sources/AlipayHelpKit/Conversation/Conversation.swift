@@ -438,7 +438,7 @@ public struct Conversation: Sendable {
     /// "1", "2)", "#2", "the second one", "option 1", or words from a choice's title or id.
     private func chosenOption(_ said: ConversationLine, among options: [PendingChoice.Option]) -> PendingChoice.Option?
     {
-        let (line, words) = (said.text, said.words)
+        let words = said.words
         // Words from a title first ("the phone one", "huabei"): "one" there is not an ordinal.
         let named = options.filter { option in
             guard let topic = kb.topic(option.topic) else { return false }

@@ -4,12 +4,22 @@ import Foundation
 /// step it names exists, every step can be reached from the first, and every step has a way
 /// out (no dead end, no loop it can never leave). Errors name the file and line.
 public enum FlowLoader {
+    /// The flows' folder inside a knowledge-base folder.
+    static let folder = "flows"
+
+    /// `stored`: files parsed before (ParsedFileArchive), by path inside the knowledge-base
+    /// folder ("flows/change_number.yaml"), read instead of parsing them again.
     public static func loadAll(in directory: URL) throws -> [FlowDefinition] {
+        try loadAll(in: directory, stored: [:])
+    }
+
+    static func loadAll(in directory: URL, stored: [String: YAMLNode]) throws -> [FlowDefinition] {
         guard let names = try? FileManager.default.contentsOfDirectory(atPath: directory.path) else { return [] }
         var flows: [FlowDefinition] = []
         for name in names.filter(KnowledgeBaseFiles.isYAML).sorted() {
             let path = directory.appendingPathComponent(name).path
-            let flow = try parse(try YAMLNode.parse(try KnowledgeBase.readText(path), file: path))
+            let root = try stored[folder + "/" + name] ?? YAMLNode.parse(try KnowledgeBase.readText(path), file: path)
+            let flow = try parse(root)
             if let other = flows.first(where: { $0.id == flow.id || $0.command == flow.command }) {
                 throw KnowledgeBaseError.invalid(
                     flow.location,

@@ -99,8 +99,11 @@ extension KnowledgeBase {
     }
 
     /// `storedTopics`: the topics as a previous load left them (TopicArchive, for the same
-    /// files), used instead of parsing the topic files again; every other file is read as usual.
-    static func load(from directory: URL, trainingData: Bool, storedTopics: [Topic]?) throws -> KnowledgeBase {
+    /// files), used instead of parsing the topic files again; `storedFiles`: other files as
+    /// parsed before (ParsedFileArchive), by path inside the folder. Any other file is parsed.
+    static func load(
+        from directory: URL, trainingData: Bool, storedTopics: [Topic]?, storedFiles: [String: YAMLNode] = [:]
+    ) throws -> KnowledgeBase {
         let files: [String]
         do {
             files = try FileManager.default.contentsOfDirectory(atPath: directory.path)
@@ -113,8 +116,10 @@ extension KnowledgeBase {
         let names = files.filter {
             (trainingData || $0 != vocabularyFile) && (storedTopics == nil || fixedFiles.contains($0))
         }
-        let roots = try parseInParallel(names.map { directory.appendingPathComponent($0).path })
-        for (name, root) in zip(names, roots) { try contents.read(root, name: name) }
+        let toParse = names.filter { storedFiles[$0] == nil }
+        let parsed = try parseInParallel(toParse.map { directory.appendingPathComponent($0).path })
+        let roots = Dictionary(uniqueKeysWithValues: zip(toParse, parsed)).merging(storedFiles) { parsed, _ in parsed }
+        for name in names { try contents.read(roots[name]!, name: name) }
         let (smallTalk, outOfScope, messages, vocabulary) =
             (contents.smallTalk, contents.outOfScope, contents.messages, contents.vocabulary)
         var topics = storedTopics ?? contents.topics
@@ -127,14 +132,14 @@ extension KnowledgeBase {
         }
         // Topics are data: their order (menus, reports) is each file's `order`, then file name.
         topics.sort { ($0.order ?? .max, $0.location.file) < ($1.order ?? .max, $1.location.file) }
-        let flowsFolder = directory.appendingPathComponent("flows")
+        let flowsFolder = directory.appendingPathComponent(FlowLoader.folder)
         var isFolder: ObjCBool = false
         if FileManager.default.fileExists(atPath: flowsFolder.path, isDirectory: &isFolder), !isFolder.boolValue {
             throw KnowledgeBaseError.invalid(
                 SourceLocation(file: flowsFolder.path, line: 1, column: 1),
                 message: "flows must be a folder of flow files, not a file")
         }
-        let flows = try FlowLoader.loadAll(in: flowsFolder)
+        let flows = try FlowLoader.loadAll(in: flowsFolder, stored: storedFiles)
         for topic in topics {
             for facet in topic.facets {
                 for named in facet.coveredTopics where named == topic.id || !topics.contains(where: { $0.id == named })
@@ -182,6 +187,24 @@ extension KnowledgeBase {
             labels: Set(topics.map(\.id) + [Match.outOfScopeLabel]),
             concepts: Set(vocabulary.concepts.map(\.id)))
         return knowledgeBase
+    }
+
+    /// The parsed YAML of every file answering reads besides the topics and the language files
+    /// (the fixed files but the vocabulary, and the flows), by path inside the folder: what
+    /// ParsedFileArchive stores.
+    static func parsedAnsweringFiles(in directory: URL) throws -> [String: YAMLNode] {
+        let manager = FileManager.default
+        let names = (manager.subpaths(atPath: directory.path) ?? []).filter {
+            ($0 != vocabularyFile && fixedFiles.contains($0))
+                || ($0.hasPrefix(FlowLoader.folder + "/") && KnowledgeBaseFiles.isYAML($0)
+                    && !$0.dropFirst(FlowLoader.folder.count + 1).contains("/"))
+        }
+        var files: [String: YAMLNode] = [:]
+        for name in names {
+            let path = directory.appendingPathComponent(name).path
+            files[name] = try YAMLNode.parse(try readText(path), file: path)
+        }
+        return files
     }
 
     /// Reads and parses the files on every core: YAML parsing is most of a start. An error is
@@ -414,18 +437,17 @@ extension KnowledgeBase {
         let keys = try root.mapping(allowedKeys: ["concepts", "stopwords", "other_products", "common_words"])
         var concepts: [VocabularyDefinition.Concept] = []
         let conceptsNode = try keys.required("concepts", in: root)
-        guard case let .mapping(mapping) = conceptsNode.node else {
+        guard case .mapping = conceptsNode.content else {
             throw conceptsNode.fail("expected a mapping of concept ids")
         }
-        for (key, value) in mapping {
-            let node = YAMLNode(node: value, file: root.file)
-            let fields = try node.mapping(allowedKeys: ["en", "zh"])
+        for (key, value) in try conceptsNode.orderedMapping() {
+            let fields = try value.mapping(allowedKeys: ["en", "zh"])
             concepts.append(
                 .init(
-                    id: try YAMLNode(node: key, file: root.file).string(),
+                    id: try key.string(),
                     english: try fields["en"]?.strings() ?? [],
                     chinese: try fields["zh"]?.strings() ?? [],
-                    location: YAMLNode(node: key, file: root.file).location
+                    location: key.location
                 ))
         }
         return VocabularyDefinition(

@@ -2,13 +2,47 @@ import CYaml
 import Yams
 
 /// A thin, position-aware view of a parsed YAML file, so every schema error can name the file,
-/// line and column it is about.
+/// line and column it is about. It holds its own tree (not Yams' nodes), so a parsed file can be
+/// stored and read back without parsing it again (`YAMLNode.archive`).
 struct YAMLNode {
-    let node: Node
-    let file: String
+    enum Content {
+        case scalar(String)
+        case mapping([(key: YAMLNode, value: YAMLNode)])
+        case sequence([YAMLNode])
+    }
 
-    var location: SourceLocation {
-        SourceLocation(file: file, line: node.mark?.line ?? 1, column: node.mark?.column ?? 1)
+    let content: Content
+    let file: String
+    let line: Int
+    let column: Int
+
+    init(_ content: Content, file: String, line: Int, column: Int) {
+        self.content = content
+        self.file = file
+        self.line = line
+        self.column = column
+    }
+
+    /// Yams' node as our own, recursively (aliases are refused before composing).
+    init(node: Node, file: String) {
+        let content: Content
+        switch node {
+        case let .scalar(scalar): content = .scalar(scalar.string)
+        case let .mapping(mapping):
+            content = .mapping(
+                mapping.map { (YAMLNode(node: $0.key, file: file), YAMLNode(node: $0.value, file: file)) })
+        case let .sequence(sequence): content = .sequence(sequence.map { YAMLNode(node: $0, file: file) })
+        case .alias: content = .scalar("")
+        }
+        self.init(content, file: file, line: node.mark?.line ?? 1, column: node.mark?.column ?? 1)
+    }
+
+    var location: SourceLocation { SourceLocation(file: file, line: line, column: column) }
+
+    /// The scalar's text, or nil for a mapping or a list.
+    var scalarText: String? {
+        if case let .scalar(text) = content { return text }
+        return nil
     }
 
     /// The largest knowledge-base file read, and the longest example: a file or an example
@@ -42,7 +76,7 @@ struct YAMLNode {
     /// composing a small file take minutes (each level multiplies the work). They are refused
     /// before composing, from libyaml's linear token scan, at the line they are written on.
     static func rejectAnchorsAndAliases(_ text: String, file: String) throws {
-        guard text.utf8.contains(where: { $0 == UInt8(ascii: "&") || $0 == UInt8(ascii: "*") }) else { return }
+        guard mayHoldAnchorOrAlias(text) else { return }
         var parser = yaml_parser_t()
         guard yaml_parser_initialize(&parser) == 1 else { return }
         defer { yaml_parser_delete(&parser) }
@@ -71,6 +105,33 @@ struct YAMLNode {
         }
     }
 
+    /// Whether an `&` or `*` stands where YAML could read it as an anchor or alias: at the start
+    /// of a line, after white space or a flow character (or `:`, as after a quoted key), and
+    /// followed by a name character. "Q&A" or "5 * 3" cannot be one, and skip the token scan.
+    static func mayHoldAnchorOrAlias(_ text: String) -> Bool {
+        let bytes = text.utf8
+        var previous: UInt8 = 10
+        var index = bytes.startIndex
+        while index != bytes.endIndex {
+            let byte = bytes[index]
+            bytes.formIndex(after: &index)
+            defer { previous = byte }
+            guard byte == UInt8(ascii: "&") || byte == UInt8(ascii: "*"), index != bytes.endIndex else { continue }
+            let next = bytes[index]
+            let mayStartNode = Self.isSpaceOrFlow(previous) || previous == UInt8(ascii: ":") || previous == 0xBF  // BOM
+            if mayStartNode && !Self.isSpaceOrFlow(next) && next != UInt8(ascii: "]") && next != UInt8(ascii: "}") {
+                return true
+            }
+        }
+        return false
+    }
+
+    /// White space, and the flow characters a node may follow.
+    private static func isSpaceOrFlow(_ byte: UInt8) -> Bool {
+        byte == 32 || byte == 9 || byte == 10 || byte == 13 || byte == UInt8(ascii: "[") || byte == UInt8(ascii: "{")
+            || byte == UInt8(ascii: ",")
+    }
+
     /// A NUL byte, at the line and column it is on (the YAML reader only gives a byte offset).
     static func rejectNUL(_ text: String, file: String) throws {
         guard let offset = text.utf8.firstIndex(of: 0) else { return }
@@ -88,35 +149,34 @@ struct YAMLNode {
 
     /// The mapping's entries, refusing keys the schema does not know.
     func mapping(allowedKeys: Set<String>) throws -> [String: YAMLNode] {
-        guard case let .mapping(mapping) = node else { throw fail("expected a mapping of keys to values") }
+        guard case let .mapping(mapping) = content else { throw fail("expected a mapping of keys to values") }
         var result: [String: YAMLNode] = [:]
-        for (key, value) in mapping {
-            let name = key.string ?? ""
-            let keyNode = YAMLNode(node: key, file: file)
+        for (keyNode, value) in mapping {
+            let name = keyNode.scalarText ?? ""
             guard allowedKeys.contains(name) else {
                 throw keyNode.fail(
                     "unknown key '\(name)'; expected one of: \(allowedKeys.sorted().joined(separator: ", "))")
             }
             guard result[name] == nil else { throw keyNode.fail("the key '\(name)' appears twice") }
-            result[name] = YAMLNode(node: value, file: file)
+            result[name] = value
         }
         return result
     }
 
     /// A mapping's keys and values in the order they are written.
     func orderedMapping() throws -> [(key: YAMLNode, value: YAMLNode)] {
-        guard case let .mapping(mapping) = node else { throw fail("expected a mapping of keys to values") }
-        return mapping.map { (YAMLNode(node: $0.key, file: file), YAMLNode(node: $0.value, file: file)) }
+        guard case let .mapping(mapping) = content else { throw fail("expected a mapping of keys to values") }
+        return mapping
     }
 
     func sequence() throws -> [YAMLNode] {
-        guard case let .sequence(sequence) = node else { throw fail("expected a list") }
-        return sequence.map { YAMLNode(node: $0, file: file) }
+        guard case let .sequence(sequence) = content else { throw fail("expected a list") }
+        return sequence
     }
 
     func string() throws -> String {
-        guard case let .scalar(scalar) = node else { throw fail("expected text") }
-        let text = scalar.string.trimmingWhitespace()
+        guard case let .scalar(scalar) = content else { throw fail("expected text") }
+        let text = scalar.trimmingWhitespace()
         guard !text.isEmpty else { throw fail("expected text, found an empty value") }
         // Knowledge-base text is shown to people: it must not be able to drive what shows it.
         if let control = ControlCharacters.first(in: text) {
@@ -133,7 +193,7 @@ struct YAMLNode {
 
     /// A text in English, or a mapping with `en` and `zh`.
     func localized() throws -> LocalizedText {
-        if case .scalar = node { return LocalizedText(en: try string()) }
+        if case .scalar = content { return LocalizedText(en: try string()) }
         let keys = try mapping(allowedKeys: ["en", "zh"])
         return LocalizedText(en: try keys.required("en", in: self).string(), zh: try keys["zh"]?.string())
     }

@@ -97,11 +97,15 @@ public struct IntentMatcher: Sendable {
 
     // MARK: Storing the trained matcher
 
-    /// The trained state as bytes, for `IntentMatcher(archive:)`.
     /// The trained matcher as bytes, sealed with `key` (read back by `init?(archive:key:policy:)`).
+    /// The lexicon is a section of its own, led by its length, so it can be read on a thread of
+    /// its own while the rest is read.
     public func archive(key: UInt64) -> [UInt8] {
         var out = MatcherArchive.Writer()
-        lexicon.archive(into: &out)
+        var lexiconSection = MatcherArchive.Writer()
+        lexicon.archive(into: &lexiconSection)
+        out.int(lexiconSection.bytes.count)
+        out.bytes += lexiconSection.bytes
         out.strings(labels)
         out.int(topicCount)
         space.archive(into: &out)
@@ -130,7 +134,15 @@ public struct IntentMatcher: Sendable {
     public init?(archive bytes: [UInt8], key: UInt64, policy: MatchPolicy) {
         guard var reader = MatcherArchive.open(bytes, key: key) else { return nil }
         do {
-            let lexicon = try Lexicon(archive: &reader)
+            // The lexicon is half of the reading: it is read on another thread meanwhile.
+            let lexiconSection = Array(try reader.take(try reader.count()))
+            let lexiconReading = BackgroundValue { () -> Lexicon? in
+                var reader = MatcherArchive.Reader(lexiconSection)
+                guard let lexicon = try? Lexicon(archive: &reader), reader.offset == lexiconSection.count else {
+                    return nil
+                }
+                return lexicon
+            }
             let labels = try reader.strings()
             let topicCount = try reader.int()
             guard topicCount >= 0, topicCount < labels.count else { return nil }
@@ -140,7 +152,9 @@ public struct IntentMatcher: Sendable {
             let selectors = try (0..<topicCount).map { _ in try FacetSelector(archive: &reader) }
             let otherProduct = try reader.i32(), alipay = try reader.i32()
             let languageDetector = try LanguageDetector(archive: &reader)
-            guard classifier.classCount == labels.count, reader.offset == reader.bytes.count else { return nil }
+            guard let lexicon = lexiconReading.wait(), classifier.classCount == labels.count,
+                reader.offset == reader.bytes.count
+            else { return nil }
             self.policy = policy
             self.lexicon = lexicon
             self.labels = labels

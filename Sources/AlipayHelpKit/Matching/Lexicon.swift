@@ -17,8 +17,12 @@ public struct Lexicon: Sendable {
     var longestPhrase = 1
     /// Chinese terms by their first character, longest first.
     var unspacedTerms: [UInt32: [(scalars: [UInt32], term: TermID)]] = [:]
+    typealias SpellingBuckets = [UInt8: [(bytes: [UInt8], term: TermID, letters: UInt32)]]
     /// Words eligible as spelling corrections, bucketed by first byte.
-    var spellingBuckets: [UInt8: [(bytes: [UInt8], term: TermID, letters: UInt32)]] = [:]
+    var spellingBuckets: SpellingBuckets = [:]
+    /// A lexicon read from an archive keeps these words as stored, unread until a word first
+    /// needs correcting (`spellingBuckets` stays empty).
+    var archivedSpelling: [UInt8]?
     /// Where each word or phrase was declared, to report clashes.
     private var declaredBy: [String: String] = [:]
     /// Look-ups for reading questions, built once the vocabulary is complete (`prepareForReading`)
@@ -166,6 +170,10 @@ public struct Lexicon: Sendable {
         let bytes = Array(word.utf8)
         guard bytes.count >= 3, bytes.allSatisfy({ $0 >= 97 && $0 <= 122 }) else { return }
         dropReadingLookups()
+        if let archived = archivedSpelling {  // a read lexicon growing: its stored words first
+            spellingBuckets = Self.spellingBuckets(archived: archived, termCount: names.count) ?? [:]
+            archivedSpelling = nil
+        }
         spellingBuckets[bytes[0], default: []].append((bytes, term, Self.letterSet(bytes)))
     }
 
@@ -221,8 +229,12 @@ public struct Lexicon: Sendable {
         }
         phraseInitials = initials
         corrections = CorrectionCache()
-        let buckets = spellingBuckets, isConcept = isConcept
-        spellingIndex = LazySpellingIndex { SpellingIndex(buckets: buckets, isConcept: isConcept) }
+        let buckets = spellingBuckets, isConcept = isConcept, archived = archivedSpelling
+        spellingIndex = LazySpellingIndex {
+            guard buckets.isEmpty, let archived else { return SpellingIndex(buckets: buckets, isConcept: isConcept) }
+            let read = Self.spellingBuckets(archived: archived, termCount: isConcept.count) ?? [:]
+            return SpellingIndex(buckets: read, isConcept: isConcept)
+        }
     }
 
     private mutating func dropReadingLookups() {

@@ -5,7 +5,7 @@ import Foundation
 /// itself), the payload, and a checksum. Anything that does not check out is ignored and the
 /// matcher is trained again.
 enum MatcherArchive {
-    static let magic: UInt64 = 0x414C_4950_4D41_5436  // "ALIPMAT6" in ASCII
+    static let magic: UInt64 = 0x414C_4950_4D41_5437  // "ALIPMAT7" in ASCII
 
     /// Little-endian writer of plain values.
     struct Writer {
@@ -170,13 +170,44 @@ extension Lexicon {
             out.int(list.count)
             for entry in list { out.u32s(entry.scalars.map(\.value)); out.i32(entry.term) }
         }
-        let buckets = spellingBuckets.sorted { $0.key < $1.key }
-        out.int(buckets.count)
-        for (first, list) in buckets {
-            out.u32(UInt32(first))
-            out.int(list.count)
-            for entry in list { out.u32s(entry.bytes.map(UInt32.init)); out.i32(entry.term) }
+        // The misspelling words, in a section of their own: read only when a word first needs
+        // correcting (most starts never do), and copied as read by a lexicon that never did.
+        var spelling = MatcherArchive.Writer()
+        if spellingBuckets.isEmpty, let archivedSpelling {
+            spelling.bytes = archivedSpelling
+        } else {
+            let buckets = spellingBuckets.sorted { $0.key < $1.key }
+            spelling.int(buckets.count)
+            for (first, list) in buckets {
+                spelling.u32(UInt32(first))
+                spelling.int(list.count)
+                for entry in list { spelling.u32s(entry.bytes.map(UInt32.init)); spelling.i32(entry.term) }
+            }
         }
+        out.int(spelling.bytes.count)
+        out.bytes += spelling.bytes
+    }
+
+    /// The misspelling words of an archive's section (written by `archive(into:)`); nil when
+    /// damaged or naming a term beyond `termCount`.
+    static func spellingBuckets(archived bytes: [UInt8], termCount: Int) -> SpellingBuckets? {
+        var reader = MatcherArchive.Reader(bytes)
+        var buckets: SpellingBuckets = [:]
+        do {
+            for _ in 0..<(try reader.count()) {
+                let first = UInt8(truncatingIfNeeded: try reader.u32())
+                buckets[first] = try (0..<(try reader.count())).map { _ in
+                    let bytes = try reader.u32s().map { UInt8(truncatingIfNeeded: $0) }
+                    return (bytes, try reader.i32(), Lexicon.letterSet(bytes))
+                }
+            }
+        } catch {
+            return nil
+        }
+        guard reader.offset == bytes.count,
+            buckets.values.allSatisfy({ $0.allSatisfy { $0.term >= 0 && Int($0.term) < termCount } })
+        else { return nil }
+        return buckets
     }
 
     init(archive reader: inout MatcherArchive.Reader) throws {
@@ -201,16 +232,8 @@ extension Lexicon {
                 (try reader.u32s().map { Unicode.Scalar($0) ?? " " }, try reader.i32())
             }
         }
-        for _ in 0..<(try reader.count()) {
-            let first = UInt8(truncatingIfNeeded: try reader.u32())
-            spellingBuckets[first] = try (0..<(try reader.count())).map { _ in
-                let bytes = try reader.u32s().map { UInt8(truncatingIfNeeded: $0) }
-                return (bytes, try reader.i32(), Lexicon.letterSet(bytes))
-            }
-        }
-        guard ids.values.allSatisfy({ $0 >= 0 && Int($0) < names.count }),
-            spellingBuckets.values.allSatisfy({ $0.allSatisfy { $0.term >= 0 && Int($0.term) < names.count } })
-        else { throw MatcherArchive.Damaged() }
+        archivedSpelling = Array(try reader.take(try reader.count()))
+        guard ids.values.allSatisfy({ $0 >= 0 && Int($0) < names.count }) else { throw MatcherArchive.Damaged() }
         prepareForReading()
     }
 }

@@ -53,10 +53,10 @@ public struct MatcherStore: Sendable {
     public func load(directory: URL, key: UInt64, policy: MatchPolicy) throws -> (KnowledgeBase, IntentMatcher) {
         let path = file(for: key).path
         if FileManager.default.fileExists(atPath: path) {
-            let topics = Self.contents(of: topicsFile(for: key).path).flatMap {
-                Self.topics(fromArchive: $0, key: key, directory: directory)
+            let stored = Self.contents(of: topicsFile(for: key).path).flatMap {
+                Self.storedFiles(fromArchive: $0, key: key, directory: directory)
             }
-            let (answering, matcher) = try Self.loadInParallel(directory: directory, storedTopics: topics) {
+            let (answering, matcher) = try Self.loadInParallel(directory: directory, stored: stored) {
                 Self.contents(of: path).flatMap { IntentMatcher(archive: $0, key: key, policy: policy) }
             }
             if let matcher, matcher.isTrained(for: answering) { return (answering, matcher) }
@@ -66,21 +66,31 @@ public struct MatcherStore: Sendable {
         return (knowledgeBase, trained)
     }
 
-    /// The topics of `knowledgeBase`, loaded from `directory`, as bytes sealed with `key`.
+    /// The topics of `knowledgeBase`, loaded from `directory`, and the other files answering
+    /// reads, parsed (ParsedFileArchive), as bytes sealed with `key`.
     public static func topicsArchive(_ knowledgeBase: KnowledgeBase, directory: URL, key: UInt64) -> [UInt8] {
         var out = MatcherArchive.Writer()
         TopicArchive.archive(knowledgeBase.topics, directory: directory, into: &out)
+        // The files loaded a moment ago: should one fail to parse now, none is stored.
+        ParsedFileArchive.archive((try? KnowledgeBase.parsedAnsweringFiles(in: directory)) ?? [:], into: &out)
         return MatcherArchive.seal(key: key, payload: out)
     }
 
-    /// The topics in `topicsArchive`'s bytes, or nil when they are for another key or do not
-    /// read back whole.
-    static func topics(fromArchive bytes: [UInt8], key: UInt64, directory: URL) -> [Topic]? {
+    /// What a knowledge base's files held, as stored by `topicsArchive`.
+    struct StoredFiles {
+        var topics: [Topic]
+        var parsed: [String: YAMLNode]
+    }
+
+    /// The topics and parsed files in `topicsArchive`'s bytes, or nil when they are for another
+    /// key or do not read back whole.
+    static func storedFiles(fromArchive bytes: [UInt8], key: UInt64, directory: URL) -> StoredFiles? {
         guard var reader = MatcherArchive.open(bytes, key: key),
             let topics = try? TopicArchive.topics(from: &reader, directory: directory),
+            let parsed = try? ParsedFileArchive.files(from: &reader, directory: directory),
             reader.offset == reader.bytes.count
         else { return nil }
-        return topics
+        return StoredFiles(topics: topics, parsed: parsed)
     }
 
     /// The knowledge base in `directory` (what answering needs), with the topics read from
@@ -89,8 +99,9 @@ public struct MatcherStore: Sendable {
     public static func load(directory: URL, topics: [UInt8], key: UInt64, matcher: () -> IntentMatcher?)
         throws -> (KnowledgeBase, IntentMatcher)?
     {
-        let stored = Self.topics(fromArchive: topics, key: key, directory: directory)
-        let answering = try KnowledgeBase.load(from: directory, trainingData: false, storedTopics: stored)
+        let stored = Self.storedFiles(fromArchive: topics, key: key, directory: directory)
+        let answering = try KnowledgeBase.load(
+            from: directory, trainingData: false, storedTopics: stored?.topics, storedFiles: stored?.parsed ?? [:])
         guard let matcher = matcher(), matcher.isTrained(for: answering) else { return nil }
         return (answering, matcher)
     }
@@ -104,13 +115,14 @@ public struct MatcherStore: Sendable {
     /// Reads the knowledge base for answering on this thread and the matcher on another: the
     /// two take about as long, and a start is mostly these two.
     private static func loadInParallel(
-        directory: URL, storedTopics: [Topic]?, matcher: @escaping @Sendable () -> IntentMatcher?
+        directory: URL, stored: StoredFiles?, matcher: @escaping @Sendable () -> IntentMatcher?
     ) throws
         -> (KnowledgeBase, IntentMatcher?)
     {
         let reading = BackgroundValue(matcher)
         let knowledgeBase = Result {
-            try KnowledgeBase.load(from: directory, trainingData: false, storedTopics: storedTopics)
+            try KnowledgeBase.load(
+                from: directory, trainingData: false, storedTopics: stored?.topics, storedFiles: stored?.parsed ?? [:])
         }
         let matcher = reading.wait()
         return (try knowledgeBase.get(), matcher)

@@ -45,10 +45,15 @@ extension AlipayHelp {
         static let maximumJobs = 256
 
         func run() throws {
-            let responder = try knowledgeBase.responder()
+            try Self.answer(question, json: json, jobs: jobs, kb: knowledgeBase.kb, language: language.language)
+        }
+
+        /// What `run` does, with the options as values: a command line that only asks a
+        /// question (`EntryPoint.questionAlone`) comes here without ArgumentParser.
+        static func answer(_ question: [String], json: Bool, jobs: Int?, kb: String?, language: Language?) throws {
+            let responder = try KnowledgeBaseOptions.responder(kb: kb)
             let output = StandardOutput()
             let format = ReplyFormat(json: json, messages: responder.messages)
-            let language = self.language.language
             if !question.isEmpty {
                 let text = question.joined(separator: " ")
                 let reply = responder.replyToEach(text, language: language)

@@ -14,7 +14,7 @@ enum BuiltInKnowledgeBase {
 
     /// The topics as loaded when the program was built (empty if damaged: they are parsed).
     static func topicsArchive() -> [UInt8] {
-        Data(base64Encoded: EmbeddedKnowledgeBase.topicsArchive).map { [UInt8]($0) } ?? []
+        Base64Text.decode(EmbeddedKnowledgeBase.topicsArchive) ?? []
     }
 
     /// The matcher trained on the built-in knowledge base when the program was built, read on a
@@ -28,7 +28,7 @@ enum BuiltInKnowledgeBase {
     static func startReadingMatcher() { _ = prefetch }
 
     private static let prefetch = BackgroundValue {
-        let archive = Data(base64Encoded: EmbeddedKnowledgeBase.matcherArchive).map { [UInt8]($0) } ?? []
+        let archive = Base64Text.decode(EmbeddedKnowledgeBase.matcherArchive) ?? []
         let policy = MatchPolicy()
         return IntentMatcher(archive: archive, key: key(policy: policy), policy: policy)
     }

@@ -14,10 +14,10 @@ struct KnowledgeBaseOptions: ParsableArguments {
 
     /// Finds the knowledge base: --kb, then $ALIPAY_HELP_KB, then the one built into the
     /// program (written out once to the cache folder).
-    func directory() throws -> URL { try location().folder }
+    func directory() throws -> URL { try Self.location(kb: kb).folder }
 
     /// The knowledge base's folder, and whether it is the one built into the program.
-    private func location() throws -> (folder: URL, builtIn: Bool) {
+    private static func location(kb: String?) throws -> (folder: URL, builtIn: Bool) {
         if let kb { return (URL(fileURLWithPath: kb), false) }
         if let env = ProcessInfo.processInfo.environment["ALIPAY_HELP_KB"], !env.isEmpty {
             return (URL(fileURLWithPath: env), false)
@@ -43,8 +43,13 @@ struct KnowledgeBaseOptions: ParsableArguments {
     /// trains matchers of its own (cross-validation, ablation) from the examples and the
     /// vocabulary, which answering alone does not read.
     func responder(trainingData: Bool = false) throws -> Responder {
+        try Self.responder(kb: kb, trainingData: trainingData)
+    }
+
+    /// `responder(trainingData:)` for the folder `kb` (nil: `$ALIPAY_HELP_KB`, else built in).
+    static func responder(kb: String?, trainingData: Bool = false) throws -> Responder {
         do {
-            let (folder, builtIn) = try location()
+            let (folder, builtIn) = try location(kb: kb)
             let policy = MatchPolicy()
             if builtIn && !trainingData,
                 let (knowledgeBase, matcher) = try MatcherStore.load(
@@ -54,11 +59,11 @@ struct KnowledgeBaseOptions: ParsableArguments {
             {
                 return Responder(knowledgeBase: knowledgeBase, matcher: matcher)
             }
-            guard let cache = Self.cacheFolder() else {
+            guard let cache = cacheFolder() else {
                 return try Responder(knowledgeBase: KnowledgeBase.load(from: folder), policy: policy)
             }
             let key = MatcherStore.key(
-                knowledgeBaseFiles: Self.files(in: folder), policy: policy, program: Self.programIdentity())
+                knowledgeBaseFiles: files(in: folder), policy: policy, program: programIdentity())
             let store = MatcherStore(folder: cache)
             if trainingData {
                 let knowledgeBase = try KnowledgeBase.load(from: folder)

@@ -61,6 +61,20 @@ import Testing
         #expect(loadError(folder) == nil)
     }
 
+    /// The cheap test that spares most files libyaml's token scan: it must see every place an
+    /// anchor or alias can stand (a miss would let aliases reach the composer).
+    @Test func everyPlaceAnAnchorCanStandIsSeen() {
+        for text in [
+            "id: &a x", "&a x: 1", "- *b", "k: [*a, b]", "k: {a: *b}", "k: [x,*a]", "\"k\":&a v", "k:\t&a v",
+            "k: !tag &a v", "- - &x y", "\u{FEFF}&a x: 1", "? &a k\n: v", "a: |\n  &x\n",
+        ] {
+            #expect(YAMLNode.mayHoldAnchorOrAlias(text), "\(text)")
+        }
+        for text in ["Q&A: yes", "5 * 3 = 15", "a: x & y", "a: x * y", "a: *", "a: [&]", "a: 'x&y'", "a&b*c"] {
+            #expect(!YAMLNode.mayHoldAnchorOrAlias(text), "\(text)")
+        }
+    }
+
     @Test func aHugeFileAndAHugeExampleAreRefused() throws {
         let padding = "# " + String(repeating: "x", count: 200) + "\n"
         let big = Fixtures.topicYAML() + "\n" + String(repeating: padding, count: 6000)

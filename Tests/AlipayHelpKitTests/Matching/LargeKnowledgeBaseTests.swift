@@ -97,6 +97,17 @@ import Testing
                     && a.figures.map(\.location) == b.figures.map(\.location))
             #expect(a.literalFigures.map(\.text) == b.literalFigures.map(\.text))
         }
+        // The other files answering reads come back as parsed (stored beside the topics).
+        #expect(stored.messages.texts.mapValues(\.en) == trained.messages.texts.mapValues(\.en))
+        #expect(stored.smallTalk.map(\.id) == trained.smallTalk.map(\.id))
+        #expect(stored.smallTalk.map(\.examples) == trained.smallTalk.map(\.examples))
+        #expect(stored.outOfScope.reply.en == trained.outOfScope.reply.en)
+        #expect(stored.flows.map(\.id) == trained.flows.map(\.id))
+        #expect(stored.flows.map { $0.steps.map(\.id) } == trained.flows.map { $0.steps.map(\.id) })
+        #expect(stored.flows.map(\.location) == trained.flows.map(\.location))
+        let parsed = try KnowledgeBase.parsedAnsweringFiles(in: Fixtures.intents)
+        #expect(parsed.keys.contains(KnowledgeBase.messagesFile) && parsed.keys.contains("flows/change_number.yaml"))
+        #expect(!parsed.keys.contains(KnowledgeBase.vocabularyFile))
         let first = Responder(knowledgeBase: trained, matcher: trainedMatcher)
         let second = Responder(knowledgeBase: stored, matcher: storedMatcher)
         for question in [

@@ -68,4 +68,27 @@ import Testing
             #expect(AlipayHelp.exitCode(for: error) == .validationFailure)
         }
     }
+
+    /// A command line read without ArgumentParser must be one the parser reads as `ask`, with
+    /// the same words and every option at its default; every other line goes to the parser.
+    @Test func aQuestionAloneIsReadAsTheParserReadsIt() throws {
+        let alone: [[String]] = [
+            ["ask", "how", "do", "I", "change", "my", "phone", "number"], ["how do I pay"], ["ask", "花呗怎么还款"],
+            ["limits"], ["what", "is", "huabei?"], ["ask", "ask"], ["ask", "a=b", "c"],
+        ]
+        for arguments in alone {
+            let words = try #require(EntryPoint.questionAlone(in: arguments), "\(arguments)")
+            let ask = try #require(try AlipayHelp.parseAsRoot(arguments) as? AlipayHelp.Ask, "\(arguments)")
+            #expect(ask.question == words && !ask.json && ask.jobs == nil, "\(arguments)")
+            #expect(ask.knowledgeBase.kb == nil && ask.language.language == nil, "\(arguments)")
+        }
+        let parsed: [[String]] = [
+            [], ["ask"], ["ask", " "], ["ask", "--json", "hi"], ["hi", "--json"], ["hi", "--kb", "x"], ["--version"],
+            ["help"], ["ask", "help"], ["chat"], ["test"], ["check"], ["explain", "hi"], ["kb", "export", "x"],
+            ["ask", "-5", "yuan"], ["ask", "--", "hi"], ["hi", "-h"],
+        ]
+        for arguments in parsed {
+            #expect(EntryPoint.questionAlone(in: arguments) == nil, "\(arguments)")
+        }
+    }
 }

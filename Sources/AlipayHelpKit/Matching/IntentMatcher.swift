@@ -92,6 +92,8 @@ public struct IntentMatcher: Sendable {
             SoftmaxClassifier.Example(vector: Self.vector($0.features, in: space), label: $0.label)
         }
         training = []
+        // A large table is trained on top of what loading left freed but resident.
+        if space.count * labels.count > SoftmaxClassifier.denseLimit { FreedMemory.release() }
         classifier = SoftmaxClassifier(classCount: labels.count, featureCount: space.count, examples: vectors)
     }
 

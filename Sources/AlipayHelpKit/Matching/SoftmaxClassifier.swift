@@ -20,6 +20,12 @@ struct SoftmaxClassifier: Sendable {
     private(set) var rowStarts: [UInt32] = []
     private(set) var rowClasses: [UInt16] = []
     private(set) var rowWeights: [Float] = []
+    /// The sparse rows that are mostly full (words of every topic's questions: "how", "my"),
+    /// also laid out whole: a whole row is added in one vectorised pass, where entry by entry
+    /// each weight costs a look-up of its class. `fullRowOf[f]` is the row's place in
+    /// `fullRowWeights`, or -1. Scores are the same either way (an absent weight adds zero).
+    private var fullRowOf: [Int32] = []
+    private var fullRowWeights: [Float] = []
 
     /// The most weights kept as a dense table: 4 MB.
     static let denseLimit = 1 << 20
@@ -41,6 +47,24 @@ struct SoftmaxClassifier: Sendable {
         self.rowStarts = rowStarts
         self.rowClasses = rowClasses
         self.rowWeights = rowWeights
+        layOutFullRows()
+    }
+
+    /// Sparse rows holding at least a quarter of the classes, laid out whole.
+    private mutating func layOutFullRows() {
+        let features = rowStarts.count - 1
+        guard features > 0, classCount >= 16 else { return }
+        fullRowOf = [Int32](repeating: -1, count: features)
+        var full: [Float] = []
+        for f in 0..<features where Int(rowStarts[f + 1] - rowStarts[f]) * 4 >= classCount {
+            fullRowOf[f] = Int32(full.count / classCount)
+            let start = full.count
+            full += repeatElement(0, count: classCount)
+            for entry in Int(rowStarts[f])..<Int(rowStarts[f + 1]) {
+                full[start + Int(rowClasses[entry])] = rowWeights[entry]
+            }
+        }
+        fullRowWeights = full
     }
 
     /// The same weights as sparse rows, without those smaller than `threshold` (0 keeps all:
@@ -136,6 +160,7 @@ struct SoftmaxClassifier: Sendable {
             self.weights = []
             self.bias = averagedBias
             (rowStarts, rowClasses, rowWeights) = (sparse.rowStarts, sparse.rowClasses, sparse.rowWeights)
+            (fullRowOf, fullRowWeights) = (sparse.fullRowOf, sparse.fullRowWeights)
         } else {
             self.weights = sumOfWeights
             self.bias = averagedBias
@@ -145,13 +170,24 @@ struct SoftmaxClassifier: Sendable {
     private func logits(_ vector: SparseVector, into output: inout [Float]) {
         for c in 0..<classCount { output[c] = bias[c] }
         if isSparse {
+            let classCount = classCount
+            let hasFullRows = !fullRowOf.isEmpty
             rowStarts.withUnsafeBufferPointer { starts in
                 rowClasses.withUnsafeBufferPointer { classes in
                     rowWeights.withUnsafeBufferPointer { weights in
-                        output.withUnsafeMutableBufferPointer { output in
-                            for (f, value) in zip(vector.indices, vector.values) {
-                                for entry in Int(starts[Int(f)])..<Int(starts[Int(f) + 1]) {
-                                    output[Int(classes[entry])] += weights[entry] * value
+                        fullRowOf.withUnsafeBufferPointer { fullRowOf in
+                            fullRowWeights.withUnsafeBufferPointer { fullRows in
+                                output.withUnsafeMutableBufferPointer { output in
+                                    for (f, value) in zip(vector.indices, vector.values) {
+                                        if hasFullRows, fullRowOf[Int(f)] >= 0 {
+                                            let row = fullRows.baseAddress! + Int(fullRowOf[Int(f)]) * classCount
+                                            for c in 0..<classCount { output[c] += row[c] * value }
+                                            continue
+                                        }
+                                        for entry in Int(starts[Int(f)])..<Int(starts[Int(f) + 1]) {
+                                            output[Int(classes[entry])] += weights[entry] * value
+                                        }
+                                    }
                                 }
                             }
                         }

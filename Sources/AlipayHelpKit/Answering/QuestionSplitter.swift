@@ -5,8 +5,9 @@
 public struct QuestionSplitter: Sendable {
     /// Lower-case UTF-8 separators, longest first.
     private var separators: [[UInt8]] = []
-    /// Whether a byte starts some separator, to skip the rest at once.
-    private var firstBytes = [Bool](repeating: false, count: 256)
+    /// For each lower-case first byte, the separators starting with it, longest first: a byte
+    /// that starts none (most) is passed at once, and one that does is compared with its own.
+    private var byFirstByte = [[[UInt8]]](repeating: [], count: 256)
 
     public init() {}
 
@@ -16,7 +17,7 @@ public struct QuestionSplitter: Sendable {
         self.separators = separators.map { Array($0.lowercased().utf8) }.filter { !$0.isEmpty }.sorted {
             $0.count > $1.count
         }
-        for separator in self.separators { firstBytes[Int(separator[0])] = true }
+        for separator in self.separators { byFirstByte[Int(separator[0])].append(separator) }
     }
 
     static func parse(_ root: YAMLNode) throws -> QuestionSplitter {
@@ -66,7 +67,7 @@ public struct QuestionSplitter: Sendable {
     private func forEachStretch(of bytes: UnsafeBufferPointer<UInt8>, _ body: (UInt8?) -> Void) {
         var index = 0
         while index < bytes.count {
-            if firstBytes[Int(Self.lower(bytes[index]))], let length = separator(in: bytes, at: index) {
+            if !byFirstByte[Int(Self.lower(bytes[index]))].isEmpty, let length = separator(in: bytes, at: index) {
                 body(nil)
                 index += length
                 continue
@@ -79,7 +80,7 @@ public struct QuestionSplitter: Sendable {
 
     /// The length of the separator at `index`: Latin words only as whole words.
     private func separator(in bytes: UnsafeBufferPointer<UInt8>, at index: Int) -> Int? {
-        for separator in separators where separator.count <= bytes.count - index {
+        for separator in byFirstByte[Int(Self.lower(bytes[index]))] where separator.count <= bytes.count - index {
             var same = true
             for offset in separator.indices where Self.lower(bytes[index + offset]) != separator[offset] {
                 same = false; break

@@ -74,9 +74,10 @@ public enum SecretGuard {
         if value < 0x80 { return nil }
         if value >= 0xFF10 && value <= 0xFF19 { return UInt8(value - 0xFF10) }  // full-width
         if let numeral = chineseNumeral(scalar) { return numeral }
-        // No other decimal digits before Arabic-Indic, nor among kana, CJK and Hangul: skip the
-        // costly character-property lookup for them.
-        if value < 0x0660 || (value >= 0x3000 && value <= 0x9FFF) || (value >= 0xAC00 && value <= 0xD7AF) { return nil }
+        // No other decimal digits before Arabic-Indic, nor among kana, CJK, Hangul, symbols,
+        // emoji and the private and compatibility blocks: skip the costly character-property
+        // look-up for them (a test reads every character of these ranges).
+        if Self.rangesWithoutDigits.contains(where: { $0.contains(value) }) { return nil }
         if scalar.properties.numericType == .decimal, let number = scalar.properties.numericValue, number >= 0,
             number <= 9
         {
@@ -84,6 +85,12 @@ public enum SecretGuard {
         }
         return nil
     }
+
+    /// Blocks holding no decimal digit but the ASCII and full-width ones `digit` reads first.
+    static let rangesWithoutDigits: [ClosedRange<UInt32>] = [
+        0x80...0x065F, 0x2000...0x2BFF, 0x3000...0x9FFF, 0xAC00...0xD7AF, 0xE000...0xFEFF, 0xFFF0...0xFFFF,
+        0x1F000...0x1FAFF,
+    ]
 
     private static func chineseNumeral(_ scalar: Unicode.Scalar) -> UInt8? {
         switch scalar {

@@ -1,5 +1,6 @@
 /// The letters of the scripts questions most often bring besides ASCII and Chinese (accented
 /// Latin, Greek, Cyrillic, Armenian, Hebrew, Arabic; Vietnamese's Latin Extended Additional),
+/// and the symbols and emoji they bring (few of them letters),
 /// each with whether it is a letter at all and its accent-folded lower-case form, read from the
 /// Unicode properties once, on the first such letter. The normaliser then needs no property
 /// look-up per character, which cost more than everything else it does for a Russian question.
@@ -14,18 +15,29 @@ enum FoldedLetters {
         case unknown
     }
 
-    private static let twoByteRange: Range<UInt32> = 0x80..<0x800
-    private static let vietnameseRange: ClosedRange<UInt32> = 0x1E00...0x1EFF
+    /// One block of characters, read from the properties on the first character of that block
+    /// a question holds (a Swift global is made once, on first use, safely across threads).
+    private struct Block {
+        let range: Range<UInt32>
+        let entries: [UInt64]
+        init(_ range: Range<UInt32>) {
+            self.range = range
+            entries = range.map(FoldedLetters.entry)
+        }
+    }
+
+    /// Latin with accents, Greek, Cyrillic, Armenian, Hebrew, Arabic (two-byte UTF-8).
+    private static let twoByte = Block(0x80..<0x800)
+    private static let vietnamese = Block(0x1E00..<0x1F00)
+    /// Punctuation, letter-like symbols, arrows, mathematics, boxes, circled letters.
+    private static let symbols = Block(0x2000..<0x2C00)
+    /// The replacement character invalid UTF-8 reads as, and its neighbours.
+    private static let specials = Block(0xFFF0..<0x10000)
+    /// Emoji and other pictographs, and the enclosed letters before them.
+    private static let pictographs = Block(0x1F000..<0x1FB00)
 
     /// 0: not a letter; all ones: unknown; otherwise the first form's character in the low 32
     /// bits and the second's (or 0) in the high.
-    private static let entries: [UInt64] = {
-        var entries: [UInt64] = []
-        entries.reserveCapacity(twoByteRange.count + vietnameseRange.count)
-        for value in covered { entries.append(entry(value)) }
-        return entries
-    }()
-
     private static func entry(_ value: UInt32) -> UInt64 {
         guard let scalar = Unicode.Scalar(value) else { return .max }
         guard scalar.properties.isAlphabetic else { return 0 }
@@ -37,15 +49,16 @@ enum FoldedLetters {
 
     @inline(__always)
     static func reading(_ value: UInt32) -> Reading {
-        let position: Int
-        if twoByteRange.contains(value) {
-            position = Int(value - twoByteRange.lowerBound)
-        } else if vietnameseRange.contains(value) {
-            position = twoByteRange.count + Int(value - vietnameseRange.lowerBound)
-        } else {
-            return .unknown
+        let block: Block
+        switch value {
+        case 0x80..<0x800: block = twoByte
+        case 0x1E00..<0x1F00: block = vietnamese
+        case 0x2000..<0x2C00: block = symbols
+        case 0xFFF0..<0x10000: block = specials
+        case 0x1F000..<0x1FB00: block = pictographs
+        default: return .unknown
         }
-        return decode(entries[position])
+        return decode(block.entries[Int(value - block.range.lowerBound)])
     }
 
     /// What the properties say, as the table would: for testing the table against them.
@@ -60,5 +73,7 @@ enum FoldedLetters {
     }
 
     /// Every character the table covers.
-    static var covered: [UInt32] { Array(twoByteRange) + Array(vietnameseRange) }
+    static var covered: [UInt32] {
+        [twoByte, vietnamese, symbols, specials, pictographs].flatMap { Array($0.range) }
+    }
 }

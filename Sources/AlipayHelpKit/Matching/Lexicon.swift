@@ -249,9 +249,14 @@ public struct Lexicon: Sendable {
     /// characters, and so do its endings).
     func resolve(bytes word: UnsafeBufferPointer<UInt8>, correctingSpelling: Bool) -> TermID? {
         guard let wordTable, !word.contains(where: { $0 >= 0x80 }) else {
-            // The same bytes are the same string: a word the table holds needs no string made.
-            if let wordTable, let term = wordTable[word] { return term }
-            return resolve(String(decoding: word, as: UTF8.self), correctingSpelling: correctingSpelling)
+            guard let wordTable else {
+                return resolve(String(decoding: word, as: UTF8.self), correctingSpelling: correctingSpelling)
+            }
+            // As `resolve(_:)` reads a word with letters beyond ASCII, without making a string
+            // for the look-ups: the table holds every word, its base forms are cut from the
+            // bytes, and such a word is never a misspelling (only a–z words are); its stem is left.
+            if let term = wordTable[word] ?? Self.firstBaseForm(of: word, in: wordTable) { return term }
+            return stem(of: String(decoding: word, as: UTF8.self))
         }
         if let term = wordTable[word] ?? Self.firstBaseForm(of: word, in: wordTable) { return term }
         // No stem: only words with letters outside ASCII have one.
@@ -262,7 +267,8 @@ public struct Lexicon: Sendable {
     /// scratch buffer on the stack.
     private static func firstBaseForm(of word: UnsafeBufferPointer<UInt8>, in table: WordTable) -> TermID? {
         let n = word.count
-        guard n >= 4 else { return nil }
+        // Every ending ends in one of these letters: any other word has no base form to try.
+        guard n >= 4, inflectionFinals.contains(word[n - 1]) else { return nil }
         return withUnsafeTemporaryAllocation(of: UInt8.self, capacity: n + 1) { scratch -> TermID? in
             _ = scratch.initialize(from: word)
             func cut(_ k: Int, _ add: UInt8? = nil) -> TermID? {

@@ -135,4 +135,17 @@ import Testing
                 replacing: responder.reply(to: "I want to pay 30000 by QR code, is that ok?"), messages: kb.messages)
                 == nil)
     }
+
+    /// `digit` skips the property look-up in these blocks: none of their characters may be a
+    /// decimal digit, and any digit elsewhere is still read.
+    @Test func theBlocksSkippedHoldNoDigit() {
+        for range in SecretGuard.rangesWithoutDigits {
+            for value in range {
+                guard let scalar = Unicode.Scalar(value) else { continue }
+                #expect(scalar.properties.numericType != .decimal, "U+\(String(value, radix: 16))")
+            }
+        }
+        #expect(SecretGuard.digit("٣") == 3 && SecretGuard.digit("७") == 7 && SecretGuard.digit("𝟗") == 9)
+        #expect(SecretGuard.digit("5") == 5 && SecretGuard.digit("５") == 5 && SecretGuard.digit("€") == nil)
+    }
 }

@@ -110,6 +110,9 @@ struct NumberReader: Sendable {
     /// `mayHoldNumber` over the text's bytes, read in place (one past the end reads as a space,
     /// closing the last word).
     private func mayHoldNumber(_ text: String, bytes utf8: UnsafeBufferPointer<UInt8>) -> Bool {
+        // An ASCII digit anywhere answers at once, before the pass over the characters that
+        // looks for other numerals.
+        if utf8.contains(where: { $0 >= 48 && $0 <= 57 }) { return true }
         var checkedWide = false
         var wordStart = -1
         for index in 0...utf8.count {

@@ -181,13 +181,17 @@ public enum SecretGuard {
     /// Whether the text holds at least `count` digits (written any way) in all: a code has four.
     static func mayHoldDigits(_ text: String, atLeast count: Int) -> Bool {
         var found = 0
-        if !text.utf8.contains(where: { $0 >= 0x80 }) {
-            for byte in text.utf8 where byte >= 0x30 && byte <= 0x39 {
+        var ascii = true
+        for byte in text.utf8 {
+            if byte >= 0x30 && byte <= 0x39 {
                 found += 1
-                if found >= count { return true }
+                if found >= count { return true }  // ASCII digits alone are enough
+            } else if byte >= 0x80 {
+                ascii = false
             }
-            return false
         }
+        if ascii { return false }
+        found = 0
         for scalar in text.unicodeScalars where digit(scalar) != nil {
             found += 1
             if found >= count { return true }

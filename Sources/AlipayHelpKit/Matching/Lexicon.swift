@@ -256,6 +256,9 @@ public struct Lexicon: Sendable {
             // for the look-ups: the table holds every word, its base forms are cut from the
             // bytes, and such a word is never a misspelling (only a–z words are); its stem is left.
             if let term = wordTable[word] ?? Self.firstBaseForm(of: word, in: wordTable) { return term }
+            // A stem needs more than `stemKey` characters (the normaliser's words are valid
+            // UTF-8: one lead byte a character); a shorter word needs no string made.
+            guard word.count(where: { $0 & 0xC0 != 0x80 }) > Self.stemKey else { return nil }
             return stem(of: String(decoding: word, as: UTF8.self))
         }
         if let term = wordTable[word] ?? Self.firstBaseForm(of: word, in: wordTable) { return term }

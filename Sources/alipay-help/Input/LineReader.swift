@@ -100,7 +100,9 @@ struct LineReader {
 
     static func isBlank(_ bytes: [UInt8]) -> Bool {
         if bytes.allSatisfy({ $0 == 32 || $0 == 9 || $0 == 11 || $0 == 12 || $0 == 13 }) { return true }
-        guard bytes.contains(where: { $0 >= 0x80 }) else { return false }
+        // An ASCII character other than white space is no blank (no ASCII character is a
+        // format character): most lines are decided here, without decoding them.
+        guard !bytes.contains(where: { $0 < 0x80 && $0 != 32 && !(9...13).contains($0) }) else { return false }
         return isBlank(String(decoding: bytes, as: UTF8.self))
     }
 

@@ -147,8 +147,9 @@ struct InputClasses {
         }
     }
 
-    /// 6. Very long lines, 1 to 4 KB (`ask` keeps the first 4,096 bytes of a line): questions
-    /// of the other classes run together, and every tenth line one character repeated.
+    /// 6. Very long lines, 1 to 4 KB, all beyond the 1,000 bytes a question may hold (a line
+    /// that long is declined, and only its start read for its language): questions of the
+    /// other classes run together, and every tenth line one character repeated.
     func longLines(_ count: Int) -> [[UInt8]] {
         var random = Generator(state: 6)
         let pieces = (english(400) + realChinese(400) + otherLanguage(400) + unknownWords(400))

@@ -143,9 +143,25 @@ import Testing
                 ($0["question"] as? String)?.contains("inside huabei") == true && $0["intent"] as? String == "huabei"
             })
         #expect(
-            result.stderr.contains("line 4: 2097152 bytes is too long"),
+            result.stderr.contains("line 4: 2097152 bytes is too long for a question; keeping only the first 4096"),
             "a cut line is reported on stderr: \(result.stderr)")
         #expect(result.stdout.count < 200_000, "a huge line is not echoed back whole")
+    }
+
+    @Test func aLineTooLongForOneQuestionAsksForOneAtATime() throws {
+        let pasted = String(repeating: "my phone was stolen and the old number is gone, what now? ", count: 20)
+        let chinese = String(repeating: "我想注销账户但是花呗还没还清，", count: 30)
+        let input = "close my account\n\(pasted)\n\(chinese)\nhow much can I transfer a day\n"
+        let result = try BinaryRunner.run(["ask", "--json"], stdin: Data(input.utf8))
+        #expect(result.status == 0)
+        let objects = try BinaryRunner.jsonObjects(result)
+        #expect(objects.map { $0["kind"] as? String } == ["topic", "too_long", "too_long", "topic"])
+        #expect(objects[1]["question"] as? String == pasted, "the line is echoed as read")
+        #expect((objects[1]["answer"] as? String)?.contains("one thing at a time") == true)
+        #expect(objects[2]["lang"] as? String == "zh")
+        #expect((objects[2]["answer"] as? String)?.contains("一次只问一件事") == true)
+        #expect(objects[3]["intent"] as? String == "limits", "the batch goes on")
+        #expect(result.stderr.isEmpty, "a long line is no error: \(result.stderr)")
     }
 
     @Test func endsQuietlyWhenThePipeCloses() throws {

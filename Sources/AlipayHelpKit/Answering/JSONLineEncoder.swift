@@ -109,6 +109,22 @@ public enum JSONLineEncoder {
         out += String(decoding: escaped, as: UTF8.self)
     }
 
+    /// Whether any of the eight bytes at `pointer` is a control character, `"`, `\\` or 0xE2
+    /// (the first byte of U+2028 and U+2029), tested on all eight at once: a byte is zero
+    /// after an exclusive or with the one it equals, and below 0x20 only if it is.
+    @inline(__always)
+    private static func mayNeedEscaping(_ pointer: UnsafeRawPointer) -> Bool {
+        let word = pointer.loadUnaligned(as: UInt64.self)
+        let ones: UInt64 = 0x0101_0101_0101_0101
+        let highs: UInt64 = 0x8080_8080_8080_8080
+        func hasZeroByte(_ value: UInt64) -> Bool { (value &- ones) & ~value & highs != 0 }
+        func hasByteBelow(_ limit: UInt8, _ value: UInt64) -> Bool {
+            (value &- ones &* UInt64(limit)) & ~value & highs != 0
+        }
+        return hasByteBelow(0x20, word) || hasZeroByte(word ^ (ones &* 0x22)) || hasZeroByte(word ^ (ones &* 0x5C))
+            || hasZeroByte(word ^ (ones &* 0xE2))
+    }
+
     /// `text` as a JSON string. U+2028 and U+2029 (E2 80 A8 and E2 80 A9, the only characters
     /// holding those bytes) are escaped too, for JavaScript readers.
     public static func appendString(_ text: String, to out: inout [UInt8]) {
@@ -120,6 +136,11 @@ public enum JSONLineEncoder {
             var runStart = 0
             var index = 0
             while index < bytes.count {
+                // Eight bytes at a time while none of them can need escaping (long lines).
+                while index + 8 <= bytes.count, !mayNeedEscaping(UnsafeRawPointer(bytes.baseAddress! + index)) {
+                    index += 8
+                }
+                guard index < bytes.count else { break }
                 let byte = bytes[index]
                 guard byte < 0x20 || byte == 0x22 || byte == 0x5C || byte == 0xE2 else {
                     index += 1

@@ -92,6 +92,7 @@ public struct Responder: Sendable {
         if key == Match.outOfScopeLabel {
             return [.paragraph(knowledgeBase.outOfScope.reply.text(language))]
         }
+        if key == tooLongKey { return [.paragraph(knowledgeBase.messages.text(.tooLong, language))] }
         if let intent = knowledgeBase.smallTalk.last(where: { $0.id == key }) {
             return [.paragraph(intent.reply.text(language))]
         }
@@ -107,6 +108,9 @@ public struct Responder: Sendable {
             : "\(topic.title.en): \(facet.title.en)"
         return [.heading(heading), .paragraph(facet.answer.text(language))]
     }
+
+    /// The prepared reply to a line too long to read; no id holds a space.
+    private static let tooLongKey = "too long"
 
     private func topicNamed(_ id: String) -> Topic? { topicPositions[id].map { knowledgeBase.topics[$0] } }
 
@@ -129,7 +133,7 @@ public struct Responder: Sendable {
     public func reply(to question: String, match: Match, language: Language? = nil) -> Reply {
         // The matcher already read the question's language: other languages are answered in English.
         let language = language ?? Language(rawValue: match.questionLanguage) ?? .en
-        let entities = entityReader.entities(in: question)
+        let entities = match.outcome == .tooLong ? [] : entityReader.entities(in: question)
         let match = entities.isEmpty ? match : figureMatch(question, entities, match) ?? match
         var reply = reply(to: question, match: match, in: language)
         reply.questionLanguage = match.questionLanguage
@@ -172,6 +176,8 @@ public struct Responder: Sendable {
             return preparedReply(id, question, match, language)
         case .outOfScope:
             return preparedReply(Match.outOfScopeLabel, question, match, language)
+        case .tooLong:
+            return preparedReply(Self.tooLongKey, question, match, language)
         case let .ambiguous(ids) where ids.count == 1:
             // One likely topic, not sure enough to answer: ask whether it is the one.
             let title = topicNamed(ids[0])?.title.text(language) ?? ids[0]
@@ -214,7 +220,7 @@ public struct Responder: Sendable {
     /// part's reply with the others' in `also`; otherwise the reply to the whole line. The
     /// `question` stays the line as read.
     public func replyToEach(_ line: String, match: Match, language: Language? = nil) -> Reply {
-        guard let questions = separateQuestions(in: line, language: language) else {
+        guard match.outcome != .tooLong, let questions = separateQuestions(in: line, language: language) else {
             return reply(to: line, match: match, language: language)
         }
         var first = questions[0]

@@ -75,7 +75,16 @@ public struct Conversation: Sendable {
     /// (`ChatCommand`) is carried out, anything else is read once and answered.
     public mutating func respond(to line: String) -> ConversationTurn {
         if let command = ChatCommand(line, flows: kb.flows) { return carryOut(command) }
+        if line.utf8.count > IntentMatcher.longestQuestion { return declineTooLong(line) }
         return respond(to: ConversationLine(line, matcher: matcher))
+    }
+
+    /// A pasted text or a run of questions, too long to read as one: ask for one question at a
+    /// time, in the conversation's language, and keep whatever was going on (a guide's step).
+    private func declineTooLong(_ line: String) -> ConversationTurn {
+        let match = matcher.match(line)
+        let reply = responder.reply(to: line, match: match, language: language)
+        return ConversationTurn(blocks: reply.blocks + (activeFlow?.resumeBlocks() ?? []), match: match)
     }
 
     private mutating func respond(to said: ConversationLine) -> ConversationTurn {
@@ -167,6 +176,9 @@ public struct Conversation: Sendable {
             if kb.vagueLines.isVague(words) { return askWhichTopic(match) }
             let reply = responder.reply(to: line, match: match, language: language)
             return ConversationTurn(blocks: reply.blocks, match: match, endsConversation: id == "goodbye")
+        case .tooLong:
+            return ConversationTurn(
+                blocks: responder.reply(to: line, match: match, language: language).blocks, match: match)
         case .outOfScope:
             if let topic = currentTopic, let followUp = matcher.followUp(said.features, topic: topic) {
                 return answer(responder.reply(to: line, match: followUp, language: language))
@@ -303,7 +315,7 @@ public struct Conversation: Sendable {
                     return ConversationTurn(blocks: reply, match: match, endsConversation: true)
                 }
                 return ConversationTurn(blocks: reply + run.resumeBlocks(), match: match)
-            case .outOfScope, .ambiguous:
+            case .outOfScope, .ambiguous, .tooLong:
                 guard case let .handled(blocks) = run.invalid() else { return ConversationTurn(blocks: []) }
                 activeFlow = run
                 return ConversationTurn(blocks: blocks, match: match)

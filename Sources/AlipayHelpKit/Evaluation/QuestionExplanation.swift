@@ -16,7 +16,8 @@ public struct QuestionExplanation: Sendable {
         terms = features.tokens.terms.map { $0 == Lexicon.gap ? "?" : matcher.lexicon.name(of: $0) }
         unknownWords = features.tokens.unknownWords
         contentWords = features.tokens.contentWords
-        match = matcher.match(features)
+        // A line too long to be a question is read (to show what it holds) but not matched.
+        match = question.utf8.count > IntentMatcher.longestQuestion ? matcher.match(question) : matcher.match(features)
         evidence = match.ranking.first.map { matcher.evidence(features, for: $0.label) } ?? []
     }
 }

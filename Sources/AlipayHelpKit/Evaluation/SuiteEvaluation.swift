@@ -36,7 +36,7 @@ public struct SuiteEvaluation: Sendable {
     static func judge(_ labelled: LabelledQuestion, _ match: Match) -> Result {
         let correct: Bool
         switch labelled.expected {
-        case .outOfScope: correct = match.outcome == .outOfScope
+        case .outOfScope: correct = match.outcome.declines
         case let .intent(id): correct = match.intent == id
         }
         return Result(
@@ -61,7 +61,7 @@ public struct SuiteEvaluation: Sendable {
     /// Share of out-of-scope questions that were declined.
     public var outOfScopeRecall: Double { share(outOfScope) { $0.correct } }
     /// Share of in-scope questions that were wrongly declined.
-    public var falseRejectionRate: Double { share(inScope) { $0.match.outcome == .outOfScope } }
+    public var falseRejectionRate: Double { share(inScope) { $0.match.outcome.declines } }
     /// Share of in-scope questions answered with a clarifying question instead.
     public var ambiguityRate: Double { share(inScope) { !$0.match.candidates.isEmpty } }
     /// Among cases that name a facet, the share that got the right topic and facet.

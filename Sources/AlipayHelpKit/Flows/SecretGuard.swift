@@ -446,8 +446,10 @@ public enum SecretGuard {
 
     /// The reply `ask`, `explain` and the chat give to a line that holds a code: the warning
     /// alone, whatever the question was read as (the code is not repeated, and nothing is kept).
+    /// A line too long to be a question is not read for codes either: its reply asks for one
+    /// question at a time, and like every line it is kept nowhere.
     public static func warningReply(replacing reply: Reply, messages: Messages) -> Reply? {
-        guard looksLikeVerificationCode(reply.question) else { return nil }
+        guard reply.match.outcome != .tooLong, looksLikeVerificationCode(reply.question) else { return nil }
         var warned = Reply(
             question: reply.question, match: reply.match,
             blocks: [.paragraph(messages.text(.codeWarning, reply.language))])

@@ -15,6 +15,7 @@ public enum MessageKey: String, CaseIterable, Sendable {
     case choosePartHint = "choose_part_hint"
     case whichTopic = "which_topic"
     case customerService = "customer_service"
+    case tooLong = "too_long"
     case codeWarning = "code_warning"
     case flowCommandsHint = "flow_commands_hint"
     case yesNoHint = "yes_no_hint"

@@ -189,9 +189,32 @@ public struct IntentMatcher: Sendable {
     }
 
     public func match(bytes: UnsafeBufferPointer<UInt8>) -> Match {
+        if bytes.count > Self.longestQuestion { return tooLong(bytes) }
         let text = TextNormalizer.normalize(bytes: bytes)
         return match(features(of: text))
     }
+
+    /// The most a question may hold, in UTF-8 bytes: about 1,000 letters of English or 330
+    /// Chinese characters, ten times the longest question in the real questions collected.
+    /// A longer line is a pasted text or several questions run together, which a topic
+    /// guessed from all of it would answer badly; reading every byte of it would also let one
+    /// line cost as much as a hundred questions.
+    public static let longestQuestion = 1_000
+
+    /// The match for a line longer than `longestQuestion`: only its start is read, for the
+    /// language to reply in.
+    private func tooLong(_ bytes: UnsafeBufferPointer<UInt8>) -> Match {
+        var end = Self.languageSample
+        while end > 0 && bytes[end] & 0xC0 == 0x80 { end -= 1 }  // not inside a character
+        let start = TextNormalizer.normalize(bytes: UnsafeBufferPointer(rebasing: bytes[..<end]))
+        var match = Match(
+            outcome: .tooLong, confidence: 1, facet: nil, ranking: [], why: .tooLong(bytes: bytes.count))
+        match.questionLanguage = languageDetector.detect(start)
+        return match
+    }
+
+    /// How much of a line too long to read is read for its language.
+    private static let languageSample = 200
 
     public func features(of text: NormalizedText) -> QuestionFeatures {
         Self.features(of: text, lexicon: lexicon, languageDetector: languageDetector)

@@ -6,6 +6,12 @@ public struct Match: Sendable {
         case outOfScope
         /// Two or more topics are nearly tied; the ids, best first.
         case ambiguous([String])
+        /// Longer than any question (`IntentMatcher.longestQuestion`): not read, and the person
+        /// is asked for one question at a time.
+        case tooLong
+
+        /// Whether the assistant declines to answer: out of scope, or too long to read.
+        public var declines: Bool { self == .outOfScope || self == .tooLong }
     }
 
     /// One class and the probability the matcher gave it.
@@ -65,6 +71,8 @@ public struct Match: Sendable {
         case notSure(label: String, probability: Double, threshold: Double)
         /// The best guess, below the threshold.
         case belowThreshold(label: String, threshold: Double)
+        /// A line of this many bytes, longer than any question.
+        case tooLong(bytes: Int)
 
         var description: String {
             switch self {
@@ -77,6 +85,8 @@ public struct Match: Sendable {
                     + "\(IntentMatcher.percent(threshold)) threshold), so ask"
             case let .belowThreshold(label, threshold):
                 return "the best guess, \(label), is below the \(threshold) threshold"
+            case let .tooLong(bytes):
+                return "\(bytes) bytes, longer than the \(IntentMatcher.longestQuestion) a question may hold: not read"
             }
         }
     }
@@ -94,7 +104,7 @@ public struct Match: Sendable {
     public var intent: String? {
         switch outcome {
         case let .topic(id), let .smallTalk(id): return id
-        case .outOfScope, .ambiguous: return nil
+        case .outOfScope, .ambiguous, .tooLong: return nil
         }
     }
 
@@ -142,22 +152,23 @@ public struct Match: Sendable {
 
 extension Match.Outcome {
     /// The kind of outcome, as JSON Lines name it: `topic`, `small_talk`, `out_of_scope`,
-    /// `ambiguous`.
+    /// `ambiguous`, `too_long`.
     public var kind: String {
         switch self {
         case .topic: return "topic"
         case .smallTalk: return "small_talk"
         case .outOfScope: return "out_of_scope"
         case .ambiguous: return "ambiguous"
+        case .tooLong: return "too_long"
         }
     }
 
     /// The class it names, as suites and reports label answers: the topic or small-talk id,
-    /// `out_of_scope`, or `ambiguous`.
+    /// `out_of_scope` (a line too long to read is declined too), or `ambiguous`.
     public var label: String {
         switch self {
         case let .topic(id), let .smallTalk(id): return id
-        case .outOfScope: return Match.outOfScopeLabel
+        case .outOfScope, .tooLong: return Match.outOfScopeLabel
         case .ambiguous: return "ambiguous"
         }
     }

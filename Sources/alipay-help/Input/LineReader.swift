@@ -51,8 +51,10 @@ struct LineReader {
                 end = count
             }
             sawAnything = true
-            var newline = start
-            while newline < end && chunk[newline] != 10 { newline += 1 }
+            let newline = chunk.withUnsafeBytes { bytes -> Int in
+                guard let found = memchr(bytes.baseAddress! + start, 10, end - start) else { return end }
+                return bytes.baseAddress!.distance(to: UnsafeRawPointer(found))
+            }
             let piece = chunk[start..<newline]
             length += piece.count
             let room = maximumLength - line.count
@@ -109,7 +111,7 @@ struct LineReader {
     /// Says on standard error that a line was cut, and how much of it is used.
     static func reportTruncation(_ line: Line) {
         StandardError.print(
-            "alipay-help: line \(line.number): \(line.originalLength) bytes is too long for a question; using the first \(line.bytes.count)"
+            "alipay-help: line \(line.number): \(line.originalLength) bytes is too long for a question; keeping only the first \(line.bytes.count)"
         )
     }
 

@@ -11,6 +11,7 @@ extension Match {
         case let .topic(id): return "topic \(id)" + (facet.map { ", facet \($0)" } ?? "")
         case let .smallTalk(id): return "small talk \(id)"
         case .outOfScope: return "out of scope"
+        case .tooLong: return "too long to read as one question"
         case let .ambiguous(ids): return "ambiguous between \(ids.joined(separator: " and "))"
         }
     }

@@ -44,6 +44,25 @@ import Testing
         }
     }
 
+    /// Every character that needs escaping, at every offset of a long string (the encoder
+    /// skips eight bytes at a time): each escaped, and the string read back as it was.
+    @Test func everyEscapeIsSeenWhereverItStands() throws {
+        let plain = "é手 abc_xyz-0123456789/ABC"
+        for special in ["\"", "\\", "\u{0}", "\u{1F}", "\n", "\u{2028}", "\u{2029}"] {
+            for offset in 0...plain.count {
+                let index = plain.index(plain.startIndex, offsetBy: offset)
+                let text = String(plain[..<index]) + special + String(plain[index...]) + "\u{2000}€"
+                var escaped: [UInt8] = []
+                JSONLineEncoder.appendString(text, to: &escaped)
+                #expect(!escaped.contains(10) && !escaped.contains(0) && !escaped.contains(0x1F))
+                #expect(
+                    !String(decoding: escaped, as: UTF8.self).contains(where: { $0 == "\u{2028}" || $0 == "\u{2029}" }))
+                let back = try JSONSerialization.jsonObject(with: Data(escaped), options: .fragmentsAllowed) as? String
+                #expect(back == text, "escape \(special.unicodeScalars.first!.value) at \(offset)")
+            }
+        }
+    }
+
     @Test func confidenceIsFormattedWithoutExponents() {
         #expect(JSONLineEncoder.formatConfidence(0.00001) == "0.000")
         #expect(JSONLineEncoder.formatConfidence(0.5) == "0.500")

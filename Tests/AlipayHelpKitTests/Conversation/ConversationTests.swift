@@ -166,4 +166,23 @@ import Testing
         #expect(more.match?.facet == nil)
         #expect(!more.text.contains("That was the whole answer"))
     }
+
+    @Test func aPastedTextIsDeclinedAndTheGuideGoesOn() {
+        var chat = Conversation(responder: Fixtures.responder)
+        _ = chat.respond(to: "支付宝怎么换手机号")
+        _ = chat.respond(to: "更多")
+        _ = chat.respond(to: "是")
+        let step = chat.currentFlowStep
+        #expect(step != nil)
+        let pasted = String(repeating: "我的手机丢了，旧号码也收不到短信，", count: 30)
+        let turn = chat.respond(to: pasted)
+        #expect(turn.match?.outcome == .tooLong)
+        #expect(turn.text.contains("请一次只问一件事"))
+        #expect(chat.currentFlowStep == step, "the guide stays on its step")
+        #expect(turn.blocks.count > 1, "and shows the step again")
+        var fresh = Conversation(responder: Fixtures.responder)
+        let english = fresh.respond(to: String(repeating: "how do I change my phone number ", count: 40))
+        #expect(english.text.contains("one thing at a time"))
+        #expect(fresh.misses == 0, "a line too long is no miss: the next one is not escalated")
+    }
 }

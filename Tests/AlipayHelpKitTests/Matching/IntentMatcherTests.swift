@@ -87,4 +87,39 @@ import Testing
             #expect(again.match(question).confidence == matcher.match(question).confidence)
         }
     }
+
+    /// `question` repeated (space between) up to `bytes` bytes, the end padded with spaces
+    /// inside the line so the length is exact.
+    static func line(of question: String, bytes: Int) -> String {
+        var line = question
+        while line.utf8.count + 1 + question.utf8.count <= bytes { line += " " + question }
+        return line + String(repeating: "?", count: bytes - line.utf8.count)
+    }
+
+    @Test func aLineUpToTheLimitIsReadAndOneByteMoreIsNot() {
+        let longest = Self.line(of: "how do I change my phone number", bytes: IntentMatcher.longestQuestion)
+        #expect(longest.utf8.count == IntentMatcher.longestQuestion)
+        #expect(matcher.match(longest).intent == "change_phone")
+        let longer = longest + "?"
+        let declined = matcher.match(longer)
+        #expect(declined.outcome == .tooLong)
+        #expect(declined.outcome.kind == "too_long")
+        #expect(declined.outcome.label == Match.outOfScopeLabel, "a suite counts it as declined")
+        #expect(declined.reason.contains("\(longer.utf8.count) bytes"))
+    }
+
+    @Test func aLineTooLongIsAnsweredInItsLanguageWithNothingReadFromIt() {
+        let responder = Fixtures.responder
+        let chinese = Self.line(of: "我想给朋友转账90000元可以吗", bytes: 1_500)
+        let reply = responder.replyToEach(chinese)
+        #expect(reply.match.outcome == .tooLong)
+        #expect(reply.language == .zh)
+        #expect(reply.text == Fixtures.knowledgeBase.messages.text(.tooLong, .zh))
+        #expect(reply.entities.isEmpty && reply.verdict == nil, "no figure is read from a line not read")
+        let several = Self.line(of: "how do I change my phone number? and what is huabei?", bytes: 1_200)
+        let severalReply = responder.replyToEach(several)
+        #expect(severalReply.match.outcome == .tooLong)
+        #expect(severalReply.also.isEmpty, "not split into questions either")
+        #expect(severalReply.text.contains("one thing at a time"))
+    }
 }

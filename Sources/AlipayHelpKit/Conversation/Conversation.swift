@@ -75,7 +75,7 @@ public struct Conversation: Sendable {
     /// (`ChatCommand`) is carried out, anything else is read once and answered.
     public mutating func respond(to line: String) -> ConversationTurn {
         if let command = ChatCommand(line, flows: kb.flows) { return carryOut(command) }
-        if line.utf8.count > IntentMatcher.longestQuestion { return declineTooLong(line) }
+        if IntentMatcher.isTooLong(line) { return declineTooLong(line) }
         return respond(to: ConversationLine(line, matcher: matcher))
     }
 
@@ -177,8 +177,7 @@ public struct Conversation: Sendable {
             let reply = responder.reply(to: line, match: match, language: language)
             return ConversationTurn(blocks: reply.blocks, match: match, endsConversation: id == "goodbye")
         case .tooLong:
-            return ConversationTurn(
-                blocks: responder.reply(to: line, match: match, language: language).blocks, match: match)
+            return declineTooLong(line)
         case .outOfScope:
             if let topic = currentTopic, let followUp = matcher.followUp(said.features, topic: topic) {
                 return answer(responder.reply(to: line, match: followUp, language: language))

@@ -17,7 +17,7 @@ public struct QuestionExplanation: Sendable {
         unknownWords = features.tokens.unknownWords
         contentWords = features.tokens.contentWords
         // A line too long to be a question is read (to show what it holds) but not matched.
-        match = question.utf8.count > IntentMatcher.longestQuestion ? matcher.match(question) : matcher.match(features)
+        match = IntentMatcher.isTooLong(question) ? matcher.match(question) : matcher.match(features)
         evidence = match.ranking.first.map { matcher.evidence(features, for: $0.label) } ?? []
     }
 }

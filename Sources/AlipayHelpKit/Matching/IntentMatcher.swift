@@ -201,6 +201,10 @@ public struct IntentMatcher: Sendable {
     /// line cost as much as a hundred questions.
     public static let longestQuestion = 1_000
 
+    /// Whether a line is longer than `longestQuestion`, for the callers that read a line's
+    /// features themselves (the chat, `explain`) and so must ask before matching them.
+    public static func isTooLong(_ line: String) -> Bool { line.utf8.count > longestQuestion }
+
     /// The match for a line longer than `longestQuestion`: only its start is read, for the
     /// language to reply in.
     private func tooLong(_ bytes: UnsafeBufferPointer<UInt8>) -> Match {

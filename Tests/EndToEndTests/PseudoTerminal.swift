@@ -23,7 +23,7 @@ final class PseudoTerminal {
         var name = [CChar](repeating: 0, count: 128)
         guard openpty(&master, &slave, &name, nil, &size) == 0 else { throw POSIXError(.ENXIO) }
         self.master = master
-        let slavePath = String(cString: name)
+        let slavePath = String(decoding: name.prefix { $0 != 0 }.map { UInt8(bitPattern: $0) }, as: UTF8.self)
         close(slave)
 
         var actions = posix_spawn_file_actions_t()

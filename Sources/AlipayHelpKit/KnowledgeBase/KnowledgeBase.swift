@@ -186,6 +186,7 @@ extension KnowledgeBase {
             in: directory.appendingPathComponent(LanguagePack.folder),
             labels: Set(topics.map(\.id) + [Match.outOfScopeLabel]),
             concepts: Set(vocabulary.concepts.map(\.id)))
+        try knowledgeBase.checkPatternSlots()
         return knowledgeBase
     }
 
@@ -343,7 +344,7 @@ extension KnowledgeBase {
 
     private static func parseTopic(_ root: YAMLNode) throws -> Topic {
         let keys = try root.mapping(allowedKeys: [
-            "id", "order", "title", "require", "exclude", "examples", "answer", "facets", "figures",
+            "id", "order", "title", "require", "exclude", "examples", "patterns", "answer", "facets", "figures",
         ])
         let answerNode = try keys.required("answer", in: root)
         let answerKeys = try answerNode.mapping(allowedKeys: ["summary", "steps", "notes"])
@@ -355,10 +356,10 @@ extension KnowledgeBase {
         var facets: [Facet] = []
         for facetNode in try keys["facets"]?.sequence() ?? [] {
             let facetKeys = try facetNode.mapping(allowedKeys: [
-                "id", "title", "triggers", "examples", "answer", "checks", "follow_ups", "covers_topics",
+                "id", "title", "triggers", "examples", "patterns", "answer", "checks", "follow_ups", "covers_topics",
             ])
             let examples = try facetKeys.required("examples", in: facetNode).locatedStrings()
-            let facet = Facet(
+            var facet = Facet(
                 id: try facetKeys.required("id", in: facetNode).string(),
                 title: try facetKeys.required("title", in: facetNode).localized(),
                 triggers: try facetKeys["triggers"]?.strings() ?? [],
@@ -370,13 +371,14 @@ extension KnowledgeBase {
                 coveredTopics: try facetKeys["covers_topics"]?.strings() ?? [],
                 location: facetNode.location
             )
+            facet.patterns = try facetKeys["patterns"]?.patternsByLanguage() ?? []
             if facets.contains(where: { $0.id == facet.id }) {
                 throw facetNode.fail("facet id '\(facet.id)' is used twice in this topic")
             }
             facets.append(facet)
         }
         let examples = try keys.required("examples", in: root).locatedStrings()
-        return Topic(
+        var topic = Topic(
             id: try keys.required("id", in: root).string(),
             title: try keys.required("title", in: root).localized(),
             require: try nonEmpty(keys.required("require", in: root)),
@@ -392,6 +394,8 @@ extension KnowledgeBase {
             },
             location: root.location
         )
+        topic.patterns = try keys["patterns"]?.patternsByLanguage() ?? []
+        return topic
     }
 
     private static func nonEmpty(_ node: YAMLNode) throws -> [String] {
@@ -415,13 +419,15 @@ extension KnowledgeBase {
     }
 
     private static func parseOutOfScope(_ root: YAMLNode) throws -> OutOfScope {
-        let keys = try root.mapping(allowedKeys: ["examples", "reply"])
+        let keys = try root.mapping(allowedKeys: ["examples", "patterns", "reply"])
         let examples = try keys.required("examples", in: root).locatedStrings()
-        return OutOfScope(
+        var outOfScope = OutOfScope(
             examples: examples.texts,
             exampleLocations: examples.locations,
             reply: try keys.required("reply", in: root).localized()
         )
+        outOfScope.patterns = try keys["patterns"]?.patternsByLanguage() ?? []
+        return outOfScope
     }
 
     private static func parseMessages(_ root: YAMLNode) throws -> Messages {

@@ -21,6 +21,8 @@ public struct LanguagePack: Sendable {
     public var words: [(concept: String, surfaces: [String], location: SourceLocation)]
     /// Example questions, each with its label (a topic id or `out_of_scope`).
     public var examples: [KnowledgeBase.Example]
+    /// Phrasing patterns by label, their slots filled with `words`.
+    public var patterns: [(label: String, pattern: PhrasingPattern)] = []
     public var location: SourceLocation
 
     static let folder = "languages"
@@ -51,7 +53,7 @@ public struct LanguagePack: Sendable {
 
     static func parse(_ root: YAMLNode, labels: Set<String>, concepts: Set<String>) throws -> LanguagePack {
         let keys = try root.mapping(allowedKeys: [
-            "language", "name", "script", "markers", "function_words", "words", "examples",
+            "language", "name", "script", "markers", "function_words", "words", "examples", "patterns",
         ])
         let codeNode = try keys.required("language", in: root)
         let code = try codeNode.string()
@@ -91,6 +93,13 @@ public struct LanguagePack: Sendable {
             markers: try keys["markers"]?.strings() ?? [], words: words, examples: examples,
             location: root.location)
         pack.functionWords = try keys["function_words"]?.strings() ?? []
+        for (key, value) in try keys["patterns"]?.orderedMapping() ?? [] {
+            let label = try key.string()
+            guard labels.contains(label) else {
+                throw key.fail("unknown label '\(label)'; expected a topic id or \(Match.outOfScopeLabel)")
+            }
+            pack.patterns += try value.patterns(language: code).map { (label, $0) }
+        }
         return pack
     }
 }

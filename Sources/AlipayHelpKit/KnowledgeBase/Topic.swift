@@ -12,6 +12,8 @@ public struct Topic: Sendable {
     public var examples: [String]
     /// Where each example is written, for diagnostics.
     public var exampleLocations: [SourceLocation]
+    /// Phrasing patterns: spaces of further examples, sampled for training.
+    public var patterns: [PhrasingPattern] = []
     public var answer: Answer
     public var facets: [Facet]
     /// The figures its answers state, each named once.
@@ -41,6 +43,7 @@ public struct Facet: Sendable {
     public var triggers: [String]
     public var examples: [String]
     public var exampleLocations: [SourceLocation]
+    public var patterns: [PhrasingPattern] = []
     public var answer: LocalizedText
     /// Checks that answer a question with a figure in it with a yes or no.
     public var checks: [FigureCheck] = []
@@ -66,6 +69,7 @@ public struct SmallTalkIntent: Sendable {
 public struct OutOfScope: Sendable {
     public var examples: [String]
     public var exampleLocations: [SourceLocation]
+    public var patterns: [PhrasingPattern] = []
     public var reply: LocalizedText
 }
 

@@ -202,6 +202,27 @@ struct YAMLNode {
         try sequence().map { try $0.localized() }
     }
 
+    /// Phrasing patterns written by language: `en:` and `zh:` lists.
+    func patternsByLanguage() throws -> [PhrasingPattern] {
+        var patterns: [PhrasingPattern] = []
+        for (key, value) in try orderedMapping() {
+            let language = try key.string()
+            guard language == Language.en.rawValue || language == Language.zh.rawValue else {
+                throw key.fail("patterns are listed by language, 'en' or 'zh'; '\(language)' is neither")
+            }
+            patterns += try value.patterns(language: language)
+        }
+        return patterns
+    }
+
+    /// A list of phrasing patterns in `language`.
+    func patterns(language: String) throws -> [PhrasingPattern] {
+        let located = try locatedStrings()
+        return try zip(located.texts, located.locations).map {
+            try PhrasingPattern($0, language: language, location: $1)
+        }
+    }
+
     /// A list of texts with where each one is written.
     func locatedStrings() throws -> (texts: [String], locations: [SourceLocation]) {
         let items = try sequence()

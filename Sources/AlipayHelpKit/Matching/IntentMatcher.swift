@@ -22,7 +22,9 @@ public struct IntentMatcher: Sendable {
     private let otherProduct: TermID
     private let alipay: TermID?
 
-    public init(knowledgeBase: KnowledgeBase, policy: MatchPolicy = MatchPolicy()) throws {
+    /// Trains on the written examples and a sample of every phrasing pattern's expansions.
+    public init(knowledgeBase written: KnowledgeBase, policy: MatchPolicy = MatchPolicy()) throws {
+        let knowledgeBase = written.withPatternPhrasings()
         self.policy = policy
         languageDetector = LanguageDetector(knowledgeBase: knowledgeBase)
         var lexicon = try Lexicon(declaredBy: knowledgeBase)

@@ -56,6 +56,7 @@ public enum KnowledgeBaseLint {
         diagnostics += duplicates(kb, matcher)
         diagnostics += thinCoverage(kb, options)
         diagnostics += ruleNames(kb, matcher)
+        diagnostics += unusedRequirements(kb, matcher)
         diagnostics += foldedFunctionWords(kb)
         diagnostics += checkedFigures(kb)
         diagnostics += translations(kb)

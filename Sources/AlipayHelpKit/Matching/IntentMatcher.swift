@@ -263,6 +263,7 @@ public struct IntentMatcher: Sendable {
             && features.contains(otherProduct) && !(alipay.map(features.contains) ?? false)
         let terms = features.tokens.terms
         let requiring = policy.rules.contains(.require)
+        var lackingRequirement: [Int] = []
         // On the stack, not the heap: this runs for every question.
         withUnsafeTemporaryAllocation(of: Bool.self, capacity: topicCount) { mayHold in
             mayHold.initialize(repeating: false)
@@ -270,16 +271,21 @@ public struct IntentMatcher: Sendable {
             for topic in 0..<topicCount {
                 if aboutOtherProduct {
                     logits[topic] = -.infinity
-                } else if requiring,
-                    !mayHold[topic] || !terms.withUnsafeBufferPointer(requireRules[topic].holds(among:))
-                {
-                    logits[topic] = -.infinity
                 } else if policy.rules.contains(.exclude), let excluded = excludeRules[topic].firstMatch(in: features) {
                     logits[topic] = -.infinity
                     ruledOut.append(
                         "\(labels[topic]) (mentions \(excluded.map(lexicon.name(of:)).joined(separator: " ")))")
+                } else if requiring,
+                    !mayHold[topic] || !terms.withUnsafeBufferPointer(requireRules[topic].holds(among:))
+                {
+                    logits[topic] -= policy.missingRequirementPenalty
+                    lackingRequirement.append(topic)
                 }
             }
+        }
+        if policy.temperature != 1 {
+            let inverse = 1 / policy.temperature
+            for index in logits.indices { logits[index] *= inverse }
         }
         SoftmaxClassifier.softmax(&logits)
         // Class numbers in ranking order (the sort is stable, as the ranking's always was): with
@@ -289,7 +295,7 @@ public struct IntentMatcher: Sendable {
         let ranking = Match.Ranking(labels: labels, probabilities: logits, order: order)
         return decide(
             ranking: ranking, classes: order, features: features, aboutOtherProduct: aboutOtherProduct,
-            ruledOut: ruledOut)
+            ruledOut: ruledOut, lackingRequirement: lackingRequirement)
     }
 
     /// Class numbers by descending probability, equal ones in class order (as a stable sort
@@ -410,10 +416,13 @@ public struct IntentMatcher: Sendable {
         }
     }
 
-    /// - Parameter classes: the class number of each score of `ranking`.
+    /// - Parameters:
+    ///   - classes: the class number of each score of `ranking`.
+    ///   - lackingRequirement: the topics the question names none of the `require` concepts of:
+    ///     asked about at most.
     private func decide(
         ranking: Match.Ranking, classes: [Int], features: QuestionFeatures, aboutOtherProduct: Bool,
-        ruledOut: [String]
+        ruledOut: [String], lackingRequirement: [Int]
     ) -> Match {
         let best = ranking[0]
         let bestIsTopic = classes[0] < topicCount
@@ -438,6 +447,11 @@ public struct IntentMatcher: Sendable {
             return Match(
                 outcome: .ambiguous([best.label, topicScores[1].label]), confidence: best.probability, facet: nil,
                 ranking: ranking, reason: "\(best.label) and \(topicScores[1].label) are nearly tied")
+        }
+        if bestIsTopic, best.probability >= policy.askThreshold, lackingRequirement.contains(classes[0]) {
+            return Match(
+                outcome: .ambiguous([best.label]), confidence: best.probability, facet: nil, ranking: ranking,
+                reason: "\(best.label) is likely, but the question names none of the words it needs, so ask")
         }
         if best.probability >= policy.threshold, best.label != Match.outOfScopeLabel {
             guard bestIsTopic else {

@@ -3,7 +3,8 @@
 /// words in any script (so an unseen word form, a typo or another language still shares pieces
 /// with the examples), and characters and character pairs of unspaced scripts (Chinese, kana,
 /// Thai) without a word segmenter, outside the terms the lexicon recognised there: a recognised
-/// term is evidence once, as itself.
+/// term is evidence once, as itself, and no n-gram spans a term or a function word and its
+/// neighbour.
 public struct QuestionFeatures: Sendable {
     public var tokens: Lexicon.Tokens
     /// Sorted, unique feature keys.
@@ -78,7 +79,10 @@ public struct QuestionFeatures: Sendable {
                 while run < runs.count && runs[run].upperBound <= position { run += 1 }
                 let covered = run < runs.count && runs[run].contains(position)
                 if !isStop && !covered { keys.append(Self.key(.character, UInt64(scalar))) }
-                if last != 0 && !(isStop && lastIsStop) && !(covered && lastCovered) {
+                // A pair is how unrecognised text is spelt: never one that reaches into a
+                // recognised term or a function character, so how a sentence starts (支付宝 into
+                // 怎么) is no evidence of what it asks.
+                if last != 0 && !isStop && !lastIsStop && !covered && !lastCovered {
                     keys.append(Self.key(.characterPair, UInt64(last) << 21 | UInt64(scalar)))
                 }
                 last = scalar

@@ -43,6 +43,9 @@ extension AlipayHelp {
                         "\(ControlCharacters.visible(diagnostic.location)): \(word) \(ControlCharacters.visible(diagnostic.message))\n"
                     )
                 }
+                if errors == 0, let kb = try? KnowledgeBase.load(from: try knowledgeBase.directory()) {
+                    output.write(PatternCoverageRenderer(coverage: PatternCoverage(kb)).render() + "\n")
+                }
                 output.write(
                     "\(errors) error\(errors == 1 ? "" : "s"), \(warnings) warning\(warnings == 1 ? "" : "s")\n")
             }

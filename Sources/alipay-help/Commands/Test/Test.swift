@@ -37,12 +37,27 @@ extension AlipayHelp {
 
         @Flag(
             help:
+                "With --cross-validate: hold out whole groups (a language file, a phrasing pattern, a section of out-of-scope examples), as unseen questions differ from the examples."
+        )
+        var grouped = false
+
+        @Flag(
+            help:
+                "With --cross-validate: show the calibration error at each temperature and the one that fits best (fit it with --grouped)."
+        )
+        var calibrate = false
+
+        @Flag(
+            help:
                 "Show what each knowledge-base rule is worth: every suite with all rules, then with each one turned off."
         )
         var ablate = false
 
         func validate() throws {
             if let crossValidate, crossValidate < 2 { throw ValidationError("--cross-validate needs at least 2 folds") }
+            if crossValidate == nil && (grouped || calibrate) {
+                throw ValidationError("--grouped and --calibrate go with --cross-validate K")
+            }
         }
 
         func run() throws {
@@ -79,15 +94,21 @@ extension AlipayHelp {
         /// threshold trades (`--sweep`).
         private func crossValidation(folds: Int, _ responder: Responder, _ output: StandardOutput) throws {
             let (kb, policy) = (responder.knowledgeBase, responder.matcher.policy)
+            let grouping: CrossValidation.Grouping = grouped ? .groups : .examples
+            if calibrate {
+                let fit = try CrossValidation.calibrate(kb, folds: folds, grouping: grouping, policy: policy)
+                try write(fit, output) { TemperatureFitRenderer(fit: $0, temperature: policy.temperature).render() }
+                return
+            }
             if sweep {
-                let sweep = try CrossValidation.sweep(kb, folds: folds, policy: policy)
+                let sweep = try CrossValidation.sweep(kb, folds: folds, grouping: grouping, policy: policy)
                 try write(sweep, output) { ThresholdSweepRenderer(sweep: $0, threshold: policy.threshold).render() }
                 return
             }
-            let evaluation = try CrossValidation.run(kb, folds: folds, policy: policy)
+            let evaluation = try CrossValidation.run(kb, folds: folds, grouping: grouping, policy: policy)
+            let name = grouped ? "\(folds)-fold grouped cross-validation" : "\(folds)-fold cross-validation"
             let report = TestReport(
-                knowledgeBase: kb, threshold: policy.threshold,
-                suites: [("\(folds)-fold cross-validation", evaluation)], conversations: [])
+                knowledgeBase: kb, threshold: policy.threshold, suites: [(name, evaluation)], conversations: [])
             try write(report, output) { TestReportRenderer(report: $0, colour: Terminal.wantsColour(1)).render() }
             try enforce(bars.unmet(by: report, conversationsMatter: false))
         }

@@ -113,7 +113,7 @@ public enum TextNormalizer {
         case 0x0400...0x052F: return .cyrillic
         // Latin letters only Vietnamese uses: ơ ư đ and the letters with a dot below or hook above.
         case 0x01A0, 0x01A1, 0x01AF, 0x01B0, 0x0110, 0x0111, 0x1EA0...0x1EF9: return .vietnamese
-        case 0x00C0...0x024F: return .latin
+        case 0x00C0...0x024F: return [.latin, .accentedLatin]
         default: return .otherLetters
         }
     }

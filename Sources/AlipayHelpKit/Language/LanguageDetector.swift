@@ -96,6 +96,9 @@ public struct LanguageDetector: Sendable {
         }
         if scripts.contains(.vietnamese), let code = byScript[.vietnamese] { return code }
         if scripts.contains(.cyrillic), let code = byScript[.cyrillic] { return code }
+        if scripts.contains(.devanagari), let code = byScript[.devanagari] { return code }
+        // Persian and Urdu are written in it too: they are read as Arabic.
+        if scripts.contains(.arabic), let code = byScript[.arabic] { return code }
         guard !codes.isEmpty else { return Language.en.rawValue }
         // Per language: evidence (markers and words), then markers alone; on the stack.
         return withUnsafeTemporaryAllocation(of: Int32.self, capacity: codes.count * 2) { counts in

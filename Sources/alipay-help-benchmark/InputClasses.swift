@@ -74,7 +74,8 @@ struct InputClasses {
     }
 
     /// 3. Other languages: the example questions of every language file (Japanese, Korean,
-    /// Russian, Thai, Spanish, French, German, Vietnamese, Indonesian, Portuguese).
+    /// Russian, Thai, Spanish, French, German, Italian, Turkish, Vietnamese, Indonesian, Malay,
+    /// Portuguese, Hindi, Arabic).
     func otherLanguage(_ count: Int) -> [[UInt8]] {
         let endings = ["", "?", "？", "!", " ..."]
         return (0..<count).map { index in

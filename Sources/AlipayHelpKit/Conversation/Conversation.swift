@@ -168,6 +168,9 @@ public struct Conversation: Sendable {
             }
             return turn
         case let .ambiguous(topics):
+            // A line too vague to lean anywhere ("my account has a problem") gets the list of
+            // topics, not a guess at one.
+            if kb.vagueLines.isVague(words) { return askWhichTopic(match) }
             misses = 0
             pendingChoice = PendingChoice(question: line, options: topics.map { PendingChoice.Option(topic: $0) })
             return ConversationTurn(

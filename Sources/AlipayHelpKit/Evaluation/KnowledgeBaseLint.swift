@@ -224,6 +224,21 @@ public enum KnowledgeBaseLint {
                 }
             }
         }
+        // A word whose accents fold away into an ordinary English word reads every English
+        // question with that word as this concept: Turkish "süre" (duration) is English "sure".
+        let englishWords = englishFunctionWords.union(kb.vocabulary.commonWords.flatMap(words))
+        for pack in kb.languages {
+            for entry in pack.words {
+                for surface in entry.surfaces where surface.unicodeScalars.contains(where: { $0.value >= 0x80 }) {
+                    let pieces = words(surface)
+                    guard pieces.count == 1, englishWords.contains(pieces[0]) else { continue }
+                    warn(
+                        entry.location,
+                        "'\(surface)' (\(entry.concept)) folds to '\(pieces[0])', an English word: every English question with it would mean \(entry.concept); use a longer phrase or another form"
+                    )
+                }
+            }
+        }
         for pack in kb.languages {
             for entry in pack.words {
                 for surface in entry.surfaces {

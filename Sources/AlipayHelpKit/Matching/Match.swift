@@ -213,7 +213,7 @@ public struct MatchPolicy: Sendable {
     /// The classifier's scores are divided by this before they become probabilities: above 1,
     /// confidence is tempered to what unseen questions bear out. Fitted on grouped
     /// cross-validation (`test --cross-validate 10 --grouped --calibrate`); no retraining needed.
-    public var temperature: Float = 1
+    public var temperature: Float = 1.2
 
     public init() {}
 }

@@ -140,7 +140,8 @@ public struct Responder: Sendable {
         reply.entities = entities
         if case let .topic(id) = match.outcome, let topic = topicNamed(id),
             let verdict = Verdict.make(
-                entities: reply.entities, topic: topic, facet: match.facet, definitions: entityReader.definitions,
+                question: question, entities: reply.entities, topic: topic, facet: match.facet,
+                definitions: entityReader.definitions,
                 messages: messages, language: language)
         {
             // Lead with the yes or no, then the facet that holds the figures.
@@ -270,7 +271,7 @@ public struct Responder: Sendable {
             guard let topic = topicNamed(id), let checked = topic.facets.first(where: { $0.id == facet }),
                 !checked.checks.isEmpty,
                 Verdict.make(
-                    entities: entities, topic: Topic(checking: checked, of: topic), facet: facet,
+                    question: question, entities: entities, topic: Topic(checking: checked, of: topic), facet: facet,
                     definitions: entityReader.definitions, messages: messages, language: .en) != nil
             else { continue }
             var found = Match(

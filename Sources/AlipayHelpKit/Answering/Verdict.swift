@@ -16,12 +16,15 @@ public struct Verdict: Sendable, Equatable {
 
     /// The verdict for a question's entities about `topic`, trying the checks of the facet it
     /// asked about first, then those of the topic's other facets (a figure for the period the
-    /// question names). Nil when no check applies.
+    /// question names). Nil when no check applies, or when the question does not ask whether
+    /// its figure is allowed (`asksWhetherAllowed`).
     static func make(
-        entities: [Entity], topic: Topic, facet: String?, definitions: EntityDefinitions,
+        question: String, entities: [Entity], topic: Topic, facet: String?, definitions: EntityDefinitions,
         messages: Messages, language: Language
     ) -> Verdict? {
-        guard !entities.isEmpty, topic.facets.contains(where: { !$0.checks.isEmpty }) else { return nil }
+        guard !entities.isEmpty, topic.facets.contains(where: { !$0.checks.isEmpty }),
+            asksWhetherAllowed(question, entities: entities, definitions: definitions)
+        else { return nil }
         // The facet asked about, then those whose figure is for the question's period, then the rest.
         var order: [Facet] = topic.facets.filter { $0.id == facet }
         var later: [Facet] = []
@@ -57,6 +60,46 @@ public struct Verdict: Sendable, Equatable {
             return Verdict(outcome: outcome, lines: lines, facet: candidate.id)
         }
         return nil
+    }
+
+    /// Whether a question with figures asks whether they are allowed, from its form alone: a
+    /// yes or no answers "can I send 90,000 today?", 今天能转9万吗, "is a 250-yuan red envelope
+    /// ok?", a figure already used ("I've used 170,000, how much is left?") and a figure asked
+    /// alone in context ("and 300?", 那300呢？), never a conversion, a price or a date ("how much
+    /// is 50,000 yuan in dollars", 5万元是多少美元). The words are `entities.yaml`'s
+    /// `verdict_questions`; those that ask something else win.
+    static func asksWhetherAllowed(_ question: String, entities: [Entity], definitions: EntityDefinitions) -> Bool {
+        let text = NumberReader.fold(question)
+        func holds(_ phrases: [String]) -> Bool {
+            phrases.contains { phrase in
+                let words = NumberReader.fold(phrase)
+                guard !words.isEmpty else { return false }
+                return text.indices.contains { start in
+                    (start == 0 || !NumberReader.isLetter(words[0]) || !NumberReader.isLetter(text[start - 1]))
+                        && EntityReader.matches(words, in: text, at: start)
+                }
+            }
+        }
+        if holds(definitions.asksOtherwise) { return false }
+        if entities.contains(where: \.used) || holds(definitions.asksWhether) { return true }
+        // The figure alone: nothing left once its own words and the allowed ones are taken out.
+        var rest = text
+        let taken = (entities.map(\.text) + definitions.figureAloneWith).map(NumberReader.fold).sorted {
+            $0.count > $1.count
+        }
+        for words in taken where !words.isEmpty {
+            var start = 0
+            while start + words.count <= rest.count {
+                let whole =
+                    (start == 0 || !NumberReader.isLetter(words[0]) || !NumberReader.isLetter(rest[start - 1]))
+                    && EntityReader.matches(words, in: rest, at: start)
+                if whole {
+                    rest.replaceSubrange(start..<(start + words.count), with: [" "])
+                }
+                start += 1
+            }
+        }
+        return rest.allSatisfy { !$0.properties.isAlphabetic && !NumberReader.isDigit($0) }
     }
 
     private static func periodMatches(_ facet: Facet, _ topic: Topic, _ entities: [Entity]) -> Bool {

@@ -23,6 +23,15 @@ public struct EntityDefinitions: Sendable {
     public var used: [String] = []
     /// How a figure in each unit is written: `{n}` is the number ("{n} yuan", "{n} 元").
     public var unitTexts: [String: LocalizedText] = [:]
+    /// Phrases that make a question ask whether its figure is allowed ("can I", "is it ok", 能,
+    /// 可以): only such a question gets a yes or no.
+    public var asksWhether: [String] = []
+    /// Words a line may hold beside its figure and still be the figure alone, asked in context
+    /// ("and 300?", 那300呢？).
+    public var figureAloneWith: [String] = []
+    /// Phrases that make a question ask something else about its figure (a conversion, a price,
+    /// a date): no yes or no, whatever else it says.
+    public var asksOtherwise: [String] = []
 
     public init() {}
 
@@ -31,7 +40,7 @@ public struct EntityDefinitions: Sendable {
     static func parse(_ root: YAMLNode) throws -> EntityDefinitions {
         let keys = try root.mapping(allowedKeys: [
             "multipliers", "number_words", "currency", "counts", "not_amounts", "periods", "periods_within", "used",
-            "units",
+            "units", "verdict_questions",
         ])
         var definitions = EntityDefinitions()
         func numbers(_ node: YAMLNode?) throws -> [String: Double] {
@@ -64,6 +73,14 @@ public struct EntityDefinitions: Sendable {
             definitions.periodsWithin[try key.string()] = try value.strings()
         }
         definitions.used = try keys["used"]?.strings() ?? []
+        if let questions = keys["verdict_questions"] {
+            let questionKeys = try questions.mapping(allowedKeys: [
+                "asks_whether", "figure_alone_with", "asks_otherwise",
+            ])
+            definitions.asksWhether = try questionKeys["asks_whether"]?.strings() ?? []
+            definitions.figureAloneWith = try questionKeys["figure_alone_with"]?.strings() ?? []
+            definitions.asksOtherwise = try questionKeys["asks_otherwise"]?.strings() ?? []
+        }
         for (key, value) in try keys["units"]?.orderedMapping() ?? [] {
             let text = try value.localized()
             let hasNumber = { (text: String) in text.contains("{n}") || text.contains("{digits}") }

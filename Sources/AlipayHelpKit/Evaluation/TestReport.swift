@@ -59,6 +59,8 @@ public struct TestReport: Codable, Sendable {
         public var inScopeDeclined: Double
         /// Share of in-scope questions answered with a question back.
         public var ambiguous: Double
+        /// The suite's expected calibration error.
+        public var calibrationError: Double
     }
 
     /// Confidence against accuracy: how often the assistant is right when it says it is this sure.
@@ -122,7 +124,8 @@ public struct TestReport: Codable, Sendable {
                 file: $0.file, realQuestions: KnowledgeBaseFiles.isRealQuestions($0.file),
                 questions: $0.evaluation.results.count,
                 accuracy: $0.evaluation.accuracy, outOfScopeRecall: $0.evaluation.outOfScopeRecall,
-                inScopeDeclined: $0.evaluation.falseRejectionRate, ambiguous: $0.evaluation.ambiguityRate)
+                inScopeDeclined: $0.evaluation.falseRejectionRate, ambiguous: $0.evaluation.ambiguityRate,
+                calibrationError: Self.calibration(of: $0.evaluation.results).0)
         }
         // The language a suite gives, else the one the matcher read.
         let languageOf = { (result: SuiteEvaluation.Result) in result.testCase.language ?? result.match.questionLanguage

@@ -10,7 +10,9 @@ public struct LanguagePack: Sendable {
     public var name: String
     /// The script that identifies the language; `latin` languages are told apart by markers.
     public var script: Script
-    public enum Script: String, Sendable, CaseIterable { case latin, vietnamese, cyrillic, kana, hangul, thai }
+    public enum Script: String, Sendable, CaseIterable {
+        case latin, vietnamese, cyrillic, kana, hangul, thai, devanagari, arabic
+    }
     /// Function words of the language: they tell the language of a question written in the
     /// Latin alphabet, and carry no evidence for matching.
     public var markers: [String]

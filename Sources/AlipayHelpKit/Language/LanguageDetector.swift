@@ -1,37 +1,78 @@
 /// Tells which language a question is written in, for the languages the knowledge base knows:
 /// English and Chinese (Simplified or Traditional), and those of `languages/`. A script names
-/// its language (kana: Japanese, Hangul: Korean...); among languages written in the Latin
-/// alphabet, the one with the most marker words wins, unless English (the vocabulary's function
-/// words) has more.
+/// its language (kana: Japanese, Hangul: Korean...). A line in the Latin alphabet is English
+/// unless it shows positive evidence of another language that outweighs English: that
+/// language's markers and its words for the vocabulary's concepts, counting no word that is
+/// also English (Vietnamese "thế" folds to "the"), at least two of them (one German "bei" does
+/// not make "hua bei" German) unless the line has accented Latin letters, which English text
+/// hardly ever has, and more than the line's English function and common words.
 public struct LanguageDetector: Sendable {
     private var byScript: [LanguagePack.Script: String] = [:]
-    /// Marker word → the languages it marks.
-    private var markers: [String: [String]] = [:]
-    private var english: Set<String> = []
-    /// The ASCII words of `markers` and `english` by their bytes, read without making strings:
-    /// word → 1 + its place in `markerCodes` (0 for none), and whether it is an English word.
-    private var asciiMarkers = WordTable([])
-    private var asciiEnglish = WordTable([])
-    private var markerCodes: [[String]] = []
+    /// The languages told apart by their words (Latin-script ones, and Vietnamese typed without
+    /// its letters), in order: ties go to the first.
+    private var codes: [String] = []
+    /// What one word tells.
+    struct Clue: Sendable, Equatable {
+        /// An English function or common word: evidence for English.
+        var english = false
+        /// The languages (places in `codes`) whose markers hold the word.
+        var markerOf: [Int] = []
+        /// The languages whose words for the vocabulary's concepts hold the word.
+        var wordOf: [Int] = []
+    }
+    private var clues: [String: Clue] = [:]
+    /// `clues` by the words' bytes, read without making strings: word → 1 + its place in
+    /// `clueList`.
+    private var table = WordTable([])
+    private var clueList: [Clue] = []
+
+    /// Evidence a language needs, at the least, to be another than English in a line without
+    /// accented letters.
+    static let minimumEvidence: Int32 = 2
 
     public init(knowledgeBase: KnowledgeBase) {
+        let vocabulary = knowledgeBase.vocabulary
+        var english: Set<String> = []
+        for word in vocabulary.stopwords + vocabulary.commonWords {
+            english.formUnion(TextNormalizer.normalize(word).pieces)
+        }
+        // English words of the vocabulary ("limit", "transfer") are no evidence either way: other
+        // languages borrow them.
+        var borrowed = english
+        for concept in vocabulary.concepts {
+            for surface in concept.english { borrowed.formUnion(TextNormalizer.normalize(surface).pieces) }
+        }
+        borrowed.formUnion(vocabulary.otherProducts.flatMap { TextNormalizer.normalize($0).pieces })
+        for word in english { clues[word, default: Clue()].english = true }
         for pack in knowledgeBase.languages {
             if pack.script != .latin, byScript[pack.script] == nil { byScript[pack.script] = pack.code }
-            if pack.script == .latin || pack.script == .vietnamese {
-                for marker in pack.markers {
-                    for word in TextNormalizer.normalize(marker).pieces { markers[word, default: []].append(pack.code) }
+            guard pack.script == .latin || pack.script == .vietnamese else { continue }
+            let place = codes.count
+            codes.append(pack.code)
+            for marker in pack.markers {
+                for word in TextNormalizer.normalize(marker).pieces where !borrowed.contains(word) {
+                    if !clues[word, default: Clue()].markerOf.contains(place) {
+                        clues[word, default: Clue()].markerOf.append(place)
+                    }
+                }
+            }
+            for (_, surfaces, _) in pack.words {
+                for surface in surfaces {
+                    for word in TextNormalizer.normalize(surface).pieces where !borrowed.contains(word) {
+                        if !clues[word, default: Clue()].wordOf.contains(place) {
+                            clues[word, default: Clue()].wordOf.append(place)
+                        }
+                    }
                 }
             }
         }
-        for word in knowledgeBase.vocabulary.stopwords { english.formUnion(TextNormalizer.normalize(word).pieces) }
         prepareForReading()
     }
 
     private mutating func prepareForReading() {
-        let markerWords = markers.keys.filter { $0.utf8.allSatisfy { $0 < 0x80 } }.sorted()
-        markerCodes = markerWords.map { markers[$0]! }
-        asciiMarkers = WordTable(markerWords.enumerated().map { (key: $0.element, value: Int32($0.offset + 1)) })
-        asciiEnglish = WordTable(english.filter { $0.utf8.allSatisfy { $0 < 0x80 } }.map { (key: $0, value: Int32(1)) })
+        let words = clues.keys.sorted()
+        clueList = words.map { clues[$0]! }
+        table = WordTable(words.enumerated().map { (key: $0.element, value: Int32($0.offset + 1)) })
     }
 
     /// Whether misspellings are corrected against the vocabulary in a question of this language:
@@ -55,28 +96,40 @@ public struct LanguageDetector: Sendable {
         }
         if scripts.contains(.vietnamese), let code = byScript[.vietnamese] { return code }
         if scripts.contains(.cyrillic), let code = byScript[.cyrillic] { return code }
-        guard !markers.isEmpty else { return Language.en.rawValue }
-        var counts: [String: Int] = [:]
-        var englishCount = 0
-        text.wordBytes.withUnsafeBufferPointer { bytes in
-            for segment in text.segments where segment.kind == .word {
-                let word = UnsafeBufferPointer(rebasing: bytes[segment.range])
-                // An ASCII word is looked up by its bytes; any other the string way.
-                if !word.contains(where: { $0 >= 0x80 }) {
-                    if asciiEnglish[word] != nil { englishCount += 1 }
-                    if let place = asciiMarkers[word] {
-                        for code in markerCodes[Int(place) - 1] { counts[code, default: 0] += 1 }
+        if scripts.contains(.devanagari), let code = byScript[.devanagari] { return code }
+        // Persian and Urdu are written in it too: they are read as Arabic.
+        if scripts.contains(.arabic), let code = byScript[.arabic] { return code }
+        guard !codes.isEmpty else { return Language.en.rawValue }
+        // Per language: evidence (markers and words), then markers alone; on the stack.
+        return withUnsafeTemporaryAllocation(of: Int32.self, capacity: codes.count * 2) { counts in
+            counts.initialize(repeating: 0)
+            var english: Int32 = 0
+            text.wordBytes.withUnsafeBufferPointer { bytes in
+                for segment in text.segments where segment.kind == .word {
+                    guard let place = table[UnsafeBufferPointer(rebasing: bytes[segment.range])] else { continue }
+                    let clue = clueList[Int(place) - 1]
+                    if clue.english { english += 1 }
+                    for language in clue.markerOf {
+                        counts[language * 2] += 1
+                        counts[language * 2 + 1] += 1
                     }
-                    continue
+                    for language in clue.wordOf where !clue.markerOf.contains(language) { counts[language * 2] += 1 }
                 }
-                let text = String(decoding: word, as: UTF8.self)
-                if english.contains(text) { englishCount += 1 }
-                for code in markers[text] ?? [] { counts[code, default: 0] += 1 }
             }
+            var best = -1
+            for language in codes.indices where counts[language * 2] > 0 {
+                if best < 0 || counts[language * 2] > counts[best * 2]
+                    || (counts[language * 2] == counts[best * 2] && counts[language * 2 + 1] > counts[best * 2 + 1])
+                {
+                    best = language
+                }
+            }
+            let needed: Int32 = scripts.contains(.accentedLatin) ? 1 : Self.minimumEvidence
+            guard best >= 0, counts[best * 2] >= needed, counts[best * 2] > english else {
+                return Language.en.rawValue
+            }
+            return codes[best]
         }
-        let best = counts.max { $0.value != $1.value ? $0.value < $1.value : $0.key > $1.key }
-        if let best, best.value >= englishCount { return best.key }
-        return Language.en.rawValue
     }
 }
 
@@ -85,10 +138,15 @@ extension LanguageDetector {
         let scripts = byScript.sorted { $0.key.rawValue < $1.key.rawValue }
         out.strings(scripts.map(\.key.rawValue))
         out.strings(scripts.map(\.value))
-        let words = markers.keys.sorted()
+        out.strings(codes)
+        let words = clues.keys.sorted()
         out.strings(words)
-        for word in words { out.strings(markers[word]!) }
-        out.strings(english.sorted())
+        for word in words {
+            let clue = clues[word]!
+            out.bool(clue.english)
+            out.i32s(clue.markerOf.map { Int32($0) })
+            out.i32s(clue.wordOf.map { Int32($0) })
+        }
     }
 
     /// A detector read back from a stored matcher, so that a start with a stored matcher need
@@ -100,8 +158,15 @@ extension LanguageDetector {
             guard let script = LanguagePack.Script(rawValue: script) else { throw MatcherArchive.Damaged() }
             byScript[script] = code
         }
-        for word in try reader.strings() { markers[word] = try reader.strings() }
-        english = Set(try reader.strings())
+        self.codes = try reader.strings()
+        for word in try reader.strings() {
+            let english = try reader.bool()
+            let markerOf = try reader.i32s().map(Int.init), wordOf = try reader.i32s().map(Int.init)
+            guard (markerOf + wordOf).allSatisfy({ self.codes.indices.contains($0) }) else {
+                throw MatcherArchive.Damaged()
+            }
+            clues[word] = Clue(english: english, markerOf: markerOf, wordOf: wordOf)
+        }
         prepareForReading()
     }
 }

@@ -1,5 +1,6 @@
 /// The letters of the scripts questions most often bring besides ASCII and Chinese (accented
-/// Latin, Greek, Cyrillic, Armenian, Hebrew, Arabic; Vietnamese's Latin Extended Additional),
+/// Latin, Greek, Cyrillic, Armenian, Hebrew, Arabic, Devanagari; Vietnamese's Latin Extended
+/// Additional),
 /// and the symbols and emoji they bring (few of them letters),
 /// each with whether it is a letter at all and its accent-folded lower-case form, read from the
 /// Unicode properties once, on the first such letter. The normaliser then needs no property
@@ -29,6 +30,7 @@ enum FoldedLetters {
     /// Latin with accents, Greek, Cyrillic, Armenian, Hebrew, Arabic (two-byte UTF-8).
     private static let twoByte = Block(0x80..<0x800)
     private static let vietnamese = Block(0x1E00..<0x1F00)
+    private static let devanagari = Block(0x0900..<0x0980)
     /// Punctuation, letter-like symbols, arrows, mathematics, boxes, circled letters.
     private static let symbols = Block(0x2000..<0x2C00)
     /// The replacement character invalid UTF-8 reads as, and its neighbours.
@@ -53,6 +55,7 @@ enum FoldedLetters {
         switch value {
         case 0x80..<0x800: block = twoByte
         case 0x1E00..<0x1F00: block = vietnamese
+        case 0x0900..<0x0980: block = devanagari
         case 0x2000..<0x2C00: block = symbols
         case 0xFFF0..<0x10000: block = specials
         case 0x1F000..<0x1FB00: block = pictographs
@@ -74,6 +77,6 @@ enum FoldedLetters {
 
     /// Every character the table covers.
     static var covered: [UInt32] {
-        [twoByte, vietnamese, symbols, specials, pictographs].flatMap { Array($0.range) }
+        [twoByte, devanagari, vietnamese, symbols, specials, pictographs].flatMap { Array($0.range) }
     }
 }

@@ -34,6 +34,12 @@ public struct NormalizedText: Sendable {
         /// Latin letters with Vietnamese tone marks or letters (ơ, ư, đ, ạ...).
         public static let vietnamese = Scripts(rawValue: 1 << 7)
         public static let otherLetters = Scripts(rawValue: 1 << 8)
+        /// Latin letters with accents or beyond English's (é, ü, ñ, ç, ß, ı, ş), seen before they
+        /// are folded: English text hardly ever has them, so they count towards another language.
+        public static let accentedLatin = Scripts(rawValue: 1 << 9)
+        public static let devanagari = Scripts(rawValue: 1 << 10)
+        /// Arabic letters, Persian's and Urdu's included.
+        public static let arabic = Scripts(rawValue: 1 << 11)
     }
 
     public func word(_ segment: Segment) -> String {

@@ -42,6 +42,8 @@ public enum TextNormalizer {
             index += length
             // Full-width ASCII forms and the ideographic space.
             if value >= 0xFF01 && value <= 0xFF5E { value -= 0xFEE0 } else if value == 0x3000 { value = 0x20 }
+            // Arabic-Indic, Persian and Devanagari digits are the digits they write.
+            if value >= 0x0660 && value <= 0x096F, let digit = Self.digit(value) { value = 0x30 + digit }
             if value < 0x80 {
                 var byte = UInt8(truncatingIfNeeded: value)
                 if byte >= 65 && byte <= 90 { byte += 32 }
@@ -66,6 +68,16 @@ public enum TextNormalizer {
                 result.scripts.insert(script)
                 result.unspacedScalars.append(value)
             } else {
+                if value >= 0x0610 && value <= 0x0963 {
+                    // Arabic harakat and tatweel fold away, as accents do; Devanagari vowel
+                    // signs and virama belong to their word (नम्बर is one word), and the nukta
+                    // folds away (फ़ोन is फोन).
+                    if Self.isFoldedArabicMark(value) || value == 0x093C { continue }
+                    if Self.isDevanagariMark(value) {
+                        if current == .word { appendToWord(Unicode.Scalar(value == 0x0901 ? 0x0902 : value)!, &result) }
+                        continue
+                    }
+                }
                 // Read only here, past Chinese and the other unspaced scripts: a Chinese question
                 // never has the table made.
                 let letter = FoldedLetters.reading(value)
@@ -111,15 +123,50 @@ public enum TextNormalizer {
     static func script(of value: UInt32) -> NormalizedText.Scripts {
         switch value {
         case 0x0400...0x052F: return .cyrillic
+        case 0x0600...0x06FF, 0x0750...0x077F, 0x08A0...0x08FF, 0xFB50...0xFDFF, 0xFE70...0xFEFF: return .arabic
+        case 0x0900...0x097F, 0xA8E0...0xA8FF: return .devanagari
         // Latin letters only Vietnamese uses: ơ ư đ and the letters with a dot below or hook above.
         case 0x01A0, 0x01A1, 0x01AF, 0x01B0, 0x0110, 0x0111, 0x1EA0...0x1EF9: return .vietnamese
-        case 0x00C0...0x024F: return .latin
+        case 0x00C0...0x024F: return [.latin, .accentedLatin]
         default: return .otherLetters
         }
     }
 
     @inline(__always)
     static func isCombiningMark(_ value: UInt32) -> Bool { value >= 0x0300 && value <= 0x036F }
+
+    /// Arabic marks written over or under letters (harakat, shadda, sukun, Quranic signs, the
+    /// superscript alef) and the tatweel that stretches a word: optional, as accents are.
+    @inline(__always)
+    static func isFoldedArabicMark(_ value: UInt32) -> Bool {
+        switch value {
+        case 0x0610...0x061A, 0x0640, 0x064B...0x065F, 0x0670, 0x06D6...0x06DC, 0x06DF...0x06E4, 0x06E7, 0x06E8,
+            0x06EA...0x06ED:
+            return true
+        default: return false
+        }
+    }
+
+    /// Devanagari signs that are part of the letter before them: candrabindu, anusvara, visarga,
+    /// vowel signs, virama and the stress and length marks.
+    @inline(__always)
+    static func isDevanagariMark(_ value: UInt32) -> Bool {
+        switch value {
+        case 0x0900...0x0903, 0x093A...0x094F, 0x0951...0x0957, 0x0962, 0x0963: return true
+        default: return false
+        }
+    }
+
+    /// The value of an Arabic-Indic, Persian or Devanagari digit.
+    @inline(__always)
+    static func digit(_ value: UInt32) -> UInt32? {
+        switch value {
+        case 0x0660...0x0669: return value - 0x0660
+        case 0x06F0...0x06F9: return value - 0x06F0
+        case 0x0966...0x096F: return value - 0x0966
+        default: return nil
+        }
+    }
 
     /// Decodes one scalar; an invalid or truncated sequence yields U+FFFD and consumes one byte.
     @inline(__always)

@@ -30,7 +30,8 @@ extension AlipayHelp {
             let indented = reply.text.split(separator: "\n", omittingEmptySubsequences: false).map { "  " + $0 }.joined(
                 separator: "\n")
             output.write(
-                ControlCharacters.visible("language:   \(reply.language.rawValue)\nreply:\n" + indented + "\n"))
+                ControlCharacters.visible(
+                    QuestionExplanationRenderer.languageLine(reply) + "\nreply:\n" + indented + "\n"))
             output.flush()
         }
     }

@@ -28,4 +28,15 @@ struct QuestionExplanationRenderer {
         lines.append("why:        \(match.reason)")
         return lines.joined(separator: "\n") + "\n"
     }
+
+    /// The language the question was read as and the one the reply is written in: they differ
+    /// for a question in a language the answers are not written in, which is answered in English
+    /// with a note, so an author sees when a line is taken for another language.
+    static func languageLine(_ reply: Reply) -> String {
+        var line = "language:   question \(reply.questionLanguage), reply \(reply.language.rawValue)"
+        if Language(rawValue: reply.questionLanguage) == nil, reply.language == .en {
+            line += " (answers are written in English and Chinese: the reply opens with a note)"
+        }
+        return line
+    }
 }

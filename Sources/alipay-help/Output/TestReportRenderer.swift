@@ -45,14 +45,15 @@ struct TestReportRenderer {
             var suites = TextTable(
                 headers: [
                     real ? "real questions" : "suite", "questions", "accuracy", "out-of-scope recall",
-                    "in-scope declined", "asked back",
+                    "in-scope declined", "asked back", "calibration error",
                 ],
-                alignments: [.left, .right, .right, .right, .right, .right])
+                alignments: [.left, .right, .right, .right, .right, .right, .right])
             suites.rows = rows.map {
                 [
                     ($0.file as NSString).lastPathComponent, String($0.questions), Self.percent($0.accuracy),
                     Self.percent($0.outOfScopeRecall),
                     Self.percent($0.inScopeDeclined), Self.percent($0.ambiguous),
+                    String(format: "%.3f", $0.calibrationError),
                 ]
             }
             sections.append(suites.render(header: style.bold))

@@ -62,4 +62,54 @@ import Testing
             )
         }
     }
+
+    /// A conversion, a price or a date is no question of whether a figure is allowed: no yes or no,
+    /// whichever topic the words lean to.
+    @Test(arguments: [
+        "how much is 50000 yuan in dollars", "50000元是多少美元", "convert 30,000 rmb to usd",
+        "what is 8000 yuan in euros", "5万人民币能换多少美元", "can you convert 60000 yuan into dollars for me",
+        "how much does an iphone cost, is it 8000 yuan?", "price of a phone that costs 6000 yuan",
+        "一部手机6000元贵不贵", "when did the 50000 yuan daily limit start", "50000元的转账限额是什么时候开始的",
+        "what date was 200000 yuan set as the annual total", "transfer limit 50000 yuan a day",
+        "daily transfer limit 50000 yuan", "每天转账限额5万元",
+    ])
+    func noVerdictForAConversionAPriceOrADate(question: String) {
+        let reply = responder.reply(to: question)
+        #expect(reply.verdict == nil, "\(question): \(reply.text.prefix(80))")
+    }
+
+    @Test func theQuestionsFormDecidesWhetherAFigureIsChecked() {
+        let definitions = responder.entityReader.definitions
+        func asks(_ question: String) -> Bool {
+            Verdict.asksWhetherAllowed(
+                question, entities: responder.entityReader.entities(in: question), definitions: definitions)
+        }
+        for question in [
+            "can I send 90000 today", "is a 250-yuan red envelope ok?", "今天能转9万吗", "转账 4.5万 今天行不行",
+            "一年交易25万元会超吗", "is 20 grand too much to transfer in a day", "and 300?", "那300呢？", "30000",
+            "I've used 170,000 this year, how much is left?",
+        ] {
+            #expect(asks(question), "\(question)")
+        }
+        for question in [
+            "how much is 50000 yuan in dollars", "can you convert 60000 yuan into dollars", "5万人民币能换多少美元",
+            "what is the price of a 6000 yuan phone", "when did the 50000 limit start",
+            "daily transfer limit 50000 yuan",
+            "I transferred 50000 yuan to my bank",
+        ] {
+            #expect(!asks(question), "\(question)")
+        }
+    }
+
+    /// Every question of the verdict suite that expects a verdict asks whether its figure is allowed.
+    @Test func everyVerdictOfTheSuiteIsAskedFor() throws {
+        let suite = try LabelledSuite.load(path: Fixtures.intents.appendingPathComponent("tests/verdicts.yaml").path)
+        let definitions = responder.entityReader.definitions
+        for labelled in suite.cases where labelled.verdict != nil && labelled.verdict != "none" {
+            let entities = responder.entityReader.entities(in: labelled.question)
+            #expect(
+                Verdict.asksWhetherAllowed(labelled.question, entities: entities, definitions: definitions),
+                "\(labelled.question)")
+        }
+    }
 }

@@ -29,4 +29,30 @@ import Testing
         let text = TextNormalizer.normalize(String(repeating: "a", count: 10_000))
         #expect(text.pieces == [String(repeating: "a", count: TextNormalizer.maximumWordLength)])
     }
+
+    @Test func devanagariSignsStayInTheirWordAndTheNuktaFolds() {
+        // Vowel signs and the virama are inside the word; फ़ (with nukta) reads as फ.
+        #expect(TextNormalizer.normalize("नम्बर बदलें").pieces == ["नम्बर", "बदलें"])
+        #expect(TextNormalizer.normalize("फ़ोन").pieces == TextNormalizer.normalize("फोन").pieces)
+        #expect(TextNormalizer.normalize("फ़ोन").scripts.contains(.devanagari))
+    }
+
+    @Test func arabicMarksAndTatweelFoldAway() {
+        #expect(TextNormalizer.normalize("حِسَابِي").pieces == ["حسابي"])
+        #expect(TextNormalizer.normalize("حســـاب").pieces == ["حساب"])
+        #expect(TextNormalizer.normalize("أجنبي إلى").pieces == ["اجنبي", "الي"])
+        #expect(TextNormalizer.normalize("حساب").scripts.contains(.arabic))
+    }
+
+    @Test func otherDigitsReadAsDigits() {
+        #expect(TextNormalizer.normalize("٥٠٠٠٠ ۵۰ ५००").pieces == ["50000", "50", "500"])
+    }
+
+    @Test func turkishLettersFoldAsTypedWithoutATurkishKeyboard() {
+        #expect(
+            TextNormalizer.normalize("NASIL İPTAL şifre değiştirmek hesabım").pieces == [
+                "nasil", "iptal", "sifre", "degistirmek", "hesabim",
+            ])
+        #expect(TextNormalizer.normalize("ı").scripts.contains(.accentedLatin))
+    }
 }

@@ -440,8 +440,14 @@ public struct IntentMatcher: Sendable {
         if aboutOtherProduct { return decline("it is about another app or service, not Alipay") }
         // Two topics nearly tied: together they are confident even when neither is alone, so
         // ask which one was meant rather than declining.
+        // A question that names what each of two topics needs ("delete or change my phone
+        // account") and leans to both is asked about at a wider margin.
+        let bothNamed =
+            topicScores.count > 1 && !lackingRequirement.contains(classes[0])
+            && labels.firstIndex(of: topicScores[1].label).map { !lackingRequirement.contains($0) } ?? false
+        let margin = bothNamed ? policy.namedAmbiguityMargin : policy.ambiguityMargin
         if bestIsTopic, topicScores.count > 1, topicScores[1].probability >= policy.ambiguityFloor,
-            best.probability - topicScores[1].probability < policy.ambiguityMargin,
+            best.probability - topicScores[1].probability < margin,
             best.probability + topicScores[1].probability >= policy.threshold
         {
             return Match(

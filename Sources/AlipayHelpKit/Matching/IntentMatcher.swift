@@ -445,7 +445,7 @@ public struct IntentMatcher: Sendable {
         let bothNamed =
             topicScores.count > 1 && !lackingRequirement.contains(classes[0])
             && labels.firstIndex(of: topicScores[1].label).map { !lackingRequirement.contains($0) } ?? false
-        let margin = bothNamed ? policy.namedAmbiguityMargin : policy.ambiguityMargin
+        let margin = bothNamed ? max(policy.ambiguityMargin, policy.namedAmbiguityMargin) : policy.ambiguityMargin
         if bestIsTopic, topicScores.count > 1, topicScores[1].probability >= policy.ambiguityFloor,
             best.probability - topicScores[1].probability < margin,
             best.probability + topicScores[1].probability >= policy.threshold

@@ -206,7 +206,7 @@ public struct MatchPolicy: Sendable {
     public var ambiguityMargin: Double = 0.25
     public var ambiguityFloor: Double = 0.25
     /// The tie margin when the question names words each of the two topics requires.
-    public var namedAmbiguityMargin: Double = 0.4
+    public var namedAmbiguityMargin: Double = 0.35
     /// A facet is chosen when its probability within the topic reaches this.
     public var facetThreshold: Double = 0.1
     /// What naming none of a topic's `require` concepts takes from its score (a logit, so e^-x

@@ -141,8 +141,7 @@ public struct Responder: Sendable {
         if case let .topic(id) = match.outcome, let topic = topicNamed(id),
             let verdict = Verdict.make(
                 question: question, entities: reply.entities, topic: topic, facet: match.facet,
-                definitions: entityReader.definitions,
-                messages: messages, language: language)
+                reader: entityReader, messages: messages, language: language)
         {
             // Lead with the yes or no, then the facet that holds the figures.
             var answered = reply
@@ -272,7 +271,7 @@ public struct Responder: Sendable {
                 !checked.checks.isEmpty,
                 Verdict.make(
                     question: question, entities: entities, topic: Topic(checking: checked, of: topic), facet: facet,
-                    definitions: entityReader.definitions, messages: messages, language: .en) != nil
+                    reader: entityReader, messages: messages, language: .en) != nil
             else { continue }
             var found = Match(
                 outcome: .topic(id),

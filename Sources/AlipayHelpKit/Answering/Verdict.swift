@@ -19,12 +19,13 @@ public struct Verdict: Sendable, Equatable {
     /// question names). Nil when no check applies, or when the question does not ask whether
     /// its figure is allowed (`asksWhetherAllowed`).
     static func make(
-        question: String, entities: [Entity], topic: Topic, facet: String?, definitions: EntityDefinitions,
+        question: String, entities: [Entity], topic: Topic, facet: String?, reader: EntityReader,
         messages: Messages, language: Language
     ) -> Verdict? {
         guard !entities.isEmpty, topic.facets.contains(where: { !$0.checks.isEmpty }),
-            asksWhetherAllowed(question, entities: entities, definitions: definitions)
+            asksWhetherAllowed(question, entities: entities, phrases: reader.questionPhrases)
         else { return nil }
+        let definitions = reader.definitions
         // The facet asked about, then those whose figure is for the question's period, then the rest.
         var order: [Facet] = topic.facets.filter { $0.id == facet }
         var later: [Facet] = []
@@ -69,22 +70,18 @@ public struct Verdict: Sendable, Equatable {
     /// is 50,000 yuan in dollars", 5万元是多少美元). The words are `entities.yaml`'s
     /// `verdict_questions`; those that ask something else win.
     static func asksWhetherAllowed(_ question: String, entities: [Entity], definitions: EntityDefinitions) -> Bool {
+        asksWhetherAllowed(question, entities: entities, phrases: QuestionPhrases(definitions))
+    }
+
+    /// `asksWhetherAllowed(_:entities:definitions:)` with the phrases already folded (the entity
+    /// reader keeps them: folding them for every question was a fifth of an English answer).
+    static func asksWhetherAllowed(_ question: String, entities: [Entity], phrases: QuestionPhrases) -> Bool {
         let text = NumberReader.fold(question)
-        func holds(_ phrases: [String]) -> Bool {
-            phrases.contains { phrase in
-                let words = NumberReader.fold(phrase)
-                guard !words.isEmpty else { return false }
-                return text.indices.contains { start in
-                    (start == 0 || !NumberReader.isLetter(words[0]) || !NumberReader.isLetter(text[start - 1]))
-                        && EntityReader.matches(words, in: text, at: start)
-                }
-            }
-        }
-        if holds(definitions.asksOtherwise) { return false }
-        if entities.contains(where: \.used) || holds(definitions.asksWhether) { return true }
+        if phrases.asksOtherwise.isWritten(in: text) { return false }
+        if entities.contains(where: \.used) || phrases.asksWhether.isWritten(in: text) { return true }
         // The figure alone: nothing left once its own words and the allowed ones are taken out.
         var rest = text
-        let taken = (entities.map(\.text) + definitions.figureAloneWith).map(NumberReader.fold).sorted {
+        let taken = (entities.map { NumberReader.fold($0.text) } + phrases.figureAloneWith).sorted {
             $0.count > $1.count
         }
         for words in taken where !words.isEmpty {
@@ -100,6 +97,51 @@ public struct Verdict: Sendable, Equatable {
             }
         }
         return rest.allSatisfy { !$0.properties.isAlphabetic && !NumberReader.isDigit($0) }
+    }
+
+    /// `entities.yaml`'s `verdict_questions`, folded as questions are (`NumberReader.fold`).
+    struct QuestionPhrases: Sendable {
+        var asksWhether: PhraseSet
+        var asksOtherwise: PhraseSet
+        /// In the order written.
+        var figureAloneWith: [[Unicode.Scalar]]
+
+        init(_ definitions: EntityDefinitions) {
+            asksWhether = PhraseSet(definitions.asksWhether)
+            asksOtherwise = PhraseSet(definitions.asksOtherwise)
+            figureAloneWith = definitions.figureAloneWith.map(NumberReader.fold)
+        }
+    }
+
+    /// Folded phrases by their first character, so that a question is read once for all of them.
+    struct PhraseSet: Sendable {
+        /// Phrases starting with each ASCII character.
+        private var byASCIIInitial = [[[Unicode.Scalar]]](repeating: [], count: 128)
+        private var byOtherInitial: [Unicode.Scalar: [[Unicode.Scalar]]] = [:]
+
+        init(_ phrases: [String]) {
+            for phrase in phrases.map(NumberReader.fold) where !phrase.isEmpty {
+                if phrase[0].isASCII {
+                    byASCIIInitial[Int(phrase[0].value)].append(phrase)
+                } else {
+                    byOtherInitial[phrase[0], default: []].append(phrase)
+                }
+            }
+        }
+
+        /// Whether one of the phrases is written in `text` (folded): a whole word where it is
+        /// made of letters (`EntityReader.matches`), starting a word where it starts with one.
+        func isWritten(in text: [Unicode.Scalar]) -> Bool {
+            for start in text.indices {
+                let initial = text[start]
+                // Inside a word: only a phrase that starts with a letter could start here, and
+                // such a phrase must start a word.
+                if start > 0 && NumberReader.isLetter(initial) && NumberReader.isLetter(text[start - 1]) { continue }
+                let candidates = initial.isASCII ? byASCIIInitial[Int(initial.value)] : byOtherInitial[initial] ?? []
+                for phrase in candidates where EntityReader.matches(phrase, in: text, at: start) { return true }
+            }
+            return false
+        }
     }
 
     private static func periodMatches(_ facet: Facet, _ topic: Topic, _ entities: [Entity]) -> Bool {

@@ -15,6 +15,8 @@ public struct EntityReader: Sendable {
     /// One bit per character of the basic plane: whether a phrase starts with it, so that the
     /// text is read without hashing a character that starts none.
     private let initialBits: [UInt64]
+    /// The phrases that tell whether a question with a figure asks whether it is allowed.
+    let questionPhrases: Verdict.QuestionPhrases
 
     public init(definitions: EntityDefinitions) {
         self.definitions = definitions
@@ -38,6 +40,7 @@ public struct EntityReader: Sendable {
             bits[Int(scalar.value >> 6)] |= 1 << (scalar.value & 63)
         }
         initialBits = bits
+        questionPhrases = Verdict.QuestionPhrases(definitions)
     }
 
     public func entities(in question: String) -> [Entity] {

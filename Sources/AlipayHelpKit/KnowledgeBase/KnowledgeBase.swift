@@ -92,8 +92,9 @@ extension KnowledgeBase {
     /// Loads every YAML file in `directory` (not its subfolders): one file per topic, plus the
     /// vocabulary, small talk and out-of-scope files.
     /// Reads and checks every file of a knowledge-base folder. With `trainingData` false the
-    /// vocabulary and the language files, which only training reads, are left out: that is all
-    /// a matcher read back from the cache needs, and start-up is faster for it.
+    /// vocabulary, the language files and the phrasing patterns, which only training reads, are
+    /// left out: that is all a matcher read back from the cache needs, and start-up is faster
+    /// for it.
     public static func load(from directory: URL, trainingData: Bool = true) throws -> KnowledgeBase {
         try load(from: directory, trainingData: trainingData, storedTopics: nil)
     }
@@ -113,6 +114,7 @@ extension KnowledgeBase {
             throw KnowledgeBaseError.notFound(path: directory.path)
         }
         var contents = FileContents()
+        contents.readsPatterns = trainingData
         let names = files.filter {
             (trainingData || $0 != vocabularyFile) && (storedTopics == nil || fixedFiles.contains($0))
         }
@@ -265,6 +267,10 @@ extension KnowledgeBase {
         var vagueLines = VagueLines()
         var contextMarkers = ContextMarkers()
         var questionSplitter = QuestionSplitter()
+        /// Whether phrasing patterns are parsed. Only training reads them; a load for answering
+        /// alone has a matcher trained on these very files, which parsed them then (they were a
+        /// tenth of a start).
+        var readsPatterns = true
 
         /// Parses the file called `name` (a topic unless it is one of the fixed files) and keeps
         /// what it holds.
@@ -272,14 +278,14 @@ extension KnowledgeBase {
             switch name {
             case vocabularyFile: vocabulary = try parseVocabulary(root)
             case smallTalkFile: smallTalk = try parseSmallTalk(root)
-            case outOfScopeFile: outOfScope = try parseOutOfScope(root)
+            case outOfScopeFile: outOfScope = try parseOutOfScope(root, readsPatterns: readsPatterns)
             case messagesFile: messages = try parseMessages(root)
             case EntityDefinitions.file: entities = try EntityDefinitions.parse(root)
             case sharedFiguresFile: sharedFigures = try parseSharedFigures(root)
             case VagueLines.file: vagueLines = try VagueLines.parse(root)
             case ContextMarkers.file: contextMarkers = try ContextMarkers.parse(root)
             case QuestionSplitter.file: questionSplitter = try QuestionSplitter.parse(root)
-            default: topics.append(try parseTopic(root))
+            default: topics.append(try parseTopic(root, readsPatterns: readsPatterns))
             }
         }
     }
@@ -342,7 +348,7 @@ extension KnowledgeBase {
         try root.mapping(allowedKeys: ["figures"]).required("figures", in: root).figures()
     }
 
-    private static func parseTopic(_ root: YAMLNode) throws -> Topic {
+    private static func parseTopic(_ root: YAMLNode, readsPatterns: Bool) throws -> Topic {
         let keys = try root.mapping(allowedKeys: [
             "id", "order", "title", "require", "exclude", "examples", "patterns", "answer", "facets", "figures",
         ])
@@ -371,7 +377,7 @@ extension KnowledgeBase {
                 coveredTopics: try facetKeys["covers_topics"]?.strings() ?? [],
                 location: facetNode.location
             )
-            facet.patterns = try facetKeys["patterns"]?.patternsByLanguage() ?? []
+            if readsPatterns { facet.patterns = try facetKeys["patterns"]?.patternsByLanguage() ?? [] }
             if facets.contains(where: { $0.id == facet.id }) {
                 throw facetNode.fail("facet id '\(facet.id)' is used twice in this topic")
             }
@@ -394,7 +400,7 @@ extension KnowledgeBase {
             },
             location: root.location
         )
-        topic.patterns = try keys["patterns"]?.patternsByLanguage() ?? []
+        if readsPatterns { topic.patterns = try keys["patterns"]?.patternsByLanguage() ?? [] }
         return topic
     }
 
@@ -418,7 +424,7 @@ extension KnowledgeBase {
         }
     }
 
-    private static func parseOutOfScope(_ root: YAMLNode) throws -> OutOfScope {
+    private static func parseOutOfScope(_ root: YAMLNode, readsPatterns: Bool) throws -> OutOfScope {
         let keys = try root.mapping(allowedKeys: ["examples", "patterns", "reply"])
         let examples = try keys.required("examples", in: root).locatedStrings()
         var outOfScope = OutOfScope(
@@ -426,7 +432,7 @@ extension KnowledgeBase {
             exampleLocations: examples.locations,
             reply: try keys.required("reply", in: root).localized()
         )
-        outOfScope.patterns = try keys["patterns"]?.patternsByLanguage() ?? []
+        if readsPatterns { outOfScope.patterns = try keys["patterns"]?.patternsByLanguage() ?? [] }
         return outOfScope
     }
 

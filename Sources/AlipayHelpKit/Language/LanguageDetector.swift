@@ -20,17 +20,31 @@ public struct LanguageDetector: Sendable {
         /// The languages whose words for the vocabulary's concepts hold the word.
         var wordOf: [Int] = []
     }
-    private var clues: [String: Clue] = [:]
-    /// `clues` by the words' bytes, read without making strings: word → 1 + its place in
-    /// `clueList`.
+    /// The words with a clue, sorted (as archived), and what each tells, in the same order.
+    private var words: [String] = []
+    /// A clue as `detect` reads it, with no array of its own (thousands of them are read back
+    /// at every start): ranges of `languagePlaces`.
+    private struct Evidence: Sendable {
+        var english: Bool
+        /// `Clue.markerOf`: a marker and a word for each.
+        var markers: Range<Int32>
+        /// `Clue.wordOf`, as archived.
+        var wordOf: Range<Int32>
+        /// The languages of `wordOf` not in `markers`: a word for each.
+        var wordsOnly: Range<Int32>
+    }
+    private var evidence: [Evidence] = []
+    /// Places in `codes`, each clue's in ranges of its own.
+    private var languagePlaces: [Int32] = []
+    /// `words` by their bytes, read without making strings: word → 1 + its place in `evidence`.
     private var table = WordTable([])
-    private var clueList: [Clue] = []
 
     /// Evidence a language needs, at the least, to be another than English in a line without
     /// accented letters.
     static let minimumEvidence: Int32 = 2
 
     public init(knowledgeBase: KnowledgeBase) {
+        var clues: [String: Clue] = [:]
         let vocabulary = knowledgeBase.vocabulary
         var english: Set<String> = []
         for word in vocabulary.stopwords + vocabulary.commonWords {
@@ -66,12 +80,37 @@ public struct LanguageDetector: Sendable {
                 }
             }
         }
+        words = clues.keys.sorted()
+        for word in words {
+            let clue = clues[word]!
+            let markers = appendPlaces(clue.markerOf.map(Int32.init))
+            let wordOf = appendPlaces(clue.wordOf.map(Int32.init))
+            addEvidence(english: clue.english, markers: markers, wordOf: wordOf)
+        }
         prepareForReading()
     }
 
+    /// Appends languages' places to `languagePlaces`, returning where they are.
+    private mutating func appendPlaces(_ places: some Collection<Int32>) -> Range<Int32> {
+        let start = Int32(languagePlaces.count)
+        languagePlaces.append(contentsOf: places)
+        return start..<Int32(languagePlaces.count)
+    }
+
+    /// Adds a word's evidence, its markers and concept words already in `languagePlaces`.
+    private mutating func addEvidence(english: Bool, markers: Range<Int32>, wordOf: Range<Int32>) {
+        let wordsOnlyStart = Int32(languagePlaces.count)
+        for index in wordOf {
+            let place = languagePlaces[Int(index)]
+            if !markers.contains(where: { languagePlaces[Int($0)] == place }) { languagePlaces.append(place) }
+        }
+        evidence.append(
+            Evidence(
+                english: english, markers: markers, wordOf: wordOf,
+                wordsOnly: wordsOnlyStart..<Int32(languagePlaces.count)))
+    }
+
     private mutating func prepareForReading() {
-        let words = clues.keys.sorted()
-        clueList = words.map { clues[$0]! }
         table = WordTable(words.enumerated().map { (key: $0.element, value: Int32($0.offset + 1)) })
     }
 
@@ -107,13 +146,14 @@ public struct LanguageDetector: Sendable {
             text.wordBytes.withUnsafeBufferPointer { bytes in
                 for segment in text.segments where segment.kind == .word {
                     guard let place = table[UnsafeBufferPointer(rebasing: bytes[segment.range])] else { continue }
-                    let clue = clueList[Int(place) - 1]
+                    let clue = evidence[Int(place) - 1]
                     if clue.english { english += 1 }
-                    for language in clue.markerOf {
+                    for index in clue.markers {
+                        let language = Int(languagePlaces[Int(index)])
                         counts[language * 2] += 1
                         counts[language * 2 + 1] += 1
                     }
-                    for language in clue.wordOf where !clue.markerOf.contains(language) { counts[language * 2] += 1 }
+                    for index in clue.wordsOnly { counts[Int(languagePlaces[Int(index)]) * 2] += 1 }
                 }
             }
             var best = -1
@@ -139,13 +179,11 @@ extension LanguageDetector {
         out.strings(scripts.map(\.key.rawValue))
         out.strings(scripts.map(\.value))
         out.strings(codes)
-        let words = clues.keys.sorted()
         out.strings(words)
-        for word in words {
-            let clue = clues[word]!
+        for clue in evidence {
             out.bool(clue.english)
-            out.i32s(clue.markerOf.map { Int32($0) })
-            out.i32s(clue.wordOf.map { Int32($0) })
+            out.i32s(Array(languagePlaces[Int(clue.markers.lowerBound)..<Int(clue.markers.upperBound)]))
+            out.i32s(Array(languagePlaces[Int(clue.wordOf.lowerBound)..<Int(clue.wordOf.upperBound)]))
         }
     }
 
@@ -159,13 +197,23 @@ extension LanguageDetector {
             byScript[script] = code
         }
         self.codes = try reader.strings()
-        for word in try reader.strings() {
-            let english = try reader.bool()
-            let markerOf = try reader.i32s().map(Int.init), wordOf = try reader.i32s().map(Int.init)
-            guard (markerOf + wordOf).allSatisfy({ self.codes.indices.contains($0) }) else {
-                throw MatcherArchive.Damaged()
+        // Written sorted and each word once (`archive(into:)`), so read as they are.
+        words = try reader.strings()
+        evidence.reserveCapacity(words.count)
+        // A counted list of language places, read straight into `languagePlaces`.
+        func readPlaces() throws -> Range<Int32> {
+            let start = Int32(languagePlaces.count)
+            for _ in 0..<(try reader.count()) {
+                let place = try reader.i32()
+                guard self.codes.indices.contains(Int(place)) else { throw MatcherArchive.Damaged() }
+                languagePlaces.append(place)
             }
-            clues[word] = Clue(english: english, markerOf: markerOf, wordOf: wordOf)
+            return start..<Int32(languagePlaces.count)
+        }
+        for _ in words {
+            let english = try reader.bool()
+            let markers = try readPlaces(), wordOf = try readPlaces()
+            addEvidence(english: english, markers: markers, wordOf: wordOf)
         }
         prepareForReading()
     }

@@ -18,6 +18,7 @@ public struct IntentMatcher: Sendable {
     private let requireRules: [TermRule]
     private let excludeRules: [TermRule]
     private let requireCandidates: RuleCandidates
+    private let excludeCandidates: RuleCandidates
     private let facetSelectors: [FacetSelector]
     private let otherProduct: TermID
     private let alipay: TermID?
@@ -53,6 +54,7 @@ public struct IntentMatcher: Sendable {
         requireRules = topics.map { TermRule($0.require, lexicon: &lexicon) }
         requireCandidates = RuleCandidates(requireRules)
         excludeRules = topics.map { TermRule($0.exclude, lexicon: &lexicon) }
+        excludeCandidates = RuleCandidates(excludeRules)
         let facetTriggers = topics.map { topic in
             topic.facets.map { TermRule($0.triggers, lexicon: &lexicon, functionWordsCount: true) }
         }
@@ -169,6 +171,7 @@ public struct IntentMatcher: Sendable {
             requireRules = Array(rules[..<topicCount])
             requireCandidates = RuleCandidates(requireRules)
             excludeRules = Array(rules[topicCount...])
+            excludeCandidates = RuleCandidates(excludeRules)
             facetSelectors = selectors
             self.otherProduct = otherProduct
             self.alipay = alipay < 0 ? nil : alipay
@@ -263,15 +266,23 @@ public struct IntentMatcher: Sendable {
             && features.contains(otherProduct) && !(alipay.map(features.contains) ?? false)
         let terms = features.tokens.terms
         let requiring = policy.rules.contains(.require)
-        var lackingRequirement: [Int] = []
-        // On the stack, not the heap: this runs for every question.
-        withUnsafeTemporaryAllocation(of: Bool.self, capacity: topicCount) { mayHold in
-            mayHold.initialize(repeating: false)
-            if requiring { terms.withUnsafeBufferPointer { requireCandidates.mark(among: $0, in: mayHold) } }
+        let excluding = policy.rules.contains(.exclude)
+        // Per topic, on the stack, not the heap (this runs for every question): whether its
+        // require rule may hold, whether its exclude rule may, and whether it lacks a require
+        // concept.
+        return withUnsafeTemporaryAllocation(of: Bool.self, capacity: 3 * topicCount) { flags in
+            flags.initialize(repeating: false)
+            let mayHold = UnsafeMutableBufferPointer(rebasing: flags[0..<topicCount])
+            let mayExclude = UnsafeMutableBufferPointer(rebasing: flags[topicCount..<(2 * topicCount)])
+            let lacksRequirement = UnsafeMutableBufferPointer(rebasing: flags[(2 * topicCount)...])
+            terms.withUnsafeBufferPointer { terms in
+                if requiring { requireCandidates.mark(among: terms, in: mayHold) }
+                if excluding { excludeCandidates.mark(among: terms, in: mayExclude) }
+            }
             for topic in 0..<topicCount {
                 if aboutOtherProduct {
                     logits[topic] = -.infinity
-                } else if policy.rules.contains(.exclude), let excluded = excludeRules[topic].firstMatch(in: features) {
+                } else if mayExclude[topic], let excluded = excludeRules[topic].firstMatch(in: features) {
                     logits[topic] = -.infinity
                     ruledOut.append(
                         "\(labels[topic]) (mentions \(excluded.map(lexicon.name(of:)).joined(separator: " ")))")
@@ -279,23 +290,23 @@ public struct IntentMatcher: Sendable {
                     !mayHold[topic] || !terms.withUnsafeBufferPointer(requireRules[topic].holds(among:))
                 {
                     logits[topic] -= policy.missingRequirementPenalty
-                    lackingRequirement.append(topic)
+                    lacksRequirement[topic] = true
                 }
             }
+            if policy.temperature != 1 {
+                let inverse = 1 / policy.temperature
+                for index in logits.indices { logits[index] *= inverse }
+            }
+            SoftmaxClassifier.softmax(&logits)
+            // Class numbers in ranking order (the sort is stable, as the ranking's always was): with
+            // them, which scores are topics is a comparison, not a search of every label by name,
+            // which with hundreds of topics was most of the time a question took.
+            let order = Self.rankingOrder(logits)
+            let ranking = Match.Ranking(labels: labels, probabilities: logits, order: order)
+            return decide(
+                ranking: ranking, classes: order, features: features, aboutOtherProduct: aboutOtherProduct,
+                ruledOut: ruledOut, lacksRequirement: UnsafeBufferPointer(lacksRequirement))
         }
-        if policy.temperature != 1 {
-            let inverse = 1 / policy.temperature
-            for index in logits.indices { logits[index] *= inverse }
-        }
-        SoftmaxClassifier.softmax(&logits)
-        // Class numbers in ranking order (the sort is stable, as the ranking's always was): with
-        // them, which scores are topics is a comparison, not a search of every label by name,
-        // which with hundreds of topics was most of the time a question took.
-        let order = Self.rankingOrder(logits)
-        let ranking = Match.Ranking(labels: labels, probabilities: logits, order: order)
-        return decide(
-            ranking: ranking, classes: order, features: features, aboutOtherProduct: aboutOtherProduct,
-            ruledOut: ruledOut, lackingRequirement: lackingRequirement)
     }
 
     /// Class numbers by descending probability, equal ones in class order (as a stable sort
@@ -418,18 +429,20 @@ public struct IntentMatcher: Sendable {
 
     /// - Parameters:
     ///   - classes: the class number of each score of `ranking`.
-    ///   - lackingRequirement: the topics the question names none of the `require` concepts of:
-    ///     asked about at most.
+    ///   - lacksRequirement: per topic, whether the question names none of its `require`
+    ///     concepts: such a topic is asked about at most.
     private func decide(
         ranking: Match.Ranking, classes: [Int], features: QuestionFeatures, aboutOtherProduct: Bool,
-        ruledOut: [String], lackingRequirement: [Int]
+        ruledOut: [String], lacksRequirement: UnsafeBufferPointer<Bool>
     ) -> Match {
         let best = ranking[0]
         let bestIsTopic = classes[0] < topicCount
         // The best two topics are all the decision reads (hundreds of topics need no copy).
         var topicScores: [Match.Score] = []
+        var secondTopicClass = 0
         for position in ranking.indices where classes[position] < topicCount {
             topicScores.append(ranking[position])
+            secondTopicClass = classes[position]
             if topicScores.count == 2 { break }
         }
         let declineConfidence = 1 - (topicScores.first?.probability ?? 0)
@@ -443,8 +456,8 @@ public struct IntentMatcher: Sendable {
         // A question that names what each of two topics needs ("delete or change my phone
         // account") and leans to both is asked about at a wider margin.
         let bothNamed =
-            topicScores.count > 1 && !lackingRequirement.contains(classes[0])
-            && labels.firstIndex(of: topicScores[1].label).map { !lackingRequirement.contains($0) } ?? false
+            topicScores.count > 1 && !(bestIsTopic && lacksRequirement[classes[0]])
+            && !lacksRequirement[secondTopicClass]
         let margin = bothNamed ? max(policy.ambiguityMargin, policy.namedAmbiguityMargin) : policy.ambiguityMargin
         if bestIsTopic, topicScores.count > 1, topicScores[1].probability >= policy.ambiguityFloor,
             best.probability - topicScores[1].probability < margin,
@@ -454,7 +467,7 @@ public struct IntentMatcher: Sendable {
                 outcome: .ambiguous([best.label, topicScores[1].label]), confidence: best.probability, facet: nil,
                 ranking: ranking, reason: "\(best.label) and \(topicScores[1].label) are nearly tied")
         }
-        if bestIsTopic, best.probability >= policy.askThreshold, lackingRequirement.contains(classes[0]) {
+        if bestIsTopic, best.probability >= policy.askThreshold, lacksRequirement[classes[0]] {
             return Match(
                 outcome: .ambiguous([best.label]), confidence: best.probability, facet: nil, ranking: ranking,
                 reason: "\(best.label) is likely, but the question names none of the words it needs, so ask")

@@ -46,15 +46,16 @@ enum MatcherArchive {
             defer { offset += count }
             return bytes[offset..<(offset + count)]
         }
-        mutating func u64() throws -> UInt64 {
-            var value: UInt64 = 0
-            for (shift, byte) in try take(8).enumerated() { value |= UInt64(byte) << (8 * UInt64(shift)) }
-            return value
-        }
-        mutating func u32() throws -> UInt32 {
-            var value: UInt32 = 0
-            for (shift, byte) in try take(4).enumerated() { value |= UInt32(byte) << (8 * UInt32(shift)) }
-            return value
+        mutating func u64() throws -> UInt64 { try fixedWidth(UInt64.self) }
+        mutating func u32() throws -> UInt32 { try fixedWidth(UInt32.self) }
+        /// One little-endian integer, loaded in one go (a stored matcher holds tens of
+        /// thousands of them; byte by byte, they were a tenth of a start).
+        @inline(__always)
+        private mutating func fixedWidth<Bits: FixedWidthInteger>(_: Bits.Type) throws -> Bits {
+            let size = MemoryLayout<Bits>.size
+            guard offset + size <= bytes.count else { throw Damaged() }
+            defer { offset += size }
+            return bytes.withUnsafeBytes { Bits(littleEndian: $0.loadUnaligned(fromByteOffset: offset, as: Bits.self)) }
         }
         mutating func int() throws -> Int {
             let value = Int(Int64(bitPattern: try u64()))
@@ -73,6 +74,8 @@ enum MatcherArchive {
         mutating func floats() throws -> [Float] { try plain(Float.self, UInt32.self) { Float(bitPattern: $0) } }
         mutating func i32s() throws -> [Int32] { try (0..<(try count())).map { _ in try i32() } }
         mutating func u32s() throws -> [UInt32] { try plain(UInt32.self, UInt32.self) { $0 } }
+        /// What `Writer.int(count)` and then `Writer.u64` for each value wrote.
+        mutating func u64s() throws -> [UInt64] { try plain(UInt64.self, UInt64.self) { $0 } }
         mutating func u16s() throws -> [UInt16] { try plain(UInt16.self, UInt16.self) { $0 } }
 
         /// A counted array of fixed-size values, copied in one go: a large table (the sparse
@@ -250,7 +253,7 @@ extension FeatureSpace {
     }
 
     init(archive reader: inout MatcherArchive.Reader) throws {
-        let keys = try (0..<(try reader.count())).map { _ in try reader.u64() }
+        let keys = try reader.u64s()
         let idf = try reader.floats()
         guard keys.count == idf.count else { throw MatcherArchive.Damaged() }
         self.init(

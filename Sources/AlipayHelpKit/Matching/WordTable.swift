@@ -20,13 +20,15 @@ struct WordTable: Sendable {
         shift = 64 - bits
         slots = [Slot](repeating: Slot(hash: 0, start: 0, count: 0, value: 0), count: 1 << bits)
         let mask = slots.count - 1
+        // Each word's bytes straight onto the end of `keys`, hashed there: no array per word (a
+        // lexicon read back at start-up has tens of thousands).
         for (word, value) in words {
-            let bytes = Array(word.utf8)
-            let hash = bytes.withUnsafeBufferPointer { Self.hash($0) }
+            let start = keys.count
+            keys.append(contentsOf: word.utf8)
+            let hash = keys.withUnsafeBufferPointer { Self.hash(UnsafeBufferPointer(rebasing: $0[start...])) }
             var slot = Int((hash &* 0x9E37_79B9_7F4A_7C15) >> shift)
             while slots[slot].hash != 0 { slot = (slot + 1) & mask }
-            slots[slot] = Slot(hash: hash, start: Int32(keys.count), count: Int32(bytes.count), value: value)
-            keys += bytes
+            slots[slot] = Slot(hash: hash, start: Int32(start), count: Int32(keys.count - start), value: value)
         }
     }
 

@@ -1,6 +1,9 @@
 /// Turns raw question bytes into `NormalizedText`: case-folded, full-width forms folded to
-/// ASCII, Traditional Chinese folded to Simplified, apostrophes dropped inside words
-/// ("don't" → "dont", "Yu'e" → "yue"). Invalid UTF-8 never fails: a bad byte separates words.
+/// ASCII, Traditional Chinese folded to Simplified. An apostrophe before an English contraction's
+/// tail is dropped ("don't" → "dont", "Alipay's" → "alipays"); any other apostrophe inside a word
+/// separates words, so a name keeps its form before a Turkish case ending ("Alipay'de" → "alipay
+/// de") and after a French or Italian elision ("d'Alipay" → "d alipay", "nell'app" → "nell app").
+/// Invalid UTF-8 never fails: a bad byte separates words.
 public enum TextNormalizer {
     /// Words longer than this are cut: no real word is, and it bounds the work per word.
     static let maximumWordLength = 40
@@ -52,12 +55,13 @@ public enum TextNormalizer {
                     if byte >= 97 { result.scripts.insert(.latin) }
                     if result.wordBytes.count - start < maximumWordLength { result.wordBytes.append(byte) }
                 } else if byte == 39 && current == .word {
-                    continue  // apostrophe inside a word: "don't" → "dont"
+                    if !Self.contractionTailFollows(bytes, at: index) { close(&result) }
                 } else {
                     close(&result)
                 }
             } else if value == 0x2019 && current == .word {
-                continue  // typographic apostrophe
+                // The typographic apostrophe, read as the ASCII one.
+                if !Self.contractionTailFollows(bytes, at: index) { close(&result) }
             } else if ChineseText.isHan(value) {
                 open(.unspaced, &result)
                 let simplified = ChineseText.simplified(value)
@@ -104,6 +108,25 @@ public enum TextNormalizer {
         close(&result)
         return result
     }
+
+    /// Whether the letters from `index` to the end of the word are an English contraction's tail
+    /// (`s`, `t`, `m`, `d`, `re`, `ve`, `ll`): the apostrophe before them joins, any other splits.
+    static func contractionTailFollows(_ bytes: UnsafeBufferPointer<UInt8>, at index: Int) -> Bool {
+        var end = index
+        while end < bytes.count, end - index < 3, Self.isASCIILetter(bytes[end]) { end += 1 }
+        if end < bytes.count, Self.isASCIILetter(bytes[end]) || bytes[end] >= 0x80 { return false }
+        switch end - index {
+        case 1: return [UInt8(ascii: "s"), UInt8(ascii: "t"), UInt8(ascii: "m"), UInt8(ascii: "d")].contains(bytes[index] | 0x20)
+        case 2:
+            let pair = (bytes[index] | 0x20, bytes[index + 1] | 0x20)
+            return pair == (UInt8(ascii: "r"), UInt8(ascii: "e")) || pair == (UInt8(ascii: "v"), UInt8(ascii: "e"))
+                || pair == (UInt8(ascii: "l"), UInt8(ascii: "l"))
+        default: return false
+        }
+    }
+
+    @inline(__always)
+    static func isASCIILetter(_ byte: UInt8) -> Bool { (byte | 0x20) >= 97 && (byte | 0x20) <= 122 }
 
     /// Scripts matched by characters rather than whole words: kana, Thai, Lao, Khmer and
     /// Myanmar, written without spaces, and Hangul, whose words carry their endings

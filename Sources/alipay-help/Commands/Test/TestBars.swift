@@ -21,11 +21,17 @@ struct TestBars: ParsableArguments {
             "Exit 1 when verdict accuracy, in English or in Chinese, is below this share.", valueName: "0-1"))
     var minVerdictAccuracy: Double?
 
+    @Option(
+        help: ArgumentHelp(
+            "Exit 1 when the calibration error (the expected gap between confidence and accuracy) is above this.",
+            valueName: "0-1"))
+    var maxCalibrationError: Double?
+
     func validate() throws {
         for (name, value) in [
             ("--min-accuracy", minAccuracy), ("--min-out-of-scope-recall", minOutOfScopeRecall),
             ("--min-facet-accuracy", minFacetAccuracy), ("--max-false-rejections", maxFalseRejections),
-            ("--min-verdict-accuracy", minVerdictAccuracy),
+            ("--min-verdict-accuracy", minVerdictAccuracy), ("--max-calibration-error", maxCalibrationError),
         ] {
             if let value, !(0...1).contains(value) {
                 throw ValidationError("\(name) takes a share between 0 and 1, e.g. 0.95")
@@ -50,6 +56,10 @@ struct TestBars: ParsableArguments {
         var unmet = shares.compactMap { share -> String? in
             guard let bar = share.bar, share.atLeast ? share.value < bar : share.value > bar else { return nil }
             return "\(share.name) \(percent(share.value)) \(share.atLeast ? "<" : ">") \(percent(bar))"
+        }
+        if let bar = maxCalibrationError, report.expectedCalibrationError > bar {
+            unmet.append(
+                "calibration error \(String(format: "%.3f", report.expectedCalibrationError)) > \(String(format: "%.3f", bar))")
         }
         let failedConversations = report.conversations.count - report.conversationsPassed
         if conversationsMatter && failedConversations > 0 {

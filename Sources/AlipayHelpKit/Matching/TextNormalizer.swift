@@ -114,7 +114,14 @@ public enum TextNormalizer {
     static func contractionTailFollows(_ bytes: UnsafeBufferPointer<UInt8>, at index: Int) -> Bool {
         var end = index
         while end < bytes.count, end - index < 3, Self.isASCIILetter(bytes[end]) { end += 1 }
-        if end < bytes.count, Self.isASCIILetter(bytes[end]) || bytes[end] >= 0x80 { return false }
+        if end < bytes.count {
+            if Self.isASCIILetter(bytes[end]) { return false }
+            if bytes[end] >= 0x80, let scalar = Unicode.Scalar(decodeScalar(bytes, at: end).0),
+                scalar.properties.isAlphabetic
+            {
+                return false  // a longer word goes on in letters beyond ASCII ("Alipay'ı")
+            }
+        }
         switch end - index {
         case 1: return [UInt8(ascii: "s"), UInt8(ascii: "t"), UInt8(ascii: "m"), UInt8(ascii: "d")].contains(bytes[index] | 0x20)
         case 2:

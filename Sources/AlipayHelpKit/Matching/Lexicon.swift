@@ -65,10 +65,12 @@ public struct Lexicon: Sendable {
 
     /// Declares that `surface` (English words or Chinese text) means `term`. Declare every
     /// single word first (`phrases: false`), then the phrases, so a phrase is built from the
-    /// final meaning of each of its words.
-    mutating func declare(_ surface: String, as term: TermID, owner: String, phrases phrasePass: Bool)
-        throws(LexiconClash)
-    {
+    /// final meaning of each of its words. Only an English word is a `correctable` one: spelling
+    /// is corrected in English questions alone, and a word of another language two edits from an
+    /// English word ("transfert", "transport") is that English word, not a misspelling of it.
+    mutating func declare(
+        _ surface: String, as term: TermID, owner: String, phrases phrasePass: Bool, correctable: Bool = true
+    ) throws(LexiconClash) {
         let text = TextNormalizer.normalize(surface)
         let words = text.segments.filter { $0.kind == .word }.map { text.word($0) }
         // "QRコード" or "1年" would declare "qr" or "1" by itself: a surface is either words or
@@ -91,7 +93,7 @@ public struct Lexicon: Sendable {
             try claim(words[0], owner: owner)
             dropReadingLookups()
             ids[words[0]] = term
-            addSpelling(words[0], term)
+            if correctable { addSpelling(words[0], term) }
             addStem(words[0], term)
         } else if words.count > 1 {
             guard words.count <= 4 else {

@@ -11,19 +11,21 @@ extension Lexicon {
         let vocabulary = knowledgeBase.vocabulary
         let otherProduct = concept(Self.otherProductConcept)
         // Every surface with the concept it means, the owner that declares it and where.
-        var declarations: [(surface: String, concept: String, location: SourceLocation)] = []
+        var declarations: [(surface: String, concept: String, location: SourceLocation, correctable: Bool)] = []
         for concept in vocabulary.concepts {
-            declarations += (concept.english + concept.chinese).map { ($0, concept.id, concept.location) }
+            declarations += (concept.english + concept.chinese).map { ($0, concept.id, concept.location, true) }
         }
         for language in knowledgeBase.languages {
-            for entry in language.words { declarations += entry.surfaces.map { ($0, entry.concept, entry.location) } }
+            for entry in language.words {
+                declarations += entry.surfaces.map { ($0, entry.concept, entry.location, false) }
+            }
         }
         do {
             for phrasePass in [false, true] {
                 for declaration in declarations {
                     try declare(
                         declaration.surface, as: concept(declaration.concept), owner: declaration.concept,
-                        phrases: phrasePass)
+                        phrases: phrasePass, correctable: declaration.correctable)
                 }
                 for product in vocabulary.otherProducts {
                     try declare(product, as: otherProduct, owner: "other_products", phrases: phrasePass)

@@ -123,7 +123,9 @@ public enum TextNormalizer {
             }
         }
         switch end - index {
-        case 1: return [UInt8(ascii: "s"), UInt8(ascii: "t"), UInt8(ascii: "m"), UInt8(ascii: "d")].contains(bytes[index] | 0x20)
+        case 1:
+            return [UInt8(ascii: "s"), UInt8(ascii: "t"), UInt8(ascii: "m"), UInt8(ascii: "d")].contains(
+                bytes[index] | 0x20)
         case 2:
             let pair = (bytes[index] | 0x20, bytes[index + 1] | 0x20)
             return pair == (UInt8(ascii: "r"), UInt8(ascii: "e")) || pair == (UInt8(ascii: "v"), UInt8(ascii: "e"))

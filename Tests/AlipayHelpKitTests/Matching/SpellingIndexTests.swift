@@ -106,6 +106,15 @@ import Testing
         #expect(lexicon.correction(of: "phnoe", conceptsOnly: false)?.term == lexicon.existingConcept("phone"))
     }
 
+    /// Spelling is corrected in English questions only, so only English words are targets: an
+    /// English word two edits from another language's word ("transport", French "transfert") is
+    /// itself, not that word misspelt.
+    @Test func correctsTowardsEnglishWordsOnly() {
+        let lexicon = Fixtures.matcher.lexicon
+        #expect(lexicon.correction(of: "transport", conceptsOnly: false) == nil)
+        #expect(lexicon.correction(of: "transfre", conceptsOnly: false)?.term == lexicon.existingConcept("transfer"))
+    }
+
     /// Each deletion's hash, made from prefix sums, is the hash of the shortened word itself.
     @Test func aDeletionHashesAsTheShortenedWord() {
         func hashes(_ word: [UInt8], upTo limit: Int) -> [UInt32] {

@@ -59,7 +59,8 @@ struct TestBars: ParsableArguments {
         }
         if let bar = maxCalibrationError, report.expectedCalibrationError > bar {
             unmet.append(
-                "calibration error \(String(format: "%.3f", report.expectedCalibrationError)) > \(String(format: "%.3f", bar))")
+                "calibration error \(String(format: "%.3f", report.expectedCalibrationError)) > \(String(format: "%.3f", bar))"
+            )
         }
         let failedConversations = report.conversations.count - report.conversationsPassed
         if conversationsMatter && failedConversations > 0 {

@@ -7,6 +7,7 @@ let package = Package(
     products: [
         .executable(name: "alipay-help", targets: ["alipay-help"]),
         .library(name: "AlipayHelpKit", targets: ["AlipayHelpKit"]),
+        .library(name: "AlipayHelpKnowledgeBase", targets: ["AlipayHelpKnowledgeBase"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
@@ -18,22 +19,31 @@ let package = Package(
             name: "AlipayHelpKit",
             dependencies: [.product(name: "Yams", package: "Yams")]
         ),
-        // GNU readline, for line editing, history and completion in the chat. Its module map links
-        // it; no pkgConfig, because Debian's readline.pc pulls in ncurses' -D_DEFAULT_SOURCE and
-        // -D_XOPEN_SOURCE=600, which SwiftPM drops with a warning on every build.
-        .systemLibrary(
+        // GNU readline, for line editing, history and completion in the chat (libreadline-dev on
+        // Debian): a C file holding its state and the terminal's, once.
+        .target(
             name: "CReadline",
-            providers: [.apt(["libreadline-dev"])]
+            linkerSettings: [.linkedLibrary("readline")]
         ),
-        // The thin command-line front end, with the knowledge base built in.
+        // Stopping a batch cleanly on SIGINT or SIGTERM.
+        .target(name: "CStopSignals"),
+        // The knowledge base of intents/, built in: its files, and the matcher trained on them,
+        // for any front end (the command line, a server) to answer from without a folder.
+        .target(
+            name: "AlipayHelpKnowledgeBase",
+            dependencies: ["AlipayHelpKit"],
+            plugins: ["EmbedKnowledgeBase"]
+        ),
+        // The thin command-line front end.
         .executableTarget(
             name: "alipay-help",
             dependencies: [
                 "AlipayHelpKit",
+                "AlipayHelpKnowledgeBase",
                 "CReadline",
+                "CStopSignals",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
-            ],
-            plugins: ["EmbedKnowledgeBase"]
+            ]
         ),
         // Turns intents/ into Swift source at build time (the only copy stays intents/), with
         // the matcher trained on it.
@@ -52,11 +62,17 @@ let package = Package(
         // replays fuzz/corpus and a seeded random pass.
         .executableTarget(
             name: "alipay-help-fuzz",
+            dependencies: ["AlipayHelpKit", "AlipayHelpFuzzing"]
+        ),
+        // What a fuzzing input runs through, shared by the fuzz target and the seeded pass in the
+        // tests; kept out of the domain library.
+        .target(
+            name: "AlipayHelpFuzzing",
             dependencies: ["AlipayHelpKit"]
         ),
         .testTarget(
             name: "AlipayHelpKitTests",
-            dependencies: ["AlipayHelpKit"]
+            dependencies: ["AlipayHelpKit", "AlipayHelpFuzzing"]
         ),
         .testTarget(
             name: "EndToEndTests",
@@ -65,7 +81,7 @@ let package = Package(
         // The command line in-process: arguments, the chat session, the line reader, the output.
         .testTarget(
             name: "AlipayHelpTests",
-            dependencies: ["alipay-help", "AlipayHelpKit"]
+            dependencies: ["alipay-help", "AlipayHelpKit", "AlipayHelpKnowledgeBase"]
         ),
     ]
 )

@@ -15,7 +15,7 @@ struct InputClasses {
     let vocabularyWords: [String]
 
     init(knowledgeBase: KnowledgeBase, intents: URL, bench: URL) throws {
-        let suites = try LabelledSuite.loadAll(in: intents.appendingPathComponent("tests"))
+        let suites = try LabelledSuite.loadAll(in: KnowledgeBaseFolder(disk: intents))
         englishQuestions = suites.flatMap(\.cases).map(\.question).filter { $0.unicodeScalars.allSatisfy(\.isASCII) }
         realStyle = try String(contentsOf: bench.appendingPathComponent("real_style.txt"), encoding: .utf8)
             .split(separator: "\n").map(String.init)

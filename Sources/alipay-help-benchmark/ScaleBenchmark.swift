@@ -19,7 +19,7 @@ import Foundation
     defer { try? FileManager.default.removeItem(at: temporary) }
     let real = try KnowledgeBase.load(from: intents)
     let realText = try realKnowledgeBaseText()
-    let realQuestions = try LabelledSuite.loadAll(in: intents.appendingPathComponent("tests")).flatMap(\.cases).map(
+    let realQuestions = try LabelledSuite.loadAll(in: KnowledgeBaseFolder(disk: intents)).flatMap(\.cases).map(
         \.question)
 
     /// One knowledge-base size's figures.
@@ -94,11 +94,11 @@ import Foundation
         // 4. New questions of the generated topics, answered in process by the stored matcher.
         var understood: Double? = nil
         if generated > 0 {
-            let store = MatcherStore(folder: cache.appendingPathComponent("alipay-help"))
-            let key = MatcherStore.key(
-                knowledgeBaseFiles: files(in: directory), policy: MatchPolicy(), program: programIdentity())
-            let (knowledgeBase, matcher) = try store.load(directory: directory, key: key, policy: MatchPolicy())
-            _ = knowledgeBase
+            // The matcher the program stored: the same cache and the program's identity.
+            let matcher = try Assistant.load(
+                .folder(directory),
+                cache: MatcherCache(folder: cache.appendingPathComponent("alipay-help"), program: programIdentity())
+            ).matcher
             var random = InputClasses.Generator(state: 1234)
             var right = 0
             let count = 5000
@@ -152,7 +152,7 @@ func writeScaledKnowledgeBase(topics: Int, to folder: URL) throws {
     let synthetic = SyntheticKnowledgeBase(
         count: max(0, topics - real.topics.count), reservedText: try realKnowledgeBaseText())
     try synthetic.write(copying: intents, to: folder)
-    let realQuestions = try LabelledSuite.loadAll(in: intents.appendingPathComponent("tests")).flatMap(\.cases).map(
+    let realQuestions = try LabelledSuite.loadAll(in: KnowledgeBaseFolder(disk: intents)).flatMap(\.cases).map(
         \.question)
     let batch = synthetic.batch(count: lineCount, realQuestions: realQuestions, realTopics: real.topics.count)
     try writeLines(batch.map { Array($0.utf8) }, to: folder.appendingPathExtension("txt"))
@@ -166,12 +166,4 @@ private func programIdentity() -> String {
     let size = (attributes[.size] as? NSNumber)?.int64Value ?? 0
     let modified = (attributes[.modificationDate] as? Date)?.timeIntervalSince1970 ?? 0
     return "\(path)|\(size)|\(modified)"
-}
-
-/// The knowledge-base files training reads, as the command line keys its store (tests aside).
-private func files(in folder: URL) -> [(name: String, contents: [UInt8])] {
-    let names = FileManager.default.subpaths(atPath: folder.path) ?? []
-    return names.filter(KnowledgeBaseFiles.isTrainingFile).map { name in
-        (name, [UInt8](FileManager.default.contents(atPath: folder.appendingPathComponent(name).path) ?? Data()))
-    }
 }

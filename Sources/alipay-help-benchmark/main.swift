@@ -63,7 +63,7 @@ func median(_ values: [Double]) -> Double { values.sorted()[values.count / 2] }
 /// 100,000 realistic lines: the labelled questions, with every third one given extra chatter
 /// and a typo, so the batch is not just repeats of a few strings.
 func makeMixedBatch(count: Int) throws -> [String] {
-    let suites = try LabelledSuite.loadAll(in: intents.appendingPathComponent("tests"))
+    let suites = try LabelledSuite.loadAll(in: KnowledgeBaseFolder(disk: intents))
     let base = suites.flatMap(\.cases).map(\.question)
     var generator = UInt64(42)
     func next() -> Int {
@@ -118,7 +118,8 @@ if let directory = options.writeInputs {
 let loadStart = now()
 let parsedKnowledgeBase = try KnowledgeBase.load(from: intents)
 let parseTime = now() - loadStart
-let responder = try Responder(knowledgeBase: parsedKnowledgeBase)
+let assistant = Assistant(
+    responder: try Responder(knowledgeBase: parsedKnowledgeBase), folder: KnowledgeBaseFolder(disk: intents))
 let loadTime = now() - loadStart
 print(
     String(
@@ -130,7 +131,7 @@ var checksum = 0
 @MainActor func timeMatching(_ lines: [[UInt8]]) -> Double {
     let start = now()
     for line in lines {
-        checksum &+= line.withUnsafeBufferPointer { responder.matcher.match(bytes: $0) }.facet?.count ?? 1
+        checksum &+= line.withUnsafeBufferPointer { assistant.matcher.match(bytes: $0) }.facet?.count ?? 1
     }
     return now() - start
 }
@@ -236,7 +237,8 @@ if options.classes == nil {
     let replyTime = median(
         (0..<options.runs).map { _ in
             let start = now()
-            for question in batch { checksum &+= JSONLineEncoder.encode(responder.reply(to: question)).utf8.count }
+            let encoder = ReplyEncoder(format: .jsonLines, showsQuestion: false)
+            for question in batch { checksum &+= encoder.bytes(for: assistant.answer(question)).count }
             return now() - start
         })
     let matchTime = median((0..<options.runs).map { _ in timeMatching(batch.map { Array($0.utf8) }) })

@@ -1,3 +1,4 @@
+import AlipayHelpFuzzing
 import AlipayHelpKit
 import Foundation
 

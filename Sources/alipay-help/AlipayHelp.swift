@@ -1,3 +1,5 @@
+import AlipayHelpKit
+import AlipayHelpKnowledgeBase
 import ArgumentParser
 
 /// Answers questions about your Alipay account from a knowledge base kept in plain files.
@@ -10,7 +12,7 @@ struct AlipayHelp: ParsableCommand {
             program, or another folder (--kb). Ask it "what can you do?" for its topics. With no \
             command: a chat on a terminal, or `ask` for every line of a pipe.
             """,
-        version: "alipay-help \(programVersion) (knowledge base \(BuiltInKnowledgeBase.version))",
+        version: "alipay-help \(programVersion) (knowledge base \(BuiltInKnowledgeBase.alipayHelpVersion))",
         subcommands: [Ask.self, Chat.self, Test.self, Check.self, Explain.self, KnowledgeBaseCommand.self],
         defaultSubcommand: Ask.self
     )

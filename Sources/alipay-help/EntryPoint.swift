@@ -1,4 +1,5 @@
 import AlipayHelpKit
+import AlipayHelpKnowledgeBase
 import ArgumentParser
 import Foundation
 
@@ -11,7 +12,7 @@ enum EntryPoint {
         if !CommandLine.arguments.contains(where: { $0 == "--kb" || $0.hasPrefix("--kb=") }),
             ProcessInfo.processInfo.environment["ALIPAY_HELP_KB"].map({ $0.isEmpty }) ?? true
         {
-            BuiltInKnowledgeBase.startReadingMatcher()
+            _ = BuiltInKnowledgeBase.alipayHelp
         }
         StandardOutput.reserveClosedDescriptors()
         let arguments = commandLine(Array(CommandLine.arguments.dropFirst()), stdinIsTerminal: isatty(0) == 1)

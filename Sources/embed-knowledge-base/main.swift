@@ -43,7 +43,9 @@ do {
     let matcher = try IntentMatcher(knowledgeBase: knowledgeBase, policy: policy)
     let key = MatcherStore.builtInKey(version: String(hash, radix: 16), policy: policy)
     matcherArchive = Data(matcher.archive(key: key)).base64EncodedString()
-    topicsArchive = Data(MatcherStore.topicsArchive(knowledgeBase, directory: folder, key: key)).base64EncodedString()
+    topicsArchive = Data(
+        MatcherStore.topicsArchive(knowledgeBase, directory: KnowledgeBaseFolder(disk: folder), key: key)
+    ).base64EncodedString()
 } catch let error as KnowledgeBaseError {
     FileHandle.standardError.write(Data("embed-knowledge-base: \(error.place): error: \(error.message)\n".utf8))
     exit(1)

@@ -6,7 +6,9 @@ enum Fixtures {
     static let packageRoot = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
         .deletingLastPathComponent()
     static let intents = packageRoot.appendingPathComponent("intents")
-    static let responder: Responder = try! Responder(knowledgeBase: KnowledgeBase.load(from: intents))
+    static let assistant = Assistant(
+        responder: try! Responder(knowledgeBase: KnowledgeBase.load(from: intents)),
+        folder: KnowledgeBaseFolder(disk: intents))
 
     /// A fresh folder holding the given files.
     static func folder(_ files: [String: String]) throws -> URL {

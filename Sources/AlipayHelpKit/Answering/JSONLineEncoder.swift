@@ -68,7 +68,7 @@ public enum JSONLineEncoder {
             out += "null".utf8
         }
         out += ",\"answer\":".utf8
-        if let escaped = reply.escapedText { out += escaped.utf8 } else { appendString(reply.text, to: &out) }
+        appendString(reply.text, to: &out)
     }
 
     /// A figure as a JSON number: whole numbers without a point, never exponent notation.

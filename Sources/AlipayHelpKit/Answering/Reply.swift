@@ -16,8 +16,6 @@ public struct Reply: Sendable {
     public var blocks: [ReplyBlock]
     /// The reply as plain text, the way a person reads it in a pipe or a JSON consumer shows it.
     public var text: String
-    /// `text` already escaped as a JSON string, when the reply was prepared ahead of time.
-    var escapedText: String?
     /// The language the reply is written in.
     public var language: Language = .en
     /// The language the question was written in (`en`, `zh`, `zh-Hant`, `ja`...).
@@ -36,11 +34,11 @@ public struct Reply: Sendable {
         text = PlainTextRenderer.render(blocks)
     }
 
-    init(question: String, match: Match, blocks: [ReplyBlock], text: String, escapedText: String) {
+    /// A reply whose blocks were rendered as `text` ahead of time.
+    init(question: String, match: Match, blocks: [ReplyBlock], text: String) {
         self.question = question
         self.match = match
         self.blocks = blocks
         self.text = text
-        self.escapedText = escapedText
     }
 }

@@ -12,25 +12,20 @@ public struct Responder: Sendable {
     private let prepared: [Language: PreparedReplies]
     /// Each topic's position in the knowledge base, by id.
     private let topicPositions: [String: Int]
-    /// The line that goes before an English answer to a question in another language, as
-    /// text and as the start of a JSON string.
-    private let otherLanguageNote: (text: String, escapedPrefix: String)
+    /// The line that goes before an English answer to a question in another language.
+    private let otherLanguageNote: String
     public let entityReader: EntityReader
     /// Topics with a facet that checks figures.
     private let checkingTopics: [String]
 
-    /// A reply built once: its blocks, plain text and that text escaped for JSON.
+    /// A reply built once: its blocks and their plain text.
     struct Prepared: Sendable {
         var blocks: [ReplyBlock]
         var text: String
-        var escaped: String
 
         init(_ blocks: [ReplyBlock]) {
             self.blocks = blocks
             text = PlainTextRenderer.render(blocks)
-            var escaped = ""
-            JSONLineEncoder.appendString(text, to: &escaped)
-            self.escaped = escaped
         }
     }
 
@@ -76,10 +71,7 @@ public struct Responder: Sendable {
             }
         }
         self.prepared = prepared
-        let note = knowledgeBase.messages.text(.otherLanguageNote, .en) + "\n\n"
-        var escaped = ""
-        JSONLineEncoder.appendString(note, to: &escaped)
-        otherLanguageNote = (note, String(escaped.dropLast()))
+        otherLanguageNote = knowledgeBase.messages.text(.otherLanguageNote, .en) + "\n\n"
     }
 
     /// What a prepared reply says: the out-of-scope reply, a small-talk reply, a topic's full
@@ -149,12 +141,6 @@ public struct Responder: Sendable {
             let lead = verdict.lines.joined(separator: "\n\n") + "\n\n"
             reply.blocks = verdict.lines.map { .paragraph($0) } + answered.blocks
             reply.text = lead + answered.text
-            // The answer's text was escaped for JSON once, ahead of time: escape only the lead.
-            reply.escapedText = answered.escapedText.map { prepared in
-                var escaped = ""
-                JSONLineEncoder.appendString(lead, to: &escaped)
-                return String(escaped.dropLast()) + prepared.dropFirst()
-            }
             reply.verdict = verdict
             if reply.match.facet == nil { reply.match.facet = verdict.facet }
         }
@@ -162,8 +148,7 @@ public struct Responder: Sendable {
         // line saying so.
         if Language(rawValue: match.questionLanguage) == nil, language == .en {
             reply.blocks.insert(.paragraph(messages.text(.otherLanguageNote, .en)), at: 0)
-            reply.text = otherLanguageNote.text + reply.text
-            reply.escapedText = reply.escapedText.map { otherLanguageNote.escapedPrefix + $0.dropFirst() }
+            reply.text = otherLanguageNote + reply.text
         }
         return reply
     }
@@ -300,7 +285,7 @@ public struct Responder: Sendable {
         let table = prepared[language]!
         let entry = table[key] ?? table[Match.outOfScopeLabel]!
         var reply = Reply(
-            question: question, match: match, blocks: entry.blocks, text: entry.text, escapedText: entry.escaped)
+            question: question, match: match, blocks: entry.blocks, text: entry.text)
         reply.language = language
         return reply
     }

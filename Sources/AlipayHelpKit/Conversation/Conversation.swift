@@ -72,8 +72,11 @@ public struct Conversation: Sendable {
     }
 
     /// The reply to one line, typed without white space around it: a chat command
-    /// (`ChatCommand`) is carried out, anything else is read once and answered.
-    public mutating func respond(to line: String) -> ConversationTurn {
+    /// (`ChatCommand`) is carried out, anything else is read once and answered. Control
+    /// characters typed or pasted are made visible first: a reply that repeats the line must
+    /// never replay them to a terminal.
+    public mutating func respond(to typed: String) -> ConversationTurn {
+        let line = ControlCharacters.mayHoldUnsafe(typed) ? ControlCharacters.visible(typed) : typed
         if let command = ChatCommand(line, flows: kb.flows) { return carryOut(command) }
         if IntentMatcher.isTooLong(line) { return declineTooLong(line) }
         return respond(to: ConversationLine(line, matcher: matcher))
@@ -121,7 +124,7 @@ public struct Conversation: Sendable {
         }
         if let offered = offeredFlow {
             offeredFlow = nil
-            switch YesNoAnswer.parse(words) {
+            switch kb.dialogueWords.yesOrNo(words) {
             case true?: return start(offered)
             case false?: return ConversationTurn(blocks: [.paragraph(messages.text(.offerDeclined, language))])
             case nil: break
@@ -129,16 +132,16 @@ public struct Conversation: Sendable {
         }
         if let pending = pendingChoice {
             pendingChoice = nil
-            let confirmed = pending.options.count == 1 && YesNoAnswer.parse(words) == true
+            let confirmed = pending.options.count == 1 && kb.dialogueWords.yesOrNo(words) == true
             if let option = confirmed ? pending.options[0] : chosenOption(said, among: pending.options) {
                 return answer(chosen: option, question: pending.question)
             }
         }
         // "1" with no choice on offer: say so, rather than decline it as a question.
-        if ChoiceReference.position(words) != nil {
+        if kb.dialogueWords.choicePosition(words) != nil {
             return ConversationTurn(blocks: [.paragraph(messages.text(.nothingToChoose, language))])
         }
-        if Self.asksForMore(words) {
+        if kb.dialogueWords.asksForMore(words) {
             guard let topic = currentTopic else {
                 return ConversationTurn(blocks: [.paragraph(messages.text(.moreWithoutContext, language))])
             }
@@ -148,7 +151,7 @@ public struct Conversation: Sendable {
                 reason: "the full answer of the last topic")
             return answer(responder.fullReply(topic: topic, question: line, match: match, language: language))
         }
-        if let remainder = Self.correctionRemainder(words) {
+        if let remainder = kb.dialogueWords.correctionRemainder(words) {
             let match = matcher.match(remainder)
             if case .topic = match.outcome {
                 return answer(responder.reply(to: remainder, match: match, language: language))
@@ -267,7 +270,7 @@ public struct Conversation: Sendable {
     }
 
     private mutating func start(_ flow: FlowDefinition) -> ConversationTurn {
-        let run = FlowRun(flow: flow, messages: messages, language: language)
+        let run = FlowRun(flow: flow, messages: messages, words: kb.dialogueWords, language: language)
         activeFlow = run
         offeredFlow = nil
         context = DialogueState(topic: flow.topic, facet: nil, question: flow.title.text(language))
@@ -465,8 +468,8 @@ public struct Conversation: Sendable {
             return words.contains(where: titleWords.contains)
         }
         if named.count == 1 { return named[0] }
-        if let position = ChoiceReference.position(words), position < options.count { return options[position] }
-        for (index, names) in ChoiceReference.ordinals.enumerated() where index < options.count {
+        if let position = kb.dialogueWords.choicePosition(words), position < options.count { return options[position] }
+        for (index, names) in kb.dialogueWords.ordinals.enumerated() where index < options.count {
             if words.contains(where: names.contains) { return options[index] }
         }
         // "one" alone, or "the one above": the first choice.
@@ -489,32 +492,6 @@ public struct Conversation: Sendable {
             return options.first { $0.facet == facet }
         }
         return nil
-    }
-
-    static let moreRequests: Set<String> = [
-        "more", "tell me more", "more please", "more details", "more info", "details",
-        "full answer", "the full answer", "go on", "continue", "everything", "more detail",
-        "更多", "详细", "详细点", "详细一点", "展开", "继续", "详细说说", "多说一点",
-    ]
-
-    static func asksForMore(_ words: [String]) -> Bool {
-        moreRequests.contains(words.joined(separator: " "))
-    }
-
-    /// "no, I meant Huabei" → "huabei": the words after a correction, if the line starts with one.
-    static func correctionRemainder(_ words: [String]) -> String? {
-        let starters: Set<String> = [
-            "no", "nope", "not", "actually", "meant", "mean", "不是", "我是说", "我说的是", "不是这个", "我问的是",
-        ]
-        guard let first = words.first,
-            starters.contains(first) || (words.count > 1 && words[0] == "i" && ["meant", "mean"].contains(words[1]))
-        else { return nil }
-        let filler: Set<String> = [
-            "no", "nope", "not", "that", "this", "actually", "i", "meant", "mean", "sorry", "what", "wanted", "want",
-            "was", "asking", "about", "is", "it", "the", "one", "不是", "我是说", "我说的是", "不是这个", "我问的是",
-        ]
-        let rest = words.drop { filler.contains($0) }
-        return rest.isEmpty ? nil : rest.joined(separator: " ")
     }
 }
 

@@ -35,7 +35,7 @@ public struct EntityDefinitions: Sendable {
 
     public init() {}
 
-    static let file = "entities.yaml"
+    public static let file = "entities.yaml"
 
     static func parse(_ root: YAMLNode) throws -> EntityDefinitions {
         let keys = try root.mapping(allowedKeys: [

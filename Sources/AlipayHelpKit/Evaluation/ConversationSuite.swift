@@ -32,7 +32,12 @@ public struct ConversationSuite: Sendable {
     public var scripts: [Script]
 
     public static func load(path: String) throws -> ConversationSuite {
-        let root = try YAMLNode.parse(try KnowledgeBase.readText(path), file: path)
+        try parse(KnowledgeBase.readText(path), file: path)
+    }
+
+    /// A suite's text, named `file` in diagnostics.
+    static func parse(_ text: String, file path: String) throws -> ConversationSuite {
+        let root = try YAMLNode.parse(text, file: path)
         let keys = try root.mapping(allowedKeys: ["conversations"])
         let scripts = try keys.required("conversations", in: root).sequence().map { node -> Script in
             let fields = try node.mapping(allowedKeys: ["name", "turns"])
@@ -51,11 +56,12 @@ public struct ConversationSuite: Sendable {
         return ConversationSuite(file: path, scripts: scripts)
     }
 
-    /// Every conversation suite in a folder (`KnowledgeBaseFiles.isConversationSuite`).
-    public static func loadAll(in directory: URL) throws -> [ConversationSuite] {
-        let names = (try? FileManager.default.contentsOfDirectory(atPath: directory.path)) ?? []
-        return try names.filter(KnowledgeBaseFiles.isConversationSuite).sorted().map {
-            try load(path: directory.appendingPathComponent($0).path)
+    /// Every conversation suite in a knowledge base's tests folder
+    /// (`KnowledgeBaseFiles.isConversationSuite`), in name order.
+    public static func loadAll(in knowledgeBase: KnowledgeBaseFolder) throws -> [ConversationSuite] {
+        let folder = KnowledgeBaseFiles.testsFolder
+        return try (knowledgeBase.names(in: folder) ?? []).filter(KnowledgeBaseFiles.isConversationSuite).map {
+            try parse(knowledgeBase.text(of: folder + "/" + $0), file: knowledgeBase.location(of: folder + "/" + $0))
         }
     }
 

@@ -42,6 +42,11 @@ public enum KnowledgeBaseLint {
     }
 
     public static func run(directory: URL, options: Options = Options()) -> [Diagnostic] {
+        run(KnowledgeBaseFolder(disk: directory), options: options)
+    }
+
+    /// Every check, on a folder on disk or files in memory.
+    public static func run(_ directory: KnowledgeBaseFolder, options: Options = Options()) -> [Diagnostic] {
         let kb: KnowledgeBase
         let matcher: IntentMatcher
         do {
@@ -359,10 +364,11 @@ public enum KnowledgeBaseLint {
 
     // MARK: Tests and leave-one-out
 
-    static func testCases(_ kb: KnowledgeBase, directory: URL) -> [Diagnostic] {
-        let folder = directory.appendingPathComponent(KnowledgeBaseFiles.testsFolder)
+    static func testCases(_ kb: KnowledgeBase, directory: KnowledgeBaseFolder) -> [Diagnostic] {
         let suites: [LabelledSuite]
-        do { suites = try LabelledSuite.loadAll(in: folder); _ = try ConversationSuite.loadAll(in: folder) } catch let
+        do {
+            suites = try LabelledSuite.loadAll(in: directory); _ = try ConversationSuite.loadAll(in: directory)
+        } catch let
             error as KnowledgeBaseError
         {
             return [Diagnostic(error)]

@@ -9,16 +9,18 @@ public enum FlowLoader {
 
     /// `stored`: files parsed before (ParsedFileArchive), by path inside the knowledge-base
     /// folder ("flows/change_number.yaml"), read instead of parsing them again.
-    public static func loadAll(in directory: URL) throws -> [FlowDefinition] {
-        try loadAll(in: directory, stored: [:])
+    public static func loadAll(in knowledgeBase: KnowledgeBaseFolder) throws -> [FlowDefinition] {
+        try loadAll(in: knowledgeBase, stored: [:])
     }
 
-    static func loadAll(in directory: URL, stored: [String: YAMLNode]) throws -> [FlowDefinition] {
-        guard let names = try? FileManager.default.contentsOfDirectory(atPath: directory.path) else { return [] }
+    static func loadAll(in knowledgeBase: KnowledgeBaseFolder, stored: [String: YAMLNode]) throws -> [FlowDefinition] {
+        guard let names = knowledgeBase.names(in: folder) else { return [] }
         var flows: [FlowDefinition] = []
-        for name in names.filter(KnowledgeBaseFiles.isYAML).sorted() {
-            let path = directory.appendingPathComponent(name).path
-            let root = try stored[folder + "/" + name] ?? YAMLNode.parse(try KnowledgeBase.readText(path), file: path)
+        for name in names.filter(KnowledgeBaseFiles.isYAML) {
+            let path = folder + "/" + name
+            let root =
+                try stored[path]
+                ?? YAMLNode.parse(try knowledgeBase.text(of: path), file: knowledgeBase.location(of: path))
             let flow = try parse(root)
             if let other = flows.first(where: { $0.id == flow.id || $0.command == flow.command }) {
                 throw KnowledgeBaseError.invalid(

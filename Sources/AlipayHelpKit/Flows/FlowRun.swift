@@ -3,6 +3,7 @@
 public struct FlowRun: Sendable {
     public let flow: FlowDefinition
     let messages: Messages
+    let words: DialogueWords
     /// The language the run speaks; the conversation updates it as the person writes.
     public var language: Language
     public private(set) var currentStepID: String
@@ -25,9 +26,10 @@ public struct FlowRun: Sendable {
         case notAnAnswer
     }
 
-    public init(flow: FlowDefinition, messages: Messages, language: Language) {
+    public init(flow: FlowDefinition, messages: Messages, words: DialogueWords, language: Language) {
         self.flow = flow
         self.messages = messages
+        self.words = words
         self.language = language
         currentStepID = flow.steps[0].id
     }
@@ -106,7 +108,7 @@ public struct FlowRun: Sendable {
                 numberToConfirm = nil
                 return invalid([.paragraph(describe(problem) + " " + invalidText(step))])
             }
-            switch YesNoAnswer.parse(words) {
+            switch self.words.yesOrNo(words) {
             case true?:
                 maskedNumber = pending
                 numberToConfirm = nil
@@ -120,11 +122,11 @@ public struct FlowRun: Sendable {
         }
         switch step.input {
         case .yesNo:
-            guard let answer = YesNoAnswer.parse(words) else { return notAnAnswerOrInvalid(line, step) }
+            guard let answer = self.words.yesOrNo(words) else { return notAnAnswerOrInvalid(line, step) }
             yesNoAnswers[step.id] = answer
             return advance(to: answer ? step.onYes : step.onNo)
         case .acknowledge:
-            guard Self.acknowledgements.contains(phrase) else { return notAnAnswerOrInvalid(line, step) }
+            guard self.words.done.contains(phrase) else { return notAnAnswerOrInvalid(line, step) }
             return advance(to: step.next)
         case .choice:
             guard let choice = choice(words, step) else { return notAnAnswerOrInvalid(line, step) }
@@ -236,11 +238,4 @@ public struct FlowRun: Sendable {
         blocks.append(.paragraph(flow.summary.text(language)))
         return blocks
     }
-
-    /// Ways of saying "done" at an acknowledge step.
-    static let acknowledgements: Set<String> = [
-        "done", "ok", "okay", "next", "finished", "ready", "got it", "continue", "yes", "y",
-        "im there", "i am there", "did it", "i did", "all done", "完成", "完成了", "好了", "好",
-        "下一步", "已完成", "可以了", "弄好了", "做好了", "是",
-    ]
 }

@@ -22,6 +22,8 @@ public struct KnowledgeBase: Sendable {
     public var contextMarkers = ContextMarkers()
     /// Where a line asks several questions, from `several_questions.yaml`.
     public var questionSplitter = QuestionSplitter()
+    /// Yes and no, choices, asking for more, corrections, from `dialogue.yaml`.
+    public var dialogueWords = DialogueWords()
 
     public init(
         topics: [Topic], smallTalk: [SmallTalkIntent], outOfScope: OutOfScope, vocabulary: VocabularyDefinition,
@@ -77,16 +79,16 @@ public struct KnowledgeBase: Sendable {
 }
 
 extension KnowledgeBase {
-    static let vocabularyFile = "vocabulary.yaml"
-    static let smallTalkFile = "smalltalk.yaml"
-    static let outOfScopeFile = "out_of_scope.yaml"
-    static let messagesFile = "messages.yaml"
+    public static let vocabularyFile = "vocabulary.yaml"
+    public static let smallTalkFile = "smalltalk.yaml"
+    public static let outOfScopeFile = "out_of_scope.yaml"
+    public static let messagesFile = "messages.yaml"
     /// Figures every topic can name (the customer-service number).
     static let sharedFiguresFile = "figures.yaml"
     /// Every file that is not a topic.
     static let fixedFiles: Set<String> = [
         vocabularyFile, smallTalkFile, outOfScopeFile, messagesFile, EntityDefinitions.file, sharedFiguresFile,
-        VagueLines.file, ContextMarkers.file, QuestionSplitter.file,
+        VagueLines.file, ContextMarkers.file, QuestionSplitter.file, DialogueWords.file,
     ]
 
     /// Loads every YAML file in `directory` (not its subfolders): one file per topic, plus the
@@ -96,21 +98,22 @@ extension KnowledgeBase {
     /// left out: that is all a matcher read back from the cache needs, and start-up is faster
     /// for it.
     public static func load(from directory: URL, trainingData: Bool = true) throws -> KnowledgeBase {
-        try load(from: directory, trainingData: trainingData, storedTopics: nil)
+        try load(from: KnowledgeBaseFolder(disk: directory), trainingData: trainingData, storedTopics: nil)
+    }
+
+    /// `load(from:trainingData:)` for a folder on disk or files in memory.
+    public static func load(from folder: KnowledgeBaseFolder, trainingData: Bool = true) throws -> KnowledgeBase {
+        try load(from: folder, trainingData: trainingData, storedTopics: nil)
     }
 
     /// `storedTopics`: the topics as a previous load left them (TopicArchive, for the same
     /// files), used instead of parsing the topic files again; `storedFiles`: other files as
     /// parsed before (ParsedFileArchive), by path inside the folder. Any other file is parsed.
     static func load(
-        from directory: URL, trainingData: Bool, storedTopics: [Topic]?, storedFiles: [String: YAMLNode] = [:]
+        from directory: KnowledgeBaseFolder, trainingData: Bool, storedTopics: [Topic]?,
+        storedFiles: [String: YAMLNode] = [:]
     ) throws -> KnowledgeBase {
-        let files: [String]
-        do {
-            files = try FileManager.default.contentsOfDirectory(atPath: directory.path)
-                .filter(KnowledgeBaseFiles.isYAML)
-                .sorted()
-        } catch {
+        guard let files = directory.names()?.filter(KnowledgeBaseFiles.isYAML) else {
             throw KnowledgeBaseError.notFound(path: directory.path)
         }
         var contents = FileContents()
@@ -119,7 +122,7 @@ extension KnowledgeBase {
             (trainingData || $0 != vocabularyFile) && (storedTopics == nil || fixedFiles.contains($0))
         }
         let toParse = names.filter { storedFiles[$0] == nil }
-        let parsed = try parseInParallel(toParse.map { directory.appendingPathComponent($0).path })
+        let parsed = try parseInParallel(toParse, in: directory)
         let roots = Dictionary(uniqueKeysWithValues: zip(toParse, parsed)).merging(storedFiles) { parsed, _ in parsed }
         for name in names { try contents.read(roots[name]!, name: name) }
         let (smallTalk, outOfScope, messages, vocabulary) =
@@ -129,19 +132,17 @@ extension KnowledgeBase {
         try checkTopicIDs(topics, reserved: Set(smallTalk.map(\.id) + [Match.outOfScopeLabel]))
         guard files.contains(vocabularyFile) else {
             throw KnowledgeBaseError.invalid(
-                SourceLocation(file: directory.appendingPathComponent(vocabularyFile).path, line: 1, column: 1),
+                SourceLocation(file: directory.location(of: vocabularyFile), line: 1, column: 1),
                 message: "missing: the concepts the matcher reads questions with live in \(vocabularyFile)")
         }
         // Topics are data: their order (menus, reports) is each file's `order`, then file name.
         topics.sort { ($0.order ?? .max, $0.location.file) < ($1.order ?? .max, $1.location.file) }
-        let flowsFolder = directory.appendingPathComponent(FlowLoader.folder)
-        var isFolder: ObjCBool = false
-        if FileManager.default.fileExists(atPath: flowsFolder.path, isDirectory: &isFolder), !isFolder.boolValue {
+        if case .file = directory.entry(at: FlowLoader.folder) {
             throw KnowledgeBaseError.invalid(
-                SourceLocation(file: flowsFolder.path, line: 1, column: 1),
+                SourceLocation(file: directory.location(of: FlowLoader.folder), line: 1, column: 1),
                 message: "flows must be a folder of flow files, not a file")
         }
-        let flows = try FlowLoader.loadAll(in: flowsFolder, stored: storedFiles)
+        let flows = try FlowLoader.loadAll(in: directory, stored: storedFiles)
         for topic in topics {
             for facet in topic.facets {
                 for named in facet.coveredTopics where named == topic.id || !topics.contains(where: { $0.id == named })
@@ -160,7 +161,7 @@ extension KnowledgeBase {
         }
         if messages.texts.isEmpty {
             throw KnowledgeBaseError.invalid(
-                SourceLocation(file: directory.appendingPathComponent(messagesFile).path, line: 1, column: 1),
+                SourceLocation(file: directory.location(of: messagesFile), line: 1, column: 1),
                 message: "missing: the assistant's messages live in \(messagesFile)")
         }
         var knowledgeBase = KnowledgeBase(
@@ -170,6 +171,7 @@ extension KnowledgeBase {
         knowledgeBase.vagueLines = contents.vagueLines
         knowledgeBase.contextMarkers = contents.contextMarkers
         knowledgeBase.questionSplitter = contents.questionSplitter
+        knowledgeBase.dialogueWords = contents.dialogueWords
         if storedTopics == nil {
             for index in knowledgeBase.topics.indices {
                 let own = Set(knowledgeBase.topics[index].figures.map(\.id))
@@ -185,7 +187,7 @@ extension KnowledgeBase {
         }
         guard trainingData else { return knowledgeBase }
         knowledgeBase.languages = try LanguagePack.loadAll(
-            in: directory.appendingPathComponent(LanguagePack.folder),
+            in: directory,
             labels: Set(topics.map(\.id) + [Match.outOfScopeLabel]),
             concepts: Set(vocabulary.concepts.map(\.id)))
         try knowledgeBase.checkPatternSlots()
@@ -195,26 +197,24 @@ extension KnowledgeBase {
     /// The parsed YAML of every file answering reads besides the topics and the language files
     /// (the fixed files but the vocabulary, and the flows), by path inside the folder: what
     /// ParsedFileArchive stores.
-    static func parsedAnsweringFiles(in directory: URL) throws -> [String: YAMLNode] {
-        let manager = FileManager.default
-        let names = (manager.subpaths(atPath: directory.path) ?? []).filter {
+    static func parsedAnsweringFiles(in directory: KnowledgeBaseFolder) throws -> [String: YAMLNode] {
+        let names = directory.allFiles().filter {
             ($0 != vocabularyFile && fixedFiles.contains($0))
                 || ($0.hasPrefix(FlowLoader.folder + "/") && KnowledgeBaseFiles.isYAML($0)
                     && !$0.dropFirst(FlowLoader.folder.count + 1).contains("/"))
         }
         var files: [String: YAMLNode] = [:]
         for name in names {
-            let path = directory.appendingPathComponent(name).path
-            files[name] = try YAMLNode.parse(try readText(path), file: path)
+            files[name] = try YAMLNode.parse(try directory.text(of: name), file: directory.location(of: name))
         }
         return files
     }
 
     /// Reads and parses the files on every core: YAML parsing is most of a start. An error is
     /// the first failing file's, as reading them in turn would report.
-    static func parseInParallel(_ paths: [String]) throws -> [YAMLNode] {
-        try concurrentMap(paths.count, threads: ProcessInfo.processInfo.activeProcessorCount) { index in
-            Result { try YAMLNode.parse(try readText(paths[index]), file: paths[index]) }
+    static func parseInParallel(_ names: [String], in folder: KnowledgeBaseFolder) throws -> [YAMLNode] {
+        try concurrentMap(names.count, threads: ProcessInfo.processInfo.activeProcessorCount) { index in
+            Result { try YAMLNode.parse(try folder.text(of: names[index]), file: folder.location(of: names[index])) }
         }.map { try $0.get() }
     }
 
@@ -267,6 +267,7 @@ extension KnowledgeBase {
         var vagueLines = VagueLines()
         var contextMarkers = ContextMarkers()
         var questionSplitter = QuestionSplitter()
+        var dialogueWords = DialogueWords()
         /// Whether phrasing patterns are parsed. Only training reads them; a load for answering
         /// alone has a matcher trained on these very files, which parsed them then (they were a
         /// tenth of a start).
@@ -285,6 +286,7 @@ extension KnowledgeBase {
             case VagueLines.file: vagueLines = try VagueLines.parse(root)
             case ContextMarkers.file: contextMarkers = try ContextMarkers.parse(root)
             case QuestionSplitter.file: questionSplitter = try QuestionSplitter.parse(root)
+            case DialogueWords.file: dialogueWords = try DialogueWords.parse(root)
             default: topics.append(try parseTopic(root, readsPatterns: readsPatterns))
             }
         }

@@ -12,8 +12,13 @@ public struct LabelledSuite: Sendable {
     public var isRealQuestions: Bool { KnowledgeBaseFiles.isRealQuestions(file) }
 
     public static func load(path: String) throws -> LabelledSuite {
-        if KnowledgeBaseFiles.isRealQuestions(path) { return try loadTSV(path: path) }
-        let root = try YAMLNode.parse(try KnowledgeBase.readText(path), file: path)
+        try parse(KnowledgeBase.readText(path), file: path)
+    }
+
+    /// A suite's text, named `file` in diagnostics: TSV when the name ends in `.tsv`, else YAML.
+    static func parse(_ text: String, file path: String) throws -> LabelledSuite {
+        if KnowledgeBaseFiles.isRealQuestions(path) { return try parseTSV(text, path: path) }
+        let root = try YAMLNode.parse(text, file: path)
         let keys = try root.mapping(allowedKeys: ["cases"])
         let cases = try keys.required("cases", in: root).sequence().map { node -> LabelledQuestion in
             let fields = try node.mapping(allowedKeys: ["q", "expect", "facet", "verdict"])
@@ -36,17 +41,17 @@ public struct LabelledSuite: Sendable {
         return LabelledSuite(file: path, cases: cases)
     }
 
-    /// Every suite in a folder, in name order (conversation scripts are another kind of test
-    /// and are left to `ConversationSuite`).
-    public static func loadAll(in directory: URL) throws -> [LabelledSuite] {
-        let names = (try? FileManager.default.contentsOfDirectory(atPath: directory.path)) ?? []
-        return try names.filter(KnowledgeBaseFiles.isLabelledSuite).sorted().map {
-            try load(path: directory.appendingPathComponent($0).path)
+    /// Every suite in a knowledge base's tests folder, in name order (conversation scripts are
+    /// another kind of test and are left to `ConversationSuite`).
+    public static func loadAll(in knowledgeBase: KnowledgeBaseFolder) throws -> [LabelledSuite] {
+        let folder = KnowledgeBaseFiles.testsFolder
+        return try (knowledgeBase.names(in: folder) ?? []).filter(KnowledgeBaseFiles.isLabelledSuite).map {
+            try parse(knowledgeBase.text(of: folder + "/" + $0), file: knowledgeBase.location(of: folder + "/" + $0))
         }
     }
 
-    static func loadTSV(path: String) throws -> LabelledSuite {
-        let lines = try KnowledgeBase.readText(path).split(separator: "\n", omittingEmptySubsequences: false)
+    static func parseTSV(_ text: String, path: String) throws -> LabelledSuite {
+        let lines = text.split(separator: "\n", omittingEmptySubsequences: false)
         func fail(_ line: Int, _ message: String) -> KnowledgeBaseError {
             .invalid(SourceLocation(file: path, line: line, column: 1), message: message)
         }

@@ -29,21 +29,24 @@ public struct LanguagePack: Sendable {
 
     static let folder = "languages"
 
-    static func loadAll(in directory: URL, labels: Set<String>, concepts: Set<String>) throws -> [LanguagePack] {
-        var isFolder: ObjCBool = false
-        guard FileManager.default.fileExists(atPath: directory.path, isDirectory: &isFolder) else { return [] }
-        guard isFolder.boolValue else {
+    static func loadAll(in knowledgeBase: KnowledgeBaseFolder, labels: Set<String>, concepts: Set<String>) throws
+        -> [LanguagePack]
+    {
+        switch knowledgeBase.entry(at: folder) {
+        case .nothing: return []
+        case .file:
             throw KnowledgeBaseError.invalid(
-                SourceLocation(file: directory.path, line: 1, column: 1),
+                SourceLocation(file: knowledgeBase.location(of: folder), line: 1, column: 1),
                 message: "expected a folder of language files")
+        case .folder: break
         }
-        let names = try FileManager.default.contentsOfDirectory(atPath: directory.path)
-            .filter(KnowledgeBaseFiles.isYAML).sorted()
+        let names = (knowledgeBase.names(in: folder) ?? []).filter(KnowledgeBaseFiles.isYAML)
         var packs: [LanguagePack] = []
         for name in names {
-            let path = directory.appendingPathComponent(name).path
+            let path = folder + "/" + name
             let pack = try parse(
-                YAMLNode.parse(try KnowledgeBase.readText(path), file: path), labels: labels, concepts: concepts)
+                YAMLNode.parse(try knowledgeBase.text(of: path), file: knowledgeBase.location(of: path)),
+                labels: labels, concepts: concepts)
             if let other = packs.first(where: { $0.code == pack.code }) {
                 throw KnowledgeBaseError.invalid(
                     pack.location, message: "language '\(pack.code)' is also defined at \(other.location)")

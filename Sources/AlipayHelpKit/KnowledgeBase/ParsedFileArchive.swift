@@ -17,11 +17,13 @@ enum ParsedFileArchive {
         }
     }
 
-    static func files(from reader: inout MatcherArchive.Reader, directory: URL) throws -> [String: YAMLNode] {
+    static func files(from reader: inout MatcherArchive.Reader, directory: KnowledgeBaseFolder) throws -> [String:
+        YAMLNode]
+    {
         var files: [String: YAMLNode] = [:]
         for _ in 0..<(try reader.count()) {
             let name = try reader.string()
-            files[name] = try read(&reader, file: directory.appendingPathComponent(name).path, depth: 0)
+            files[name] = try read(&reader, file: directory.location(of: name), depth: 0)
         }
         return files
     }

@@ -6,7 +6,7 @@ import Foundation
 /// them (figures filled in, shared figures added), with file paths relative to the folder, and
 /// are read back only for the same key, that is for the very files they were loaded from.
 enum TopicArchive {
-    static func archive(_ topics: [Topic], directory: URL, into out: inout MatcherArchive.Writer) {
+    static func archive(_ topics: [Topic], directory: KnowledgeBaseFolder, into out: inout MatcherArchive.Writer) {
         let paths = Paths(directory: directory)
         out.int(topics.count)
         for topic in topics {
@@ -61,7 +61,7 @@ enum TopicArchive {
         }
     }
 
-    static func topics(from reader: inout MatcherArchive.Reader, directory: URL) throws -> [Topic] {
+    static func topics(from reader: inout MatcherArchive.Reader, directory: KnowledgeBaseFolder) throws -> [Topic] {
         let paths = Paths(directory: directory)
         return try (0..<(try reader.count())).map { _ in
             let id = try reader.string()
@@ -120,7 +120,7 @@ enum TopicArchive {
     /// stored topics still name its files.
     private struct Paths {
         let prefix: String
-        init(directory: URL) { prefix = directory.path.hasSuffix("/") ? directory.path : directory.path + "/" }
+        init(directory: KnowledgeBaseFolder) { prefix = directory.pathPrefix }
     }
 
     private static func location(_ location: SourceLocation, _ paths: Paths, _ out: inout MatcherArchive.Writer) {

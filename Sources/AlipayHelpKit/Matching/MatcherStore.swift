@@ -35,7 +35,7 @@ public struct MatcherStore: Sendable {
     /// knowledge base's folder: with it, its topics are stored too, for `load`.
     public func matcher(
         key: UInt64, knowledgeBase: KnowledgeBase, policy: MatchPolicy,
-        directory: URL? = nil
+        directory: KnowledgeBaseFolder? = nil
     ) throws -> IntentMatcher {
         if let matcher = stored(key: key, knowledgeBase: knowledgeBase, policy: policy) { return matcher }
         let matcher = try IntentMatcher(knowledgeBase: knowledgeBase, policy: policy)
@@ -50,7 +50,9 @@ public struct MatcherStore: Sendable {
     /// answering needs is read, the topics come from the store rather than their files, and the
     /// matcher is read on another thread meanwhile; otherwise everything is read, and the
     /// matcher is trained and stored.
-    public func load(directory: URL, key: UInt64, policy: MatchPolicy) throws -> (KnowledgeBase, IntentMatcher) {
+    public func load(directory: KnowledgeBaseFolder, key: UInt64, policy: MatchPolicy) throws -> (
+        KnowledgeBase, IntentMatcher
+    ) {
         let path = file(for: key).path
         if FileManager.default.fileExists(atPath: path) {
             let stored = Self.contents(of: topicsFile(for: key).path).flatMap {
@@ -68,7 +70,9 @@ public struct MatcherStore: Sendable {
 
     /// The topics of `knowledgeBase`, loaded from `directory`, and the other files answering
     /// reads, parsed (ParsedFileArchive), as bytes sealed with `key`.
-    public static func topicsArchive(_ knowledgeBase: KnowledgeBase, directory: URL, key: UInt64) -> [UInt8] {
+    public static func topicsArchive(_ knowledgeBase: KnowledgeBase, directory: KnowledgeBaseFolder, key: UInt64)
+        -> [UInt8]
+    {
         var out = MatcherArchive.Writer()
         TopicArchive.archive(knowledgeBase.topics, directory: directory, into: &out)
         // The files loaded a moment ago: should one fail to parse now, none is stored.
@@ -84,7 +88,7 @@ public struct MatcherStore: Sendable {
 
     /// The topics and parsed files in `topicsArchive`'s bytes, or nil when they are for another
     /// key or do not read back whole.
-    static func storedFiles(fromArchive bytes: [UInt8], key: UInt64, directory: URL) -> StoredFiles? {
+    static func storedFiles(fromArchive bytes: [UInt8], key: UInt64, directory: KnowledgeBaseFolder) -> StoredFiles? {
         guard var reader = MatcherArchive.open(bytes, key: key),
             let topics = try? TopicArchive.topics(from: &reader, directory: directory),
             let parsed = try? ParsedFileArchive.files(from: &reader, directory: directory),
@@ -96,7 +100,9 @@ public struct MatcherStore: Sendable {
     /// The knowledge base in `directory` (what answering needs), with the topics read from
     /// `topics` and the matcher from `matcher` (both built into the program; the matcher is
     /// being read on another thread meanwhile), or nil when they do not fit it.
-    public static func load(directory: URL, topics: [UInt8], key: UInt64, matcher: () -> IntentMatcher?)
+    public static func load(
+        directory: KnowledgeBaseFolder, topics: [UInt8], key: UInt64, matcher: () -> IntentMatcher?
+    )
         throws -> (KnowledgeBase, IntentMatcher)?
     {
         let stored = Self.storedFiles(fromArchive: topics, key: key, directory: directory)
@@ -115,7 +121,7 @@ public struct MatcherStore: Sendable {
     /// Reads the knowledge base for answering on this thread and the matcher on another: the
     /// two take about as long, and a start is mostly these two.
     private static func loadInParallel(
-        directory: URL, stored: StoredFiles?, matcher: @escaping @Sendable () -> IntentMatcher?
+        directory: KnowledgeBaseFolder, stored: StoredFiles?, matcher: @escaping @Sendable () -> IntentMatcher?
     ) throws
         -> (KnowledgeBase, IntentMatcher?)
     {

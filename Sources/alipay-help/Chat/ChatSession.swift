@@ -24,8 +24,8 @@ struct ChatSession {
     var renderer: TerminalRenderer
     var explain = false
 
-    init(responder: Responder, renderer: TerminalRenderer, language: Language? = nil, startingIn: Language = .en) {
-        conversation = Conversation(responder: responder, language: language, startingIn: startingIn)
+    init(assistant: Assistant, renderer: TerminalRenderer, language: Language? = nil, startingIn: Language = .en) {
+        conversation = assistant.conversation(language: language, startingIn: startingIn)
         self.renderer = renderer
     }
 
@@ -52,8 +52,7 @@ struct ChatSession {
         // Kept in the history file never inside a guided flow (where phone numbers are typed),
         // never with a code or a phone number in it.
         let mayRemember = conversation.activeFlow == nil && !SecretGuard.mustStayOutOfHistory(typed)
-        // What was typed or pasted is shown back visibly, never replayed to the terminal.
-        let turn = conversation.respond(to: ControlCharacters.visible(typed))
+        let turn = conversation.respond(to: typed)
         var response = turn.command.map { show($0, turn) } ?? render(turn)
         response.lineToRemember = mayRemember ? typed : nil
         return response

@@ -1,6 +1,6 @@
 import AlipayHelpKit
 import ArgumentParser
-import CReadline
+import CStopSignals
 import Foundation
 
 extension AlipayHelp {
@@ -51,19 +51,19 @@ extension AlipayHelp {
         /// What `run` does, with the options as values: a command line that only asks a
         /// question (`EntryPoint.questionAlone`) comes here without ArgumentParser.
         static func answer(_ question: [String], json: Bool, jobs: Int?, kb: String?, language: Language?) throws {
-            let responder = try KnowledgeBaseOptions.responder(kb: kb)
+            let assistant = try KnowledgeBaseOptions.assistant(kb: kb)
             let output = StandardOutput()
-            let format = ReplyFormat(json: json, messages: responder.messages)
             if !question.isEmpty {
-                let text = question.joined(separator: " ")
-                let reply = responder.replyToEach(text, language: language)
-                output.write(format.bytes(for: reply, showQuestion: false))
+                let reply = assistant.answer(question.joined(separator: " "), language: language)
+                output.write(
+                    ReplyEncoder(format: json ? .jsonLines : .plainText, showsQuestion: false).bytes(for: reply))
                 output.flush()
                 return
             }
+            let encoder = ReplyEncoder(format: json ? .jsonLines : .plainText, showsQuestion: true)
             let answers = ParallelAnswers(jobs: jobs ?? ProcessInfo.processInfo.activeProcessorCount) { line in
-                let reply = line.bytes.withUnsafeBufferPointer { responder.replyToEach(line: $0, language: language) }
-                return format.bytes(for: reply, showQuestion: true)
+                encoder.bytes(
+                    for: line.bytes.withUnsafeBufferPointer { assistant.answer(line: $0, language: language) })
             }
             var pending: [LineReader.Line] = []
             func answerPending() {
@@ -71,7 +71,7 @@ extension AlipayHelp {
                 pending.removeAll(keepingCapacity: true)
             }
             // SIGINT or SIGTERM in a batch: finish the replies being written, then stop.
-            cr_install_stop_signals()
+            stop_signals_install()
             var reader = LineReader(maximumLength: Self.maximumLineLength)
             // Before waiting for more input, answer what has come: a trickle is answered line by
             // line, a file or a fast pipe a group at a time.
@@ -81,41 +81,17 @@ extension AlipayHelp {
                 }
                 output.flush()
             }
-            reader.interrupted = { cr_stop_signal() != 0 }
-            while cr_stop_signal() == 0, let line = reader.next() {
+            reader.interrupted = { stop_signal_received() != 0 }
+            while stop_signal_received() == 0, let line = reader.next() {
                 if LineReader.isBlank(line.bytes) { continue }
                 if line.truncated { LineReader.reportTruncation(line) }
                 pending.append(line)
                 if pending.count >= answers.groupLimit { answerPending() }
             }
-            if cr_stop_signal() == 0 { answerPending() }
+            if stop_signal_received() == 0 { answerPending() }
             output.flush()
-            LineReader.stop(ifSignalled: cr_stop_signal())
+            LineReader.stop(ifSignalled: stop_signal_received())
             try reader.reportReadError()
         }
-    }
-}
-
-/// Turns replies into the bytes printed for them, as plain text or JSON Lines. A line holding a
-/// verification code gets the warning alone (the same guard as the chat and `explain`). Plain
-/// text shows control characters visibly; JSON escapes them.
-struct ReplyFormat: Sendable {
-    let json: Bool
-    let messages: Messages
-
-    func bytes(for reply: Reply, showQuestion: Bool) -> [UInt8] {
-        let reply = SecretGuard.warningReply(replacing: reply, messages: messages) ?? reply
-        if json {
-            var line: [UInt8] = []
-            line.reserveCapacity(1024)
-            JSONLineEncoder.append(reply, to: &line)
-            line.append(10)
-            return line
-        }
-        var text = showQuestion ? "> " + ControlCharacters.visible(reply.question) + "\n" : ""
-        // A line that asks several questions: each answer in turn.
-        text += ControlCharacters.visible(([reply] + reply.also).map(\.text).joined(separator: "\n\n"))
-        text += showQuestion ? "\n\n" : "\n"
-        return Array(text.utf8)
     }
 }

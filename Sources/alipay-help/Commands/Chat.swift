@@ -25,14 +25,14 @@ extension AlipayHelp {
         var explain = false
 
         func run() throws {
-            let responder = try knowledgeBase.responder()
+            let assistant = try knowledgeBase.assistant()
             let interactive = isatty(0) == 1
             let renderer = TerminalRenderer(width: interactive ? 80 : Int.max / 4, colour: Terminal.wantsColour(1))
             // Before the first question, the locale says which language to greet in.
             let locale =
                 ProcessInfo.processInfo.environment["LC_ALL"] ?? ProcessInfo.processInfo.environment["LANG"] ?? ""
             var session = ChatSession(
-                responder: responder, renderer: renderer, language: language.language,
+                assistant: assistant, renderer: renderer, language: language.language,
                 startingIn: locale.hasPrefix("zh") ? .zh : .en)
             session.explain = explain
             let status: Int32

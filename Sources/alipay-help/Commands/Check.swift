@@ -28,7 +28,8 @@ extension AlipayHelp {
         func run() throws {
             var options = KnowledgeBaseLint.Options()
             options.leaveOneOut = !noLeaveOneOut
-            let diagnostics = KnowledgeBaseLint.run(directory: try knowledgeBase.directory(), options: options)
+            let folder = KnowledgeBaseOptions.source(kb: knowledgeBase.kb).folder
+            let diagnostics = KnowledgeBaseLint.run(folder, options: options)
                 .map(KnowledgeBaseErrorText.worded)
             let errors = diagnostics.filter { $0.severity == .error }.count
             let warnings = diagnostics.count - errors
@@ -43,7 +44,7 @@ extension AlipayHelp {
                         "\(ControlCharacters.visible(diagnostic.location)): \(word) \(ControlCharacters.visible(diagnostic.message))\n"
                     )
                 }
-                if errors == 0, let kb = try? KnowledgeBase.load(from: try knowledgeBase.directory()) {
+                if errors == 0, let kb = try? KnowledgeBase.load(from: folder) {
                     output.write(PatternCoverageRenderer(coverage: PatternCoverage(kb)).render() + "\n")
                 }
                 output.write(

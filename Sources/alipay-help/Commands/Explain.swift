@@ -16,15 +16,14 @@ extension AlipayHelp {
         var question: [String]
 
         func run() throws {
-            let responder = try knowledgeBase.responder()
-            let text = question.joined(separator: " ")
+            let assistant = try knowledgeBase.assistant()
             let output = StandardOutput()
-            let explanation = QuestionExplanation(matcher: responder.matcher, question: text)
+            let explained = assistant.explain(question.joined(separator: " "), language: language.language)
             // Shown visibly: a question's control characters must not drive the terminal.
-            output.write(ControlCharacters.visible(QuestionExplanationRenderer(explanation: explanation).render()))
-            var reply = responder.reply(to: text, language: language.language)
-            if let warned = SecretGuard.warningReply(replacing: reply, messages: responder.messages) {
-                reply = warned
+            output.write(
+                ControlCharacters.visible(QuestionExplanationRenderer(explanation: explained.explanation).render()))
+            let reply = explained.reply
+            if explained.heldACode {
                 output.write("secret:     it holds a verification code, so the reply is the warning alone\n")
             }
             let indented = reply.text.split(separator: "\n", omittingEmptySubsequences: false).map { "  " + $0 }.joined(

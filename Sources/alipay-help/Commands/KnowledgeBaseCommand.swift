@@ -1,4 +1,5 @@
 import AlipayHelpKit
+import AlipayHelpKnowledgeBase
 import ArgumentParser
 import Foundation
 
@@ -36,14 +37,15 @@ extension AlipayHelp.KnowledgeBaseCommand {
         }
 
         func run() throws {
+            let builtIn = BuiltInKnowledgeBase.alipayHelp
             do {
-                try BuiltInKnowledgeBase.export(to: URL(fileURLWithPath: folder))
+                try BuiltInKnowledgeBase.alipayHelp.folder.write(to: URL(fileURLWithPath: folder))
             } catch {
                 StandardError.printSafely("alipay-help: error: cannot write '\(folder)': \(error.localizedDescription)")
                 throw ExitCode.failure
             }
             StandardError.printSafely(
-                "wrote \(BuiltInKnowledgeBase.fileCount) files (knowledge base \(BuiltInKnowledgeBase.version)) to \(folder); use it with --kb \(folder)"
+                "wrote \(builtIn.folder.allFiles().count) files (knowledge base \(builtIn.version)) to \(folder); use it with --kb \(folder)"
             )
         }
     }

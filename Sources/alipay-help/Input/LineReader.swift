@@ -84,8 +84,6 @@ struct LineReader {
 
     /// After SIGINT or SIGTERM stopped a batch (and its output was flushed whole), ends the
     /// program the way the signal would have.
-    /// (The caller passes `cr_stop_signal()`: the shim's state is per Swift file, so it is read
-    /// in the file that installed the handlers.)
     static func stop(ifSignalled signalNumber: Int32) {
         guard signalNumber != 0 else { return }
         signal(signalNumber, SIG_DFL)

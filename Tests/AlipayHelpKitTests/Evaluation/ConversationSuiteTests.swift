@@ -5,7 +5,7 @@ import Testing
 
 /// Runs every scripted conversation in `intents/tests/conversations*.yaml`.
 @Suite struct ConversationSuiteTests {
-    static let suites = (try? ConversationSuite.loadAll(in: Fixtures.intents.appendingPathComponent("tests"))) ?? []
+    static let suites = (try? ConversationSuite.loadAll(in: KnowledgeBaseFolder(disk: Fixtures.intents))) ?? []
 
     @Test func thereAreScriptedConversations() {
         #expect(Self.suites.flatMap(\.scripts).count >= 10)

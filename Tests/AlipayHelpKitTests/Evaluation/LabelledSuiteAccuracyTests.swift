@@ -63,7 +63,7 @@ import Testing
         let kb = Fixtures.knowledgeBase
         func key(_ text: String) -> String { TextNormalizer.normalize(text).pieces.joined(separator: " ") }
         let examples = Set(kb.allExamples.map { key($0.text) })
-        let suites = try LabelledSuite.loadAll(in: Fixtures.intents.appendingPathComponent("tests"))
+        let suites = try LabelledSuite.loadAll(in: KnowledgeBaseFolder(disk: Fixtures.intents))
         let copied = suites.flatMap(\.cases).filter { examples.contains(key($0.question)) }.map(\.question)
         #expect(copied.isEmpty, "test questions copied from examples: \(copied)")
         // Real questions measure how unseen questions fare only while nothing training reads is

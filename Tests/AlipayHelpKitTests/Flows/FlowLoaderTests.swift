@@ -5,8 +5,7 @@ import Testing
 
 @Suite struct FlowLoaderTests {
     func load(_ yaml: String) throws -> [FlowDefinition] {
-        let folder = try Fixtures.folder(["x.yaml": yaml], withMessages: false)
-        return try FlowLoader.loadAll(in: folder)
+        try FlowLoader.loadAll(in: KnowledgeBaseFolder(memory: [("flows/x.yaml", yaml)], label: "kb"))
     }
 
     func flow(steps: String) -> String {

@@ -91,7 +91,7 @@ import Testing
     }
 
     @Test func labelledSuitesLoadWithLocations() throws {
-        let suites = try LabelledSuite.loadAll(in: Fixtures.intents.appendingPathComponent("tests"))
+        let suites = try LabelledSuite.loadAll(in: KnowledgeBaseFolder(disk: Fixtures.intents))
         let cases = suites.flatMap(\.cases)
         #expect(cases.count >= 140)
         #expect(cases.allSatisfy { $0.location.line > 1 })

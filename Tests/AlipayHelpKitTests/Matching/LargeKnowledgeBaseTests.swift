@@ -75,9 +75,11 @@ import Testing
             "alipay-help-store-\(UUID().uuidString)")
         defer { try? FileManager.default.removeItem(at: folder) }
         let store = MatcherStore(folder: folder)
-        let (trained, trainedMatcher) = try store.load(directory: Fixtures.intents, key: 99, policy: MatchPolicy())
+        let (trained, trainedMatcher) = try store.load(
+            directory: KnowledgeBaseFolder(disk: Fixtures.intents), key: 99, policy: MatchPolicy())
         #expect(FileManager.default.fileExists(atPath: store.topicsFile(for: 99).path))
-        let (stored, storedMatcher) = try store.load(directory: Fixtures.intents, key: 99, policy: MatchPolicy())
+        let (stored, storedMatcher) = try store.load(
+            directory: KnowledgeBaseFolder(disk: Fixtures.intents), key: 99, policy: MatchPolicy())
         #expect(stored.topics.map(\.id) == trained.topics.map(\.id))
         for (a, b) in zip(trained.topics, stored.topics) {
             #expect(a.title == b.title && a.require == b.require && a.exclude == b.exclude && a.examples == b.examples)
@@ -105,7 +107,7 @@ import Testing
         #expect(stored.flows.map(\.id) == trained.flows.map(\.id))
         #expect(stored.flows.map { $0.steps.map(\.id) } == trained.flows.map { $0.steps.map(\.id) })
         #expect(stored.flows.map(\.location) == trained.flows.map(\.location))
-        let parsed = try KnowledgeBase.parsedAnsweringFiles(in: Fixtures.intents)
+        let parsed = try KnowledgeBase.parsedAnsweringFiles(in: KnowledgeBaseFolder(disk: Fixtures.intents))
         #expect(parsed.keys.contains(KnowledgeBase.messagesFile) && parsed.keys.contains("flows/change_number.yaml"))
         #expect(!parsed.keys.contains(KnowledgeBase.vocabularyFile))
         let first = Responder(knowledgeBase: trained, matcher: trainedMatcher)
@@ -121,7 +123,8 @@ import Testing
         var bytes = try #require(MatcherStore.contents(of: store.topicsFile(for: 99).path))
         bytes[bytes.count / 2] ^= 0xFF
         try Data(bytes).write(to: store.topicsFile(for: 99))
-        let (again, _) = try store.load(directory: Fixtures.intents, key: 99, policy: MatchPolicy())
+        let (again, _) = try store.load(
+            directory: KnowledgeBaseFolder(disk: Fixtures.intents), key: 99, policy: MatchPolicy())
         #expect(again.topics.map(\.answer.summary) == trained.topics.map(\.answer.summary))
     }
 }

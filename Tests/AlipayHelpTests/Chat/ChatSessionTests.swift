@@ -6,7 +6,7 @@ import Testing
 /// The chat in-process: what each line comes to, with no terminal and no readline.
 @Suite struct ChatSessionTests {
     func session(explain: Bool = false) -> ChatSession {
-        var session = ChatSession(responder: Fixtures.responder, renderer: TerminalRenderer(width: 80, colour: false))
+        var session = ChatSession(assistant: Fixtures.assistant, renderer: TerminalRenderer(width: 80, colour: false))
         session.explain = explain
         return session
     }

@@ -1,7 +1,7 @@
 import Foundation
 import Testing
 
-@testable import alipay_help
+@testable import AlipayHelpKnowledgeBase
 
 /// The decoder the built-in matcher is read with, held to Foundation's.
 @Suite struct Base64TextTests {

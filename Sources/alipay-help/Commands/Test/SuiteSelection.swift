@@ -9,7 +9,7 @@ struct SuiteSelection {
     var language: Language?
 
     /// The labelled suites and the scripted conversations, or the error and exit status 2.
-    func load(from knowledgeBase: KnowledgeBaseOptions) throws -> (
+    func load(from knowledgeBase: KnowledgeBaseFolder) throws -> (
         labelled: [LabelledSuite], scripted: [ConversationSuite]
     ) {
         var (labelled, scripted) = try read(knowledgeBase)
@@ -23,11 +23,10 @@ struct SuiteSelection {
         return (labelled, scripted)
     }
 
-    private func read(_ knowledgeBase: KnowledgeBaseOptions) throws -> ([LabelledSuite], [ConversationSuite]) {
+    private func read(_ knowledgeBase: KnowledgeBaseFolder) throws -> ([LabelledSuite], [ConversationSuite]) {
         do {
             if files.isEmpty {
-                let folder = try knowledgeBase.directory().appendingPathComponent(KnowledgeBaseFiles.testsFolder)
-                return (try LabelledSuite.loadAll(in: folder), try ConversationSuite.loadAll(in: folder))
+                return (try LabelledSuite.loadAll(in: knowledgeBase), try ConversationSuite.loadAll(in: knowledgeBase))
             }
             let isConversation = KnowledgeBaseFiles.isConversationSuite
             return (

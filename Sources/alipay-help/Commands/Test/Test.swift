@@ -61,14 +61,15 @@ extension AlipayHelp {
         }
 
         func run() throws {
-            let responder = try knowledgeBase.responder(trainingData: true)
+            let assistant = try knowledgeBase.assistant(trainingData: true)
+            let responder = assistant.responder
             let output = StandardOutput()
             if let folds = crossValidate, !ablate {
                 try crossValidation(folds: folds, responder, output)
                 return
             }
             let (labelled, scripted) = try SuiteSelection(files: files, language: language.language).load(
-                from: knowledgeBase)
+                from: assistant.folder)
             if ablate {
                 let ablation = try RuleAblation(
                     knowledgeBase: responder.knowledgeBase, policy: responder.matcher.policy,

@@ -1,43 +1,37 @@
-// A thin C layer over GNU readline. Note: everything here is `static`, so each Swift file that
-// calls these functions gets its own copy of their state; keep the calls about one piece of
-// state (the terminal, the stop signal) in one Swift file.
-// Swift 6 cannot touch readline's mutable globals directly,
-// and C callbacks cannot capture context, so everything Swift needs is a function here.
-#ifndef ALIPAY_HELP_CREADLINE_SHIM_H
-#define ALIPAY_HELP_CREADLINE_SHIM_H
+// GNU readline for the chat: line editing, completion, history, and the terminal and signal
+// handling around it. Swift 6 cannot touch readline's mutable globals directly, and C callbacks
+// cannot capture context, so everything the chat needs is a function here; the state lives in
+// this one file.
+#include "CReadline.h"
 
-#include <stdio.h>
+#include <fcntl.h>
+#include <signal.h>
 #include <stdlib.h>
 #include <string.h>
-#include <signal.h>
-#include <fcntl.h>
-#include <unistd.h>
 #include <termios.h>
-#include <readline/readline.h>
+#include <unistd.h>
 #include <readline/history.h>
 
 /// Readline must not install its own signal handlers: Ctrl-C clears the line instead of
 /// killing us, and window resizes are handled by the main loop. Prompts go to stderr.
-static inline void cr_configure(const char *name) {
+void cr_configure(const char *name) {
     rl_readline_name = name;
     rl_catch_signals = 0;
     rl_catch_sigwinch = 0;
     rl_outstream = stderr;
 }
 
-static inline void cr_set_completer(rl_completion_func_t *completer) {
+void cr_set_completer(rl_completion_func_t *completer) {
     rl_attempted_completion_function = completer;
 }
 
 /// Within a completer: do not fall back to completing file names.
-static inline void cr_no_filename_completion(void) { rl_attempted_completion_over = 1; }
+void cr_no_filename_completion(void) { rl_attempted_completion_over = 1; }
 
-static inline char **cr_completion_matches(const char *text, rl_compentry_func_t *generator) {
+char **cr_completion_matches(const char *text, rl_compentry_func_t *generator) {
     return rl_completion_matches(text, generator);
 }
 
-/// The whole line typed so far, for completing according to the first word.
-static inline const char *cr_line_buffer(void) { return rl_line_buffer; }
 
 // Readline puts the terminal back in cooked mode between lines; a Ctrl-D typed while a reply
 // is printed is then lost by the line discipline. Keeping the terminal prepared for the whole
@@ -47,9 +41,7 @@ static void cr_keep_prepared_deprep(void) {}
 
 // The terminal's modes before the chat touched them, restored on every way out: a normal end,
 // exit(), a signal that ends the chat, a stop (Ctrl-Z), and a crash.
-// (Kept in function-local statics: Swift's importer does not emit file-scope struct globals.)
-static inline struct termios *cr_saved_termios_storage(void) { static struct termios saved; return &saved; }
-#define cr_saved_termios (*cr_saved_termios_storage())
+static struct termios cr_saved_termios;
 static volatile sig_atomic_t cr_termios_saved = 0;
 static volatile sig_atomic_t cr_terminal_held = 0;
 
@@ -65,7 +57,7 @@ static void cr_restore_saved_terminal(void) {
 
 static void cr_restore_at_exit(void) { cr_restore_saved_terminal(); }
 
-static inline void cr_hold_terminal(void) {
+void cr_hold_terminal(void) {
     if (!cr_termios_saved && tcgetattr(0, &cr_saved_termios) == 0) {
         cr_termios_saved = 1;
         atexit(cr_restore_at_exit);
@@ -76,7 +68,7 @@ static inline void cr_hold_terminal(void) {
     cr_terminal_held = 1;
 }
 
-static inline void cr_release_terminal(void) {
+void cr_release_terminal(void) {
     rl_prep_term_function = rl_prep_terminal;
     rl_deprep_term_function = rl_deprep_terminal;
     rl_deprep_terminal();
@@ -84,21 +76,20 @@ static inline void cr_release_terminal(void) {
 }
 
 /// Whether someone (a shell, after a stop) put the terminal back in cooked mode under us.
-static inline int cr_terminal_was_reset(void) {
+int cr_terminal_was_reset(void) {
     struct termios now;
     if (tcgetattr(0, &now) != 0) return 0;
     return (now.c_lflag & (ICANON | ECHO)) != 0;
 }
 
 /// Redraws the prompt and the line being edited, after a stop or a reply.
-static inline void cr_redraw(void) {
+void cr_redraw(void) {
     rl_on_new_line();
     rl_forced_update_display();
 }
 
 // Crashes: restore the terminal, then let the previous handler (the Swift runtime's) have it.
-static inline struct sigaction *cr_previous_fatal_storage(void) { static struct sigaction previous[32]; return previous; }
-#define cr_previous_fatal (cr_previous_fatal_storage())
+static struct sigaction cr_previous_fatal[32];
 
 static void cr_on_fatal_signal(int signal_number) {
     cr_restore_saved_terminal();
@@ -106,7 +97,7 @@ static void cr_on_fatal_signal(int signal_number) {
     raise(signal_number);
 }
 
-static inline void cr_install_fatal_handlers(void) {
+void cr_install_fatal_handlers(void) {
     int fatal[] = {SIGSEGV, SIGBUS, SIGILL, SIGFPE, SIGABRT, SIGTRAP};
     for (unsigned i = 0; i < sizeof fatal / sizeof fatal[0]; i++) {
         struct sigaction action;
@@ -118,7 +109,7 @@ static inline void cr_install_fatal_handlers(void) {
 }
 
 /// Stops the program the way Ctrl-Z does (the caller restored the terminal first).
-static inline void cr_stop_self(void) {
+void cr_stop_self(void) {
     struct sigaction action, previous;
     memset(&action, 0, sizeof action);
     action.sa_handler = SIG_DFL;
@@ -129,7 +120,7 @@ static inline void cr_stop_self(void) {
 }
 
 /// Ends the program the way the signal would have (status and all), with the default action.
-static inline void cr_die_of(int signal_number) {
+void cr_die_of(int signal_number) {
     struct sigaction action;
     memset(&action, 0, sizeof action);
     action.sa_handler = SIG_DFL;
@@ -143,15 +134,15 @@ static inline void cr_die_of(int signal_number) {
 }
 
 // Callback (alternate) interface, so the main loop can also watch for signals.
-static inline void cr_install(const char *prompt, rl_vcpfunc_t *handler) { rl_callback_handler_install(prompt, handler); }
-static inline void cr_remove(void) { rl_callback_handler_remove(); }
-static inline void cr_read_char(void) { rl_callback_read_char(); }
+void cr_install(const char *prompt, rl_vcpfunc_t *handler) { rl_callback_handler_install(prompt, handler); }
+void cr_remove(void) { rl_callback_handler_remove(); }
+void cr_read_char(void) { rl_callback_read_char(); }
 
 /// How many characters are on the line being edited.
-static inline int cr_line_length(void) { return rl_end; }
+int cr_line_length(void) { return rl_end; }
 
 /// Prints text above the prompt while a line is being edited, then redraws the prompt.
-static inline void cr_print_above(const char *text) {
+void cr_print_above(const char *text) {
     int saved_point = rl_point;
     char *saved_line = rl_copy_text(0, rl_end);
     rl_save_prompt();
@@ -167,7 +158,7 @@ static inline void cr_print_above(const char *text) {
 }
 
 /// Ctrl-C: drop what was typed, show "^C" and a fresh prompt.
-static inline void cr_cancel_line(void) {
+void cr_cancel_line(void) {
     rl_free_line_state();
     rl_callback_sigcleanup();
     rl_replace_line("", 0);
@@ -179,30 +170,28 @@ static inline void cr_cancel_line(void) {
     rl_redisplay();
 }
 
-static inline void cr_resize(void) { rl_resize_terminal(); }
+void cr_resize(void) { rl_resize_terminal(); }
 
-static inline int cr_screen_width(void) {
+int cr_screen_width(void) {
     int rows = 0, columns = 0;
     rl_get_screen_size(&rows, &columns);
     return columns;
 }
 
 // History.
-static inline void cr_stifle_history(int max) { stifle_history(max); }
-static inline void cr_add_history(const char *line) { add_history(line); }
-static inline int cr_read_history(const char *path) { return read_history(path); }
-static inline int cr_write_history(const char *path) { return write_history(path); }
+void cr_stifle_history(int max) { stifle_history(max); }
+void cr_add_history(const char *line) { add_history(line); }
+int cr_read_history(const char *path) { return read_history(path); }
 /// Appends the last `count` lines of the list to the file; 0 or an errno value.
-static inline int cr_append_history(int count, const char *path) { return append_history(count, path); }
+int cr_append_history(int count, const char *path) { return append_history(count, path); }
 /// Cuts the file to its last `lines` lines; 0 or an errno value.
-static inline int cr_truncate_history_file(const char *path, int lines) { return history_truncate_file(path, lines); }
-static inline void cr_clear_history(void) { clear_history(); }
-static inline int cr_history_length(void) { return history_length; }
+int cr_truncate_history_file(const char *path, int lines) { return history_truncate_file(path, lines); }
+void cr_clear_history(void) { clear_history(); }
 
 // Signals: a self-pipe, so SIGINT and SIGWINCH wake the main loop's poll() safely.
 static int cr_signal_pipe[2] = {-1, -1};
 
-static inline void cr_on_signal(int signal_number) {
+static void cr_on_signal(int signal_number) {
     unsigned char byte = (unsigned char)signal_number;
     ssize_t ignored = write(cr_signal_pipe[1], &byte, 1);
     (void)ignored;
@@ -211,7 +200,7 @@ static inline void cr_on_signal(int signal_number) {
 /// Installs handlers for SIGINT, SIGWINCH and the signals that stop or end the chat (SIGTERM,
 /// SIGHUP, SIGQUIT, SIGTSTP, SIGCONT), so the main loop restores the terminal first; returns
 /// the pipe's read end, or -1.
-static inline int cr_install_signal_pipe(void) {
+int cr_install_signal_pipe(void) {
     if (cr_signal_pipe[0] < 0) {
         if (pipe(cr_signal_pipe) != 0) return -1;
         for (int i = 0; i < 2; i++) {
@@ -236,28 +225,3 @@ static inline int cr_install_signal_pipe(void) {
     return cr_signal_pipe[0];
 }
 
-// Batches (`ask` and the scripted chat): SIGINT and SIGTERM only ask the loop to stop after the
-// reply being written, so the output never ends in the middle of a line.
-static volatile sig_atomic_t cr_stop_signal_number = 0;
-
-static void cr_on_stop_signal(int signal_number) { cr_stop_signal_number = signal_number; }
-
-static inline void cr_install_stop_signals(void) {
-    struct sigaction action;
-    memset(&action, 0, sizeof action);
-    action.sa_handler = cr_on_stop_signal;
-    sigemptyset(&action.sa_mask);
-    // No SA_RESTART: a blocking read returns EINTR, so the loop notices at once.
-    sigaction(SIGINT, &action, NULL);
-    sigaction(SIGTERM, &action, NULL);
-    // A parent may have left them blocked (test runners do); then they would never arrive.
-    sigset_t wanted;
-    sigemptyset(&wanted);
-    sigaddset(&wanted, SIGINT);
-    sigaddset(&wanted, SIGTERM);
-    sigprocmask(SIG_UNBLOCK, &wanted, NULL);
-}
-
-static inline int cr_stop_signal(void) { return cr_stop_signal_number; }
-
-#endif

@@ -1,3 +1,5 @@
+import AlipayHelpKit
+
 /// One fuzzing input, run through everything that reads untrusted text: the normaliser, the
 /// matcher and the reply (with its JSON line, figures and verdict), the secret guard and the phone parser, the
 /// control-character filter, and the YAML loader. The first byte picks the path; the rest is
@@ -29,7 +31,7 @@ public enum FuzzInput {
             if case let .success(digits) = MainlandMobileNumber.parse(text) {
                 precondition(digits.count == 11 && digits.utf8.allSatisfy { $0 >= 0x30 && $0 <= 0x39 })
                 precondition(keptOut, "a phone number must stay out of the history")
-                precondition(MainlandMobileNumber.mask(digits).count == 11)
+                precondition(MainlandMobileNumber(text)?.masked.count == 11)
             }
         case 2:
             // The chat's conversation, a few lines at once.

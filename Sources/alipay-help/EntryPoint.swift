@@ -58,42 +58,17 @@ enum EntryPoint {
         return Array(words)
     }
 
-    static let commandNames = Set(AlipayHelp.configuration.subcommands.map { $0._commandName } + ["help"])
+    static let commandNames = Set(
+        AlipayHelp.configuration.subcommands.compactMap { $0.configuration.commandName } + ["help"])
 
-    /// With no command and no question, a terminal gets the chat and a pipe gets `ask`.
+    /// With no command and no question, a terminal gets the chat and a pipe gets `ask`: on a
+    /// terminal, a command line that starts with an option and is nothing but the chat's options
+    /// (`--kb FOLDER --no-history`) is the chat's, as its own parser reads them.
     static func commandLine(_ arguments: [String], stdinIsTerminal: Bool) -> [String] {
         guard stdinIsTerminal else { return arguments }
-        let commands = commandNames
-        var index = 0
-        while index < arguments.count {
-            let argument = arguments[index]
-            if commands.contains(argument) || argument == "-h" || argument == "--help" || argument == "--version" {
-                return arguments
-            }
-            if chatOptionsTakingAValue.contains(argument) { index += 2; continue }
-            if !argument.hasPrefix("-") { return arguments }  // a question: answer it
-            index += 1
+        if let first = arguments.first, !first.hasPrefix("-") || ["-h", "--help", "--version"].contains(first) {
+            return arguments
         }
-        return ["chat"] + arguments
-    }
-
-    /// The chat's options that take a value (`--kb FOLDER`): the word after one is its value,
-    /// not a question. Read from the chat's definition, once, and only on a terminal.
-    static let chatOptionsTakingAValue = optionsTakingAValue(in: AlipayHelp.Chat.self)
-
-    /// A command's options that take a value, every name of each, as ArgumentParser describes
-    /// the command (the JSON behind `--experimental-dump-help`).
-    static func optionsTakingAValue(in command: ParsableCommand.Type) -> Set<String> {
-        struct Description: Decodable {
-            struct Command: Decodable { var arguments: [Argument]? }
-            struct Argument: Decodable { var kind: String; var names: [Name]? }
-            struct Name: Decodable { var kind: String; var name: String }
-            var command: Command
-        }
-        guard let description = try? JSONDecoder().decode(Description.self, from: Data(command._dumpHelp().utf8)) else {
-            return []
-        }
-        let options = (description.command.arguments ?? []).filter { $0.kind == "option" }
-        return Set(options.flatMap { $0.names ?? [] }.map { ($0.kind == "long" ? "--" : "-") + $0.name })
+        return (try? AlipayHelp.Chat.parse(arguments)) != nil ? ["chat"] + arguments : arguments
     }
 }

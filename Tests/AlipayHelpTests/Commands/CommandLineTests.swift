@@ -6,11 +6,6 @@ import Testing
 /// Argument handling in-process, as swift-argument-parser tests its examples: which command a
 /// command line reaches, with what, and the errors it gives.
 @Suite struct CommandLineTests {
-    @Test func theOptionsThatTakeAValueComeFromTheChatDefinition() {
-        #expect(EntryPoint.chatOptionsTakingAValue == ["--kb", "--lang"])
-        #expect(EntryPoint.optionsTakingAValue(in: AlipayHelp.Ask.self) == ["--kb", "--lang", "--jobs"])
-    }
-
     @Test func aTerminalWithNoQuestionGetsTheChat() {
         #expect(EntryPoint.commandLine([], stdinIsTerminal: true) == ["chat"])
         #expect(EntryPoint.commandLine(["--kb", "intents"], stdinIsTerminal: true) == ["chat", "--kb", "intents"])
@@ -24,7 +19,7 @@ import Testing
     @Test func aQuestionACommandOrHelpIsLeftAlone() {
         for arguments in [
             ["--kb", "intents", "how", "do", "I", "pay"], ["test"], ["help"], ["--help"], ["-h"], ["--version"],
-            ["check", "--kb", "x"],
+            ["check", "--kb", "x"], ["--lang", "zh", "what", "is", "huabei"], ["--no-such-option"],
         ] {
             #expect(EntryPoint.commandLine(arguments, stdinIsTerminal: true) == arguments)
         }

@@ -96,7 +96,8 @@ import Foundation
         if generated > 0 {
             let store = MatcherStore(folder: cache.appendingPathComponent("alipay-help"))
             let key = MatcherStore.key(
-                knowledgeBaseFiles: files(in: directory), policy: MatchPolicy(), program: programIdentity())
+                knowledgeBaseFiles: KnowledgeBaseFiles.trainingFiles(in: directory), policy: MatchPolicy(),
+                program: programIdentity())
             let (knowledgeBase, matcher) = try store.load(directory: directory, key: key, policy: MatchPolicy())
             _ = knowledgeBase
             var random = InputClasses.Generator(state: 1234)
@@ -166,12 +167,4 @@ private func programIdentity() -> String {
     let size = (attributes[.size] as? NSNumber)?.int64Value ?? 0
     let modified = (attributes[.modificationDate] as? Date)?.timeIntervalSince1970 ?? 0
     return "\(path)|\(size)|\(modified)"
-}
-
-/// The knowledge-base files training reads, as the command line keys its store (tests aside).
-private func files(in folder: URL) -> [(name: String, contents: [UInt8])] {
-    let names = FileManager.default.subpaths(atPath: folder.path) ?? []
-    return names.filter(KnowledgeBaseFiles.isTrainingFile).map { name in
-        (name, [UInt8](FileManager.default.contents(atPath: folder.appendingPathComponent(name).path) ?? Data()))
-    }
 }

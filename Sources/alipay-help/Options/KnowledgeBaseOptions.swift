@@ -63,7 +63,8 @@ struct KnowledgeBaseOptions: ParsableArguments {
                 return try Responder(knowledgeBase: KnowledgeBase.load(from: folder), policy: policy)
             }
             let key = MatcherStore.key(
-                knowledgeBaseFiles: files(in: folder), policy: policy, program: programIdentity())
+                knowledgeBaseFiles: KnowledgeBaseFiles.trainingFiles(in: folder), policy: policy,
+                program: programIdentity())
             let store = MatcherStore(folder: cache)
             if trainingData {
                 let knowledgeBase = try KnowledgeBase.load(from: folder)
@@ -91,15 +92,6 @@ struct KnowledgeBaseOptions: ParsableArguments {
         }
         guard let home = environment["HOME"], !home.isEmpty else { return nil }
         return URL(fileURLWithPath: home).appendingPathComponent(".cache/alipay-help")
-    }
-
-    /// Every knowledge-base file that training reads (the test suites aside), with its bytes.
-    static func files(in folder: URL) -> [(name: String, contents: [UInt8])] {
-        let manager = FileManager.default
-        guard let names = manager.subpaths(atPath: folder.path) else { return [] }
-        return names.filter(KnowledgeBaseFiles.isTrainingFile).map { name in
-            (name, [UInt8](manager.contents(atPath: folder.appendingPathComponent(name).path) ?? Data()))
-        }
     }
 
     /// The running program's size and modification time: a rebuilt program never reads a

@@ -18,7 +18,7 @@ let names = (manager.subpaths(atPath: folder.path) ?? [])
     .filter(KnowledgeBaseFiles.isYAML)
     .sorted()
 
-var hash: UInt64 = 0xCBF2_9CE4_8422_2325
+var files: [(name: String, contents: [UInt8])] = []
 var entries: [String] = []
 for name in names {
     guard let data = manager.contents(atPath: folder.appendingPathComponent(name).path),
@@ -27,12 +27,14 @@ for name in names {
         FileHandle.standardError.write(Data("embed-knowledge-base: error: \(name) is not readable UTF-8 text\n".utf8))
         exit(1)
     }
-    for byte in Array(name.utf8) + [0] + Array(data) + [0] { hash = (hash ^ UInt64(byte)) &* 0x100_0000_01B3 }
+    files.append((name, [UInt8](data)))
     // A raw string whose delimiter the text does not contain.
     var pounds = "#"
     while text.contains("\"" + pounds) || text.contains(pounds + "\"") || text.contains("\\" + pounds) { pounds += "#" }
     entries.append("        (\"\(name)\", \(pounds)\"\"\"\n\(text)\n\"\"\"\(pounds)),")
 }
+
+let hash = KnowledgeBaseFiles.contentHash(files)
 
 // The same training as at run time; a knowledge base that does not load fails the build with
 // the error `check` would give.

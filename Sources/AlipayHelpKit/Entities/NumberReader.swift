@@ -1,5 +1,6 @@
 /// Finds the numbers written in a question, however they are written: `90000`, `90,000`,
-/// `5,0000`, `1.5`, full-width digits, Chinese numerals (`九万`, `一万五`, `两千`), number words
+/// `5,0000`, `1.5`, full-width digits, Chinese numerals (`九万`, `一万五`, `两千`, `壹万`; the
+/// table is `ChineseNumerals`, which the secret guard reads codes with too), number words
 /// ("three"), each with the multiplier written after it (`90k`, `9万`, `1.5w`, "2 million").
 /// It knows numbers and nothing else: the words for multipliers and numbers come from the
 /// knowledge base (`entities.yaml`).
@@ -42,38 +43,21 @@ struct NumberReader: Sendable {
     /// nonsense such as 99999999999999999999), and are left alone.
     static let largest: Double = 1e12
 
-    // Switches rather than dictionaries: these are asked about every character of a question.
-    static func chineseDigit(_ scalar: Unicode.Scalar) -> Double? {
-        switch scalar {
-        case "零", "〇": return 0
-        case "一": return 1
-        case "二", "两": return 2
-        case "三": return 3
-        case "四": return 4
-        case "五": return 5
-        case "六": return 6
-        case "七": return 7
-        case "八": return 8
-        case "九": return 9
-        default: return nil
-        }
-    }
+    /// The value of a Chinese digit, unit or section (`ChineseNumerals`).
+    static func chineseDigit(_ scalar: Unicode.Scalar) -> Double? { ChineseNumerals.digit(scalar).map(Double.init) }
+    static func chineseUnit(_ scalar: Unicode.Scalar) -> Double? { ChineseNumerals.unit(scalar) }
+    static func chineseSection(_ scalar: Unicode.Scalar) -> Double? { ChineseNumerals.section(scalar) }
 
-    static func chineseUnit(_ scalar: Unicode.Scalar) -> Double? {
-        switch scalar {
-        case "十": return 10
-        case "百": return 100
-        case "千": return 1000
-        default: return nil
-        }
-    }
-
-    static func chineseSection(_ scalar: Unicode.Scalar) -> Double? {
-        switch scalar {
-        case "万": return 10_000
-        case "亿": return 100_000_000
-        default: return nil
-        }
+    /// Whether a Chinese numeral at `index` starts an amount: any digit or unit does, but one
+    /// that ordinary words hold too (陆 in 大陆, 拾 in 收拾) only before a financial unit or a
+    /// section (伍佰, 壹万).
+    private static func startsChineseAmount(_ scalars: [Unicode.Scalar], at index: Int) -> Bool {
+        let scalar = scalars[index]
+        guard chineseDigit(scalar) != nil || chineseUnit(scalar) != nil else { return false }
+        guard ChineseNumerals.isAlsoAWord(scalar) else { return true }
+        guard chineseDigit(scalar) != nil, index + 1 < scalars.count else { return false }
+        let next = scalars[index + 1]
+        return chineseSection(next) != nil || (chineseUnit(next) != nil && ChineseNumerals.isAlsoAWord(next))
     }
 
     /// The text as the reader sees it: full-width forms folded, ASCII lowercased.
@@ -159,9 +143,7 @@ struct NumberReader: Sendable {
                 end = applyMultiplier(scalars, at: end, to: &value)
                 if !glued, let value, value <= Self.largest { found.append(Mention(value: value, range: start..<end)) }
                 index = max(end, index + 1)
-            } else if scalars[index].value >= 0x3007,
-                Self.chineseDigit(scalars[index]) != nil || Self.chineseUnit(scalars[index]) != nil
-            {
+            } else if scalars[index].value >= 0x3007, Self.startsChineseAmount(scalars, at: index) {
                 let (value, end) = readChinese(scalars, from: index)
                 var amount: Double? = value
                 let last = applyMultiplier(scalars, at: end, to: &amount)
@@ -272,8 +254,11 @@ struct NumberReader: Sendable {
         return start
     }
 
+    /// A digit 1-9 trailing a multiplier: ASCII, or a Chinese one that is no word's too (the 陆
+    /// of "1万陆续到账" is not six thousand).
     private static func digitValue(_ scalar: Unicode.Scalar) -> Double? {
         if isDigit(scalar) { return Double(scalar.value - 48) }
+        guard !ChineseNumerals.isAlsoAWord(scalar) else { return nil }
         return chineseDigit(scalar).flatMap { $0 == 0 ? nil : $0 }
     }
 }

@@ -98,9 +98,7 @@ public struct FlowRun: Sendable {
             // Another valid number instead of yes or no replaces the one waiting.
             switch MainlandMobileNumber.parse(line) {
             case let .success(digits):
-                let masked = MainlandMobileNumber.mask(digits)
-                numberToConfirm = masked
-                return .handled([.paragraph(say(.confirmNumber, ["masked": masked]))])
+                return askToConfirm(digits)
             case .failure(.notANumber):
                 break
             case let .failure(problem):
@@ -135,15 +133,20 @@ public struct FlowRun: Sendable {
             switch MainlandMobileNumber.parse(line) {
             case let .success(digits):
                 invalidInARow = 0
-                let masked = MainlandMobileNumber.mask(digits)
-                numberToConfirm = masked
-                return .handled([.paragraph(say(.confirmNumber, ["masked": masked]))])
+                return askToConfirm(digits)
             case .failure(.notANumber):
                 return notAnAnswerOrInvalid(line, step)
             case let .failure(problem):
                 return invalid([.paragraph(describe(problem) + " " + invalidText(step))])
             }
         }
+    }
+
+    /// A valid number typed: shown masked, waiting for "is that right?".
+    private mutating func askToConfirm(_ digits: String) -> Result {
+        let masked = MainlandMobileNumber.mask(digits)
+        numberToConfirm = masked
+        return .handled([.paragraph(say(.confirmNumber, ["masked": masked]))])
     }
 
     private func describe(_ problem: MainlandMobileNumber.Problem) -> String {

@@ -3,9 +3,10 @@
 /// the history file, so they can never disagree about the same line.
 ///
 /// Digits are recognised in any form: ASCII, full-width, other Unicode decimal digits and
-/// Chinese numerals (〇一二三… and 壹贰叁…, 幺 for one), with any separators between them
-/// (spaces of any kind, `/ , _ - . ( ) +`, their full-width forms, dashes, zero-width and other
-/// invisible characters). A run of such digits is one *number*: `138/1234/5678`,
+/// Chinese numerals (〇一二三…, 两 for two, 壹贰叁…, 幺 for one: `ChineseNumerals`, the table
+/// amounts are read with too), with any separators between them (spaces of any kind,
+/// `/ , _ - . ( ) +`, their full-width forms, dashes, zero-width and other invisible
+/// characters). A run of such digits is one *number*: `138/1234/5678`,
 /// `１３８－１２３４－５６７８` and `一三八一二三四五六七八` are all the same 11 digits.
 public enum SecretGuard {
     /// A number found in a line: its digits and where it sits among the line's scalars.
@@ -73,7 +74,7 @@ public enum SecretGuard {
         if value >= 0x30 && value <= 0x39 { return UInt8(value - 0x30) }
         if value < 0x80 { return nil }
         if value >= 0xFF10 && value <= 0xFF19 { return UInt8(value - 0xFF10) }  // full-width
-        if let numeral = chineseNumeral(scalar) { return numeral }
+        if let numeral = ChineseNumerals.digit(scalar) { return numeral }
         // No other decimal digits before Arabic-Indic, nor among kana, CJK, Hangul, symbols,
         // emoji and the private and compatibility blocks: skip the costly character-property
         // look-up for them (a test reads every character of these ranges).
@@ -91,22 +92,6 @@ public enum SecretGuard {
         0x80...0x065F, 0x2000...0x2BFF, 0x3000...0x9FFF, 0xAC00...0xD7AF, 0xE000...0xFEFF, 0xFFF0...0xFFFF,
         0x1F000...0x1FAFF,
     ]
-
-    private static func chineseNumeral(_ scalar: Unicode.Scalar) -> UInt8? {
-        switch scalar {
-        case "〇", "零", "○": return 0
-        case "一", "壹", "幺": return 1
-        case "二", "贰", "貳": return 2
-        case "三", "叁", "參": return 3
-        case "四", "肆": return 4
-        case "五", "伍": return 5
-        case "六", "陆", "陸": return 6
-        case "七", "柒": return 7
-        case "八", "捌": return 8
-        case "九", "玖": return 9
-        default: return nil
-        }
-    }
 
     /// A character people put between the groups of a number, or one that shows nothing.
     static func isSeparator(_ scalar: Unicode.Scalar) -> Bool {

@@ -68,9 +68,7 @@ public struct PhrasingPattern: Sendable {
     /// more than `limit`, else random walks in which each alternative (and leaving an optional
     /// part out) and each slot word is equally likely, so every word gets its turn.
     public func sample(_ limit: Int, words: (String) -> [String]) -> [String] {
-        var seed: UInt64 = 0xCBF2_9CE4_8422_2325
-        MatcherArchive.hash(Array((language + "\u{1F}" + text).utf8), into: &seed)
-        var random = SplitMix64(seed: seed)
+        var random = SplitMix64(seed: FNV1a.hash((language + "\u{1F}" + text).utf8))
         if count(words: words) <= Double(limit) { return enumerateAll(words: words) }
         var seen: Set<String> = []
         var phrasings: [String] = []

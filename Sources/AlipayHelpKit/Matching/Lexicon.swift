@@ -209,13 +209,10 @@ public struct Lexicon: Sendable {
 
     func resolveExactOrInflected(_ word: String) -> TermID? {
         if let term = ids[word] { return term }
-        // Every ending `baseForms` drops ends in one of these letters: a word ending otherwise
-        // (most words of other scripts) has no base form to look up.
-        guard let last = word.utf8.last, Self.inflectionFinals.contains(last) else { return nil }
-        for base in Self.baseForms(of: word) {
-            if let term = ids[base] { return term }
+        var word = word
+        return word.withUTF8 { bytes in
+            EnglishInflection.firstBaseForm(of: bytes) { ids[String(decoding: $0, as: UTF8.self)] }
         }
-        return nil
     }
 
     // MARK: Reading from bytes
@@ -268,70 +265,9 @@ public struct Lexicon: Sendable {
         return correctingSpelling ? correction(of: word, conceptsOnly: false)?.term : nil
     }
 
-    /// The term of the first of `baseForms(of:)` the table knows, each form made in turn in one
-    /// scratch buffer on the stack.
+    /// The term of the first base form of `word` (`EnglishInflection`) that the table knows.
     private static func firstBaseForm(of word: UnsafeBufferPointer<UInt8>, in table: WordTable) -> TermID? {
-        let n = word.count
-        // Every ending ends in one of these letters: any other word has no base form to try.
-        guard n >= 4, inflectionFinals.contains(word[n - 1]) else { return nil }
-        return withUnsafeTemporaryAllocation(of: UInt8.self, capacity: n + 1) { scratch -> TermID? in
-            _ = scratch.initialize(from: word)
-            func cut(_ k: Int, _ add: UInt8? = nil) -> TermID? {
-                guard let add else { return table[UnsafeBufferPointer(rebasing: scratch[..<(n - k)])] }
-                let replaced = scratch[n - k]
-                scratch[n - k] = add
-                defer { scratch[n - k] = replaced }
-                return table[UnsafeBufferPointer(rebasing: scratch[..<(n - k + 1)])]
-            }
-            func ends(_ suffix: StaticString) -> Bool {
-                let k = suffix.utf8CodeUnitCount
-                return k <= n && (0..<k).allSatisfy { word[n - k + $0] == suffix.utf8Start[$0] }
-            }
-            let y: UInt8 = 121, e: UInt8 = 101
-            if ends("ies") || ends("ied"), let term = cut(3, y) { return term }
-            if ends("es"), let term = cut(2) { return term }
-            if ends("s") && !ends("ss"), let term = cut(1) { return term }
-            if ends("ing") && n >= 6 {
-                if let term = cut(3) ?? cut(3, e) { return term }
-                if word[n - 4] == word[n - 5], let term = cut(4) { return term }
-            }
-            if ends("ed") && n >= 5 {
-                if let term = cut(2) ?? cut(1) { return term }
-                if word[n - 3] == word[n - 4], let term = cut(3) { return term }
-            }
-            if ends("ly") && n >= 6, let term = cut(2) { return term }
-            if ends("er") && n >= 6, let term = cut(2) ?? cut(1) { return term }
-            if ends("ment") && n >= 8, let term = cut(4) { return term }
-            return nil
-        }
-    }
-
-    /// Candidate base forms of an inflected English word, most likely first.
-    /// The last letters of the endings `baseForms` knows: -s, -ed, -ing, -ly, -er, -ment.
-    private static let inflectionFinals: [UInt8] = Array("sdgyrt".utf8)
-
-    static func baseForms(of word: String) -> [String] {
-        let bytes = Array(word.utf8)
-        let n = bytes.count
-        guard n >= 4 else { return [] }
-        func cut(_ k: Int, _ add: String = "") -> String { String(decoding: bytes[..<(n - k)], as: UTF8.self) + add }
-        func ends(_ suffix: String) -> Bool { word.hasSuffix(suffix) }
-        var forms: [String] = []
-        if ends("ies") || ends("ied") { forms.append(cut(3, "y")) }
-        if ends("es") { forms.append(cut(2)) }
-        if ends("s") && !ends("ss") { forms.append(cut(1)) }
-        if ends("ing") && n >= 6 {
-            forms.append(cut(3)); forms.append(cut(3, "e"))
-            if bytes[n - 4] == bytes[n - 5] { forms.append(cut(4)) }
-        }
-        if ends("ed") && n >= 5 {
-            forms.append(cut(2)); forms.append(cut(1))
-            if bytes[n - 3] == bytes[n - 4] { forms.append(cut(3)) }
-        }
-        if ends("ly") && n >= 6 { forms.append(cut(2)) }
-        if ends("er") && n >= 6 { forms.append(cut(2)); forms.append(cut(1)) }
-        if ends("ment") && n >= 8 { forms.append(cut(4)) }
-        return forms
+        EnglishInflection.firstBaseForm(of: word) { table[$0] }
     }
 
     /// The closest known word within one edit (two for long words that keep their first letter),

@@ -102,25 +102,19 @@ enum MatcherArchive {
         mutating func strings() throws -> [String] { try (0..<(try count())).map { _ in try string() } }
     }
 
-    /// FNV-1a over bytes: the archive's key and checksum.
-    static func hash(_ bytes: some Sequence<UInt8>, into value: inout UInt64) {
-        for byte in bytes { value = (value ^ UInt64(byte)) &* 0x100_0000_01B3 }
-    }
-
     /// The archive's checksum: FNV-1a over 8-byte words (then the last bytes), eight times
-    /// fewer steps than over bytes for a stored matcher of megabytes. Each step is a bijection
-    /// of the state, so any one damaged word changes the result.
+    /// fewer steps than over bytes for a stored matcher of megabytes; any one damaged word
+    /// changes the result.
     static func checksum(_ bytes: ArraySlice<UInt8>) -> UInt64 {
-        var value: UInt64 = 0xCBF2_9CE4_8422_2325
+        var hash = FNV1a()
         bytes.withUnsafeBytes { raw in
             let words = raw.count / 8
             for index in 0..<words {
-                let word = UInt64(littleEndian: raw.loadUnaligned(fromByteOffset: index * 8, as: UInt64.self))
-                value = (value ^ word) &* 0x100_0000_01B3
+                hash.combine(word: UInt64(littleEndian: raw.loadUnaligned(fromByteOffset: index * 8, as: UInt64.self)))
             }
-            for index in (words * 8)..<raw.count { value = (value ^ UInt64(raw[index])) &* 0x100_0000_01B3 }
+            hash.combine(raw[(words * 8)...])
         }
-        return value
+        return hash.value
     }
 
     static func seal(key: UInt64, payload: Writer) -> [UInt8] {

@@ -14,14 +14,9 @@ public struct MatcherStore: Sendable {
     public static func key(
         knowledgeBaseFiles: [(name: String, contents: [UInt8])], policy: MatchPolicy, program: String
     ) -> UInt64 {
-        var hash: UInt64 = 0xCBF2_9CE4_8422_2325
-        for file in knowledgeBaseFiles.sorted(by: { $0.name < $1.name }) {
-            MatcherArchive.hash(Array(file.name.utf8) + [0], into: &hash)
-            MatcherArchive.hash(file.contents + [0], into: &hash)
-        }
-        MatcherArchive.hash(
-            Array("\(policy.unknownShare)|\(policy.rules.contains(.otherProduct))|\(program)".utf8), into: &hash)
-        return hash
+        var hash = FNV1a(value: KnowledgeBaseFiles.contentHash(knowledgeBaseFiles))
+        hash.combine("\(policy.unknownShare)|\(policy.rules.contains(.otherProduct))|\(program)".utf8)
+        return hash.value
     }
 
     func file(for key: UInt64) -> URL { folder.appendingPathComponent("matcher-" + String(key, radix: 16) + ".bin") }

@@ -143,11 +143,11 @@ public struct QuestionFeatures: Sendable {
             for first in 0...(count + 2 - length) {
                 let last = first + length - 1
                 let from = starts[max(first, 1)], to = starts[min(last, count) + 1]
-                var hash: UInt64 = 0xCBF2_9CE4_8422_2325 ^ UInt64(length)
-                if first == 0 { hash = (hash ^ 0x02) &* 0x100_0000_01B3 }
-                for index in from..<to { hash = (hash ^ UInt64(word[index])) &* 0x100_0000_01B3 }
-                if last == count + 1 { hash = (hash ^ 0x03) &* 0x100_0000_01B3 }
-                body(hash)
+                var hash = FNV1a(value: FNV1a.offsetBasis ^ UInt64(length))
+                if first == 0 { hash.combine(0x02) }
+                hash.combine(UnsafeBufferPointer(rebasing: word[from..<to]))
+                if last == count + 1 { hash.combine(0x03) }
+                body(hash.value)
                 if let text {
                     let inner = String(decoding: UnsafeBufferPointer(rebasing: word[from..<to]), as: UTF8.self)
                     text((first == 0 ? "‹" : "") + inner + (last == count + 1 ? "›" : ""))

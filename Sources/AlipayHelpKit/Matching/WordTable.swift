@@ -34,9 +34,9 @@ struct WordTable: Sendable {
 
     @inline(__always)
     static func hash(_ bytes: UnsafeBufferPointer<UInt8>) -> UInt64 {
-        var value: UInt64 = 0xCBF2_9CE4_8422_2325
-        for byte in bytes { value = (value ^ UInt64(byte)) &* 0x100_0000_01B3 }
-        return value == 0 ? 1 : value
+        var hash = FNV1a()
+        hash.combine(bytes)
+        return hash.value == 0 ? 1 : hash.value
     }
 
     @inline(__always)

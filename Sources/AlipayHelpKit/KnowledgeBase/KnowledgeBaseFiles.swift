@@ -30,16 +30,6 @@ public enum KnowledgeBaseFiles {
         (isYAML(path) || isRealQuestions(path)) && !isConversationSuite(path)
     }
 
-    /// The files training reads in `folder`, by their paths inside it, with their contents:
-    /// what a stored matcher's key is made from (`MatcherStore.key`).
-    public static func trainingFiles(in folder: URL) -> [(name: String, contents: [UInt8])] {
-        let manager = FileManager.default
-        guard let names = manager.subpaths(atPath: folder.path) else { return [] }
-        return names.filter(isTrainingFile).map { name in
-            (name, [UInt8](manager.contents(atPath: folder.appendingPathComponent(name).path) ?? Data()))
-        }
-    }
-
     /// A hash of files' names and contents, in name order (FNV-1a): the built-in knowledge
     /// base's version (the build plugin), and where a stored matcher's key starts.
     public static func contentHash(_ files: [(name: String, contents: [UInt8])]) -> UInt64 {

@@ -5,7 +5,7 @@ import Foundation
 /// itself), the payload, and a checksum. Anything that does not check out is ignored and the
 /// matcher is trained again.
 enum MatcherArchive {
-    static let magic: UInt64 = 0x414C_4950_4D41_5438  // "ALIPMAT8" in ASCII
+    static let magic: UInt64 = 0x414C_4950_4D41_5439  // "ALIPMAT9" in ASCII
 
     /// Little-endian writer of plain values.
     struct Writer {

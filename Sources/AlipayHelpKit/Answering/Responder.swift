@@ -75,8 +75,8 @@ public struct Responder: Sendable {
     }
 
     /// What a prepared reply says: the out-of-scope reply, a small-talk reply, a topic's full
-    /// answer or one facet's ("topic/facet"), in that order of precedence (the order a table
-    /// built ahead of time was overwritten in); nil for a key that names none of them.
+    /// answer or one facet's ("topic/facet"), the first of these that `key` names;
+    /// nil for a key that names none of them.
     private static func blocks(
         for key: String, _ knowledgeBase: KnowledgeBase, _ positions: [String: Int],
         _ language: Language
@@ -92,8 +92,7 @@ public struct Responder: Sendable {
         guard let slash = key.firstIndex(of: "/"), let position = positions[String(key[..<slash])] else { return nil }
         let topic = knowledgeBase.topics[position]
         guard let facet = topic.facets.last(where: { $0.id == key[key.index(after: slash)...] }) else { return nil }
-        // Titles keep their case as written: lowercasing the first letter broke "QR-code
-        // payments" and the name "Huabei".
+        // Titles keep their case as written ("QR-code payments", the name "Huabei").
         let heading =
             language.isChinese
             ? "\(topic.title.text(language))：\(facet.title.text(language))"

@@ -74,7 +74,7 @@ public struct Verdict: Sendable, Equatable {
     }
 
     /// `asksWhetherAllowed(_:entities:definitions:)` with the phrases already folded (the entity
-    /// reader keeps them: folding them for every question was a fifth of an English answer).
+    /// reader keeps them: folding them for every question costs a fifth of an English answer).
     static func asksWhetherAllowed(_ question: String, entities: [Entity], phrases: QuestionPhrases) -> Bool {
         let text = NumberReader.fold(question)
         if phrases.asksOtherwise.isWritten(in: text) { return false }

@@ -269,8 +269,8 @@ extension KnowledgeBase {
         var questionSplitter = QuestionSplitter()
         var dialogueWords = DialogueWords()
         /// Whether phrasing patterns are parsed. Only training reads them; a load for answering
-        /// alone has a matcher trained on these very files, which parsed them then (they were a
-        /// tenth of a start).
+        /// alone has a matcher trained on these very files, which parsed them then (parsing
+        /// them costs a tenth of a start).
         var readsPatterns = true
 
         /// Parses the file called `name` (a topic unless it is one of the fixed files) and keeps

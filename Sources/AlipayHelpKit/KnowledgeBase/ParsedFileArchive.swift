@@ -2,7 +2,7 @@ import Foundation
 
 /// The parsed YAML of the files answering reads besides the topics (messages, small talk, out of
 /// scope, entities, flows...), stored beside the topics (TopicArchive) so a start with a stored
-/// matcher reads them back instead of parsing YAML: parsing was a third of a start's work.
+/// matcher reads them back instead of parsing YAML: parsing is a third of a start's work (measured).
 /// Each file is keyed by its path inside the knowledge-base folder; node positions are kept, so
 /// errors and `check` still name the file, line and column.
 enum ParsedFileArchive {

@@ -2,7 +2,7 @@ import Foundation
 
 /// The topics of a knowledge base as bytes, stored next to the trained matcher (MatcherStore)
 /// so a start with a stored matcher does not parse every topic file again: with hundreds of
-/// topics, reading their YAML was most of start-up. The topics are stored as the loader left
+/// topics, reading their YAML is most of a start that parses them (measured). The topics are stored as the loader left
 /// them (figures filled in, shared figures added), with file paths relative to the folder, and
 /// are read back only for the same key, that is for the very files they were loaded from.
 enum TopicArchive {

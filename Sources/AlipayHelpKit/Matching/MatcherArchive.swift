@@ -49,7 +49,7 @@ enum MatcherArchive {
         mutating func u64() throws -> UInt64 { try fixedWidth(UInt64.self) }
         mutating func u32() throws -> UInt32 { try fixedWidth(UInt32.self) }
         /// One little-endian integer, loaded in one go (a stored matcher holds tens of
-        /// thousands of them; byte by byte, they were a tenth of a start).
+        /// thousands of them; byte by byte, they cost a tenth of a start).
         @inline(__always)
         private mutating func fixedWidth<Bits: FixedWidthInteger>(_: Bits.Type) throws -> Bits {
             let size = MemoryLayout<Bits>.size

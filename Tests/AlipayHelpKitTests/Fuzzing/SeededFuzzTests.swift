@@ -6,7 +6,7 @@ import Testing
 /// The short, seeded fuzzing pass CI runs with every `swift test`: the fuzz corpus (the inputs
 /// that broke something once, and what libFuzzer kept) and a fixed number of seeded mutations, through the
 /// same entry point as the libFuzzer target. Its checks are preconditions: a violation crashes
-/// the test run. The long run is `fuzz/run.sh` (see the README).
+/// the test run. The long run is `fuzz/run.sh` (see docs/fuzzing.md).
 @Suite struct SeededFuzzTests {
     static let corpus = Fixtures.packageRoot.appendingPathComponent("fuzz/corpus")
 

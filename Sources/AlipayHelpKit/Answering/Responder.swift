@@ -215,26 +215,47 @@ public struct Responder: Sendable {
 
     /// The replies to each question of a line that asks several, or nil when it asks one.
     public func separateQuestions(in line: String, language: Language? = nil) -> [Reply]? {
+        questions(in: line, language: language)?.map {
+            $0.placed ?? reply(to: $0.text, match: $0.match, language: language)
+        }
+    }
+
+    /// One question of a line that asks several, as read to find it.
+    public struct SeparateQuestion: Sendable {
+        /// The part of the line that asks it.
+        public let text: String
+        /// The part matched alone.
+        public let match: Match
+        /// The reply, when only a figure in the part places it (a facet that checks figures).
+        let placed: Reply?
+    }
+
+    /// The questions of a line that asks several, each matched once, or nil when it asks one:
+    /// what `separateQuestions(in:language:)` answers, for a caller that answers each part
+    /// itself from its match.
+    public func questions(in line: String, language: Language? = nil) -> [SeparateQuestion]? {
         guard let parts = knowledgeBase.questionSplitter.parts(of: line) else { return nil }
         // Most lines with a separator ask one thing ("...? thanks"): match each part first and
         // stop at the first that is no question about a topic, before building any reply. A part
         // only a figure places (a facet that checks it) needs its reply to tell.
         // Shortest part first: the one that is not a question ("thanks") is usually short.
-        var readings = [(match: Match, reply: Reply?)?](repeating: nil, count: parts.count)
+        var readings = [SeparateQuestion?](repeating: nil, count: parts.count)
         for index in parts.indices.sorted(by: { parts[$0].utf8.count < parts[$1].utf8.count }) {
             let part = parts[index]
             let match = matcher.match(part)
-            if case .topic = match.outcome { readings[index] = (match, nil); continue }
+            if case .topic = match.outcome {
+                readings[index] = SeparateQuestion(text: part, match: match, placed: nil)
+                continue
+            }
             guard !entityReader.entities(in: part).isEmpty else { return nil }
             let placed = reply(to: part, match: match, language: language)
             guard case .topic = placed.match.outcome else { return nil }
-            readings[index] = (placed.match, placed)
+            readings[index] = SeparateQuestion(text: part, match: match, placed: placed)
         }
         let found = readings.map { $0! }
-        guard Set(found.map { ($0.match.intent ?? "") + "/" + ($0.match.facet ?? "") }).count > 1 else { return nil }
-        return zip(parts, found).map { part, reading in
-            reading.reply ?? reply(to: part, match: reading.match, language: language)
-        }
+        let answered = found.map { $0.placed?.match ?? $0.match }
+        guard Set(answered.map { ($0.intent ?? "") + "/" + ($0.facet ?? "") }).count > 1 else { return nil }
+        return found
     }
 
     /// A question the matcher would not answer, but that names a figure and the thing a facet

@@ -1,15 +1,60 @@
-/// A line of the conversation, read once: its text, its words, and the features the matcher
-/// reads in it. Passed down to the flow, the choices and the follow-up reading, so no step
-/// normalises the line again.
+/// A line of the conversation, read once: its text, its words, and, the first time a handler
+/// asks, the features the matcher reads in it and its match. Every handler gets the same line,
+/// so no step normalises or matches it again, and a line a handler takes before any matching
+/// (a flow's answer, "more", "2") is never matched at all.
 struct ConversationLine {
     let text: String
     let words: [String]
-    let features: QuestionFeatures
+    private let reading: Reading
 
     init(_ text: String, matcher: IntentMatcher) {
+        self.init(text, matcher: matcher, match: nil)
+    }
+
+    /// A line already matched (a part of a line that asks several questions, matched to find
+    /// them): its match is kept rather than read again.
+    init(_ text: String, matcher: IntentMatcher, match: Match?) {
         let normalized = TextNormalizer.normalize(text)
         self.text = text
         words = normalized.pieces
-        features = matcher.features(of: normalized)
+        reading = Reading(normalized, matcher: matcher, match: match)
+    }
+
+    /// The matcher's features of the line.
+    var features: QuestionFeatures { reading.features }
+    /// The line matched alone, with no context.
+    var match: Match { reading.match }
+}
+
+/// The features and the match of one line, worked out when first asked for and then kept.
+/// Owned by one `ConversationLine` and read on one thread, in one call to `respond`.
+private final class Reading {
+    private let normalized: NormalizedText
+    private let matcher: IntentMatcher
+
+    init(_ normalized: NormalizedText, matcher: IntentMatcher, match: Match?) {
+        self.normalized = normalized
+        self.matcher = matcher
+        if let match {
+            storedMatch = match
+            storedFeatures = match.features
+        }
+    }
+
+    private var storedFeatures: QuestionFeatures?
+    private var storedMatch: Match?
+
+    var features: QuestionFeatures {
+        if let storedFeatures { return storedFeatures }
+        let features = matcher.features(of: normalized)
+        storedFeatures = features
+        return features
+    }
+
+    var match: Match {
+        if let storedMatch { return storedMatch }
+        let match = matcher.match(features)
+        storedMatch = match
+        return match
     }
 }

@@ -27,7 +27,7 @@ struct ConversationLine {
 }
 
 /// The features and the match of one line, worked out when first asked for and then kept.
-/// Owned by one `ConversationLine` and read on one thread, in one call to `respond`.
+/// Shared by the copies of one `ConversationLine`, within the one call to `respond` that reads it.
 private final class Reading {
     private let normalized: NormalizedText
     private let matcher: IntentMatcher

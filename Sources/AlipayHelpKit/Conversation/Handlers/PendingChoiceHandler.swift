@@ -10,14 +10,16 @@ extension ConversationHandler {
     /// is said, rather than the line declined as a question.
     static let choiceWithNothingOnOffer = ConversationHandler(name: "choice with nothing on offer") {
         line, conversation in
-        conversation.kb.dialogueWords.choicePosition(line.words) == nil
-            ? nil
-            : ConversationTurn(blocks: [.paragraph(conversation.messages.text(.nothingToChoose, conversation.language))]
-            )
+        conversation.sayNothingToChoose(line)
     }
 }
 
 extension Conversation {
+    func sayNothingToChoose(_ said: ConversationLine) -> ConversationTurn? {
+        guard kb.dialogueWords.choicePosition(said.words) != nil else { return nil }
+        return ConversationTurn(blocks: [.paragraph(messages.text(.nothingToChoose, language))])
+    }
+
     mutating func pick(_ said: ConversationLine) -> ConversationTurn? {
         guard let pending = pendingChoice else { return nil }
         pendingChoice = nil

@@ -84,7 +84,7 @@ public struct Conversation: Sendable {
 
     /// A pasted text or a run of questions, too long to read as one: ask for one question at a
     /// time, in the conversation's language, and keep whatever was going on (a guide's step).
-    func declineTooLong(_ line: String) -> ConversationTurn {
+    private func declineTooLong(_ line: String) -> ConversationTurn {
         let match = matcher.match(line)
         let reply = responder.reply(to: line, match: match, language: language)
         return ConversationTurn(blocks: reply.blocks + (activeFlow?.resumeBlocks() ?? []), match: match)

@@ -11,7 +11,9 @@ struct ConversationHandler: Sendable {
 extension Conversation {
     /// The handlers a line goes through, in order: the first that takes the line answers it.
     /// The order is the contract: each handler may assume that none before it took the line.
-    /// A line none takes is answered by `answerOutOfScope(_:)`.
+    /// A line none takes is answered by `answerOutOfScope(_:)`. A line too long to read as one
+    /// question never reaches them: `respond(to:)` declines it first, and the parts of a line
+    /// that asks several are shorter than it.
     static let handlers: [ConversationHandler] = [
         // A verification code: warned about in a flow or out of one, so no step or answer keeps it.
         .verificationCode,
@@ -43,7 +45,5 @@ extension Conversation {
         .ambiguous,
         // Greetings, thanks, goodbye.
         .smallTalk,
-        // A line too long to read as one question: one question at a time, please.
-        .tooLong,
     ]
 }

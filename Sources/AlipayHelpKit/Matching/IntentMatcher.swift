@@ -95,7 +95,8 @@ public struct IntentMatcher: Sendable {
         }
         var logits = classifier.logits(for: features)
         let decision = MatchDecision(policy: policy, topicCount: topicCount)
-        return withUnsafeTemporaryAllocation(of: Bool.self, capacity: topicCount) { lacksRequirement in
+        var (match, bestClass) = withUnsafeTemporaryAllocation(of: Bool.self, capacity: topicCount) {
+            lacksRequirement in
             lacksRequirement.initialize(repeating: false)
             let found = rules.apply(
                 to: &logits, features: features, policy: policy, lexicon: reader.lexicon, labels: labels,
@@ -105,10 +106,17 @@ public struct IntentMatcher: Sendable {
             // not a search of every label by name.
             let order = MatchDecision.rankingOrder(logits)
             let ranking = Match.Ranking(labels: labels, probabilities: logits, order: order)
-            return decision.decide(
-                ranking: ranking, classes: order, rules: found, lacksRequirement: UnsafeBufferPointer(lacksRequirement),
-                facet: { facetSelectors[$0].select(features, threshold: policy.facetThreshold) })
+            let match = decision.decide(
+                ranking: ranking, classes: order, rules: found, lacksRequirement: UnsafeBufferPointer(lacksRequirement))
+            return (match, order[0])
         }
+        // The facet stage, for a topic answered (its class is the best one).
+        if case .topic = match.outcome,
+            let facet = facetSelectors[bestClass].select(features, threshold: policy.facetThreshold)
+        {
+            match.narrow(to: facet)
+        }
+        return match
     }
 
     static func percent(_ value: Double) -> String { "\(Int((value * 100).rounded()))%" }

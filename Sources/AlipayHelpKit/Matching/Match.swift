@@ -62,6 +62,12 @@ public struct Match: Sendable {
         self.why = why
     }
 
+    /// Narrows an answered topic to one of its facets, the one `facet` chose.
+    mutating func narrow(to facet: FacetSelector.Choice) {
+        self.facet = facet.id
+        why = .facet(id: facet.id, probability: facet.probability)
+    }
+
     /// The reasons the matcher gives, with what each needs to be said.
     enum Reason: Sendable, CustomStringConvertible {
         case text(String)

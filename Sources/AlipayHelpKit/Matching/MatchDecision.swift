@@ -25,10 +25,11 @@ struct MatchDecision {
     ///   - rules: what the rules stage found.
     ///   - lacksRequirement: per topic, whether the question names none of its `require`
     ///     concepts: such a topic is asked about at most.
-    ///   - facet: the facet a question answered with topic number `n` asks about, if any.
+    /// - Returns: the match; a topic answered is answered whole, and the facet stage may then
+    ///   narrow it to one facet (`Match.narrow(to:)`).
     func decide(
         ranking: Match.Ranking, classes: [Int], rules: TopicRules.Outcome,
-        lacksRequirement: UnsafeBufferPointer<Bool>, facet: (Int) -> FacetSelector.Choice?
+        lacksRequirement: UnsafeBufferPointer<Bool>
     ) -> Match {
         let best = ranking[0]
         let bestIsTopic = classes[0] < topicCount
@@ -73,11 +74,9 @@ struct MatchDecision {
                     outcome: .smallTalk(best.label), confidence: best.probability, facet: nil, ranking: ranking,
                     reason: "small talk")
             }
-            let chosen = facet(classes[0])
             return Match(
-                outcome: .topic(best.label), confidence: best.probability, facet: chosen?.id, ranking: ranking,
-                why: chosen.map { .facet(id: $0.id, probability: $0.probability) }
-                    ?? .text("the question is general, so the whole answer"))
+                outcome: .topic(best.label), confidence: best.probability, facet: nil, ranking: ranking,
+                reason: "the question is general, so the whole answer")
         }
         // Not sure enough to answer. A question about something the knowledge base rules out (a
         // password, a username) is declined; one that leans to a topic gets a question back.

@@ -115,16 +115,19 @@ import Testing
         return lacking.withUnsafeBufferPointer { lacking in
             decision.decide(
                 ranking: ranking, classes: order, rules: rules ?? .init(aboutOtherProduct: false, ruledOut: []),
-                lacksRequirement: lacking,
-                facet: { $0 == 0 ? FacetSelector.Choice(id: "a_facet", probability: 0.8) : nil })
+                lacksRequirement: lacking)
         }
     }
 
-    @Test func aConfidentTopicIsAnsweredWithItsFacet() {
-        let match = decide([0.9, 0.04, 0.01, 0.05])
+    @Test func aConfidentTopicIsAnsweredWholeUntilTheFacetStageNarrowsIt() {
+        var match = decide([0.9, 0.04, 0.01, 0.05])
         #expect(match.outcome == .topic("first_topic"))
-        #expect(match.facet == "a_facet")
+        #expect(match.facet == nil)
         #expect(abs(match.confidence - 0.9) < 1e-6)
+        match.narrow(to: FacetSelector.Choice(id: "a_facet", probability: 0.8))
+        #expect(match.facet == "a_facet")
+        #expect(match.outcome == .topic("first_topic"))
+        #expect(match.reason.contains("80%") || match.reason.contains("a_facet"))
     }
 
     @Test func twoTopicsNearlyTiedAreAskedAbout() {
